@@ -1,0 +1,6 @@
+package de.konferenzbuero.conference;
+
+/** How one attendee takes part in a conference. */
+public enum Attendance {
+    ON_SITE, ONLINE
+}

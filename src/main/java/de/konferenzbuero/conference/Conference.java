@@ -1,0 +1,175 @@
+package de.konferenzbuero.conference;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.AttributeOverride;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Version;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import de.konferenzbuero.EventTime;
+import de.konferenzbuero.organisation.Organisation;
+
+/** A conference: one or more days, on site, online or hybrid, with an agenda and places to book. */
+@Entity
+public class Conference extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    /** The organisation that owns and runs the conference. */
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    public Organisation organisation;
+
+    /** Further hosts (co-organisers, local partners), in the order they are named. */
+    @ManyToMany
+    @JoinTable(name = "conference_host", joinColumns = @JoinColumn(name = "conference_id"), inverseJoinColumns = @JoinColumn(name = "organisation_id"))
+    @OrderColumn(name = "position")
+    public List<Organisation> hosts = new ArrayList<>();
+
+    public String slug;
+
+    public String title;
+
+    public String motto;
+
+    public String description;
+
+    public Instant startsAt;
+
+    public Instant endsAt;
+
+    @Enumerated(EnumType.STRING)
+    public ConferenceFormat format;
+
+    @Embedded
+    @AttributeOverride(name = "name", column = @Column(name = "venue_name"))
+    @AttributeOverride(name = "street", column = @Column(name = "venue_street"))
+    @AttributeOverride(name = "postalCode", column = @Column(name = "venue_postal_code"))
+    @AttributeOverride(name = "city", column = @Column(name = "venue_city"))
+    @AttributeOverride(name = "accessibility", column = @Column(name = "venue_accessibility"))
+    public Venue venue;
+
+    /** Sent to confirmed online attendees only; never shown on a public page. */
+    public String onlineAccessLink;
+
+    /** On-site places; null for online conferences. */
+    public Integer onsiteCapacity;
+
+    /** Online places; null means unlimited. */
+    public Integer onlineCapacity;
+
+    /** Confirmed on-site places, maintained by the registration package's capacity statements. */
+    @Column(insertable = false, updatable = false)
+    public int onsiteTaken;
+
+    /** Confirmed online places, maintained by the registration package's capacity statements. */
+    @Column(insertable = false, updatable = false)
+    public int onlineTaken;
+
+    public Instant registrationOpensAt;
+
+    public Instant registrationClosesAt;
+
+    @Enumerated(EnumType.STRING)
+    public ConferenceStatus status = ConferenceStatus.DRAFT;
+
+    /** Who the conference is for, e.g. "Kommunen aus Brandenburg und Umgebung". */
+    public String audience;
+
+    public String contactName;
+
+    public String contactEmail;
+
+    @Version
+    public int version;
+
+    @OneToMany(mappedBy = "conference")
+    @OrderBy("startsAt, id")
+    public List<AgendaItem> agenda = new ArrayList<>();
+
+    public static Optional<Conference> findBySlug(String slug) {
+        return find("slug", slug).firstResultOptional();
+    }
+
+    /** Published and cancelled conferences, the ones the public may see, by start. */
+    public static List<Conference> listVisible() {
+        return list("status in ?1 order by startsAt, id",
+                List.of(ConferenceStatus.PUBLISHED, ConferenceStatus.CANCELLED));
+    }
+
+    public boolean isCancelled() {
+        return status == ConferenceStatus.CANCELLED;
+    }
+
+    public boolean isVisible() {
+        return status != ConferenceStatus.DRAFT;
+    }
+
+    public boolean isPast(Instant now) {
+        return !endsAt.isAfter(now);
+    }
+
+    public RegistrationState registrationState(Instant now) {
+        if (status == ConferenceStatus.CANCELLED) {
+            return RegistrationState.CANCELLED;
+        }
+        if (status != ConferenceStatus.PUBLISHED) {
+            return RegistrationState.NOT_PUBLISHED;
+        }
+        if (registrationOpensAt != null && now.isBefore(registrationOpensAt)) {
+            return RegistrationState.NOT_YET_OPEN;
+        }
+        return now.isBefore(registrationCloses()) ? RegistrationState.OPEN : RegistrationState.CLOSED;
+    }
+
+    /** When sign-ups end: the configured moment, else the start of the conference. */
+    public Instant registrationCloses() {
+        return registrationClosesAt != null ? registrationClosesAt : startsAt;
+    }
+
+    public boolean isMultiDay() {
+        return !EventTime.day(startsAt).equals(EventTime.day(endsAt));
+    }
+
+    /** Places of this mode; null means unlimited. */
+    public Integer capacity(Attendance attendance) {
+        return attendance == Attendance.ON_SITE ? onsiteCapacity : onlineCapacity;
+    }
+
+    /** Free places of this mode; null means unlimited. */
+    public Integer freePlaces(Attendance attendance) {
+        Integer capacity = capacity(attendance);
+        int taken = attendance == Attendance.ON_SITE ? onsiteTaken : onlineTaken;
+        return capacity == null ? null : Math.max(0, capacity - taken);
+    }
+
+    /** The modes this conference offers, on-site first. */
+    public List<Attendance> attendances() {
+        return List.of(Attendance.values()).stream().filter(format::offers).toList();
+    }
+
+    public List<AgendaItem> bookableItems() {
+        return agenda.stream().filter(item -> item.bookable).toList();
+    }
+}
