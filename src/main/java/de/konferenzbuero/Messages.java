@@ -6,6 +6,8 @@ import io.quarkus.qute.i18n.MessageBundle;
 import de.konferenzbuero.conference.AgendaItemKind;
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.ConferenceFormat;
+import de.konferenzbuero.registration.BookingStatus;
+import de.konferenzbuero.registration.Problem;
 
 /**
  * All user-facing text of pages and mails. German is the default ({@code messages/msg_de.properties}), English the
@@ -43,6 +45,9 @@ public interface Messages {
 
     @Message
     String online();
+
+    @Message
+    String problem(Problem problem);
 
     @Message
     String catalogue_title();
@@ -160,4 +165,202 @@ public interface Messages {
 
     @Message
     String error_back_home();
+
+    @Message
+    String form_required();
+
+    @Message
+    String form_error_prefix();
+
+    @Message
+    String form_errors_title();
+
+    @Message
+    String form_errors_intro();
+
+    @Message
+    String signup_title();
+
+    @Message
+    String signup_intro();
+
+    @Message
+    String signup_person();
+
+    @Message
+    String signup_first_name();
+
+    @Message
+    String signup_last_name();
+
+    @Message
+    String signup_email();
+
+    @Message
+    String signup_email_hint();
+
+    @Message
+    String signup_organisation();
+
+    @Message
+    String signup_organisation_hint();
+
+    @Message
+    String signup_role();
+
+    @Message
+    String signup_attendance();
+
+    @Message
+    String signup_items();
+
+    @Message
+    String signup_items_hint();
+
+    @Message
+    String signup_item_none();
+
+    @Message
+    String signup_needs();
+
+    @Message
+    String signup_needs_hint();
+
+    @Message
+    String signup_needs_wheelchair();
+
+    @Message
+    String signup_needs_sign_language();
+
+    @Message
+    String signup_needs_induction_loop();
+
+    @Message
+    String signup_needs_other();
+
+    @Message
+    String signup_dietary();
+
+    @Message
+    String signup_dietary_hint();
+
+    @Message
+    String signup_consent();
+
+    @Message
+    String signup_privacy_consent();
+
+    @Message
+    String signup_privacy_link();
+
+    @Message
+    String signup_photo_consent();
+
+    @Message
+    String signup_submit();
+
+    @Message
+    String signup_waitlist_note();
+
+    @Message
+    String notice_already_registered();
+
+    @Message
+    String item_status(BookingStatus status);
+
+    @Message
+    String waitlist_position(long position);
+
+    @Message
+    String manage_title();
+
+    @Message
+    String manage_status_confirmed();
+
+    @Message
+    String manage_status_waitlisted(long position);
+
+    @Message
+    String manage_status_cancelled();
+
+    @Message
+    String manage_notice_registered();
+
+    @Message
+    String manage_notice_changed();
+
+    @Message
+    String manage_notice_cancelled();
+
+    @Message
+    String manage_link_hint();
+
+    @Message
+    String manage_details();
+
+    @Message
+    String manage_name();
+
+    @Message
+    String manage_attendance();
+
+    @Message
+    String manage_items();
+
+    @Message
+    String manage_items_none();
+
+    @Message
+    String manage_item_fallback();
+
+    @Message
+    String manage_change_items();
+
+    @Message
+    String manage_change_items_hint();
+
+    @Message
+    String manage_save_items();
+
+    @Message
+    String manage_change_attendance();
+
+    @Message
+    String manage_save_attendance();
+
+    @Message
+    String manage_cancel();
+
+    @Message
+    String manage_cancel_intro();
+
+    @Message
+    String manage_cancel_button();
+
+    @Message
+    String manage_cancel_confirm_title();
+
+    @Message
+    String manage_cancel_confirm_text(String title);
+
+    @Message
+    String manage_cancel_confirm_button();
+
+    @Message
+    String manage_cancel_keep();
+
+    @Message
+    String manage_closed();
+
+    @Message
+    String manage_calendar();
+
+    @Message
+    String error_bad_request_title();
+
+    @Message
+    String error_bad_request_text();
+
+    @Message
+    String error_conflict_closed();
 }

@@ -164,6 +164,11 @@ public class Conference extends PanacheEntityBase {
         return capacity == null ? null : Math.max(0, capacity - taken);
     }
 
+    /** No mode has a free place: a sign-up now lands on the waitlist. */
+    public boolean isFull() {
+        return attendances().stream().allMatch(mode -> Integer.valueOf(0).equals(freePlaces(mode)));
+    }
+
     /** The modes this conference offers, on-site first. */
     public List<Attendance> attendances() {
         return List.of(Attendance.values()).stream().filter(format::offers).toList();

@@ -1,4 +1,4 @@
-package de.konferenzbuero.web;
+package de.konferenzbuero.http;
 
 import java.util.List;
 import java.util.Locale;

@@ -1,0 +1,81 @@
+package de.konferenzbuero.api;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import de.konferenzbuero.AppConfig;
+import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.http.ProblemDetail;
+import de.konferenzbuero.registration.Occupancy;
+import de.konferenzbuero.registration.SignUp;
+import de.konferenzbuero.registration.SignUpResult;
+import de.konferenzbuero.registration.SignUpService;
+import de.konferenzbuero.registration.UnknownConference;
+
+/** Public JSON API: published conferences and sign-up; the same services as the pages. */
+@Path("/api/conferences")
+@Produces(MediaType.APPLICATION_JSON)
+public class ConferenceApi {
+
+    private final SignUpService signUps;
+    private final Occupancy occupancy;
+    private final Clock clock;
+    private final AppConfig config;
+
+    public ConferenceApi(SignUpService signUps, Occupancy occupancy, Clock clock, AppConfig config) {
+        this.signUps = signUps;
+        this.occupancy = occupancy;
+        this.clock = clock;
+        this.config = config;
+    }
+
+    /** Published and cancelled conferences, by start. */
+    @GET
+    public List<ConferenceJson.Summary> list() {
+        Instant now = clock.instant();
+        return Conference.listVisible().stream()
+                .map(c -> ConferenceJson.summary(c, c.registrationState(now), occupancy.of(c))).toList();
+    }
+
+    /** One conference with its agenda and the confirmed, waitlisted and free places of every mode and item. */
+    @GET
+    @Path("/{slug}")
+    public ConferenceJson.Detail get(@PathParam("slug") String slug) {
+        Conference c = Conference.findBySlug(slug).filter(Conference::isVisible)
+                .orElseThrow(() -> new UnknownConference(slug));
+        return ConferenceJson.detail(c, c.registrationState(clock.instant()), occupancy.of(c));
+    }
+
+    /**
+     * Registers for a conference: 201 with the outcome; 409 when the address is already registered (the manage link
+     * goes to it by mail) or registration is not open; 400 listing each refused field.
+     */
+    @POST
+    @Path("/{slug}/registrations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(@PathParam("slug") String slug, SignUp signUp) {
+        if (signUp == null) {
+            throw new jakarta.ws.rs.BadRequestException();
+        }
+        SignUpResult result = signUps.signUp(slug, signUp);
+        if (result instanceof SignUpResult.Registered registered) {
+            RegistrationJson json = RegistrationJson.of(registered.registration(), config.baseUrl());
+            return Response.created(URI.create("/api/registrations/" + registered.registration().manageSecret))
+                    .entity(json).build();
+        }
+        return ProblemDetail.response(409, "already-registered", "Already registered",
+                "This e-mail address is already registered for this conference. The link to the registration"
+                        + " has been sent to it by mail.");
+    }
+}

@@ -1,0 +1,55 @@
+package de.konferenzbuero.api;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import de.konferenzbuero.AppConfig;
+import de.konferenzbuero.registration.RegistrationService;
+
+/** The attendee's registration behind its secret: read, change items or attendance, cancel. */
+@Path("/api/registrations/{secret}")
+@Produces(MediaType.APPLICATION_JSON)
+public class RegistrationApi {
+
+    private final RegistrationService registrations;
+    private final AppConfig config;
+
+    public RegistrationApi(RegistrationService registrations, AppConfig config) {
+        this.registrations = registrations;
+        this.config = config;
+    }
+
+    @GET
+    public RegistrationJson get(@PathParam("secret") String secret) {
+        return RegistrationJson.of(registrations.find(secret), config.baseUrl());
+    }
+
+    /** Changes booked items and/or attendance mode; a field left out stays as it is. */
+    @PATCH
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RegistrationJson change(@PathParam("secret") String secret, RegistrationChange change) {
+        if (change == null) {
+            throw new jakarta.ws.rs.BadRequestException();
+        }
+        if (change.attendance() != null) {
+            registrations.changeAttendance(secret, change.attendance());
+        }
+        if (change.items() != null) {
+            registrations.changeItems(secret, change.items());
+        }
+        return get(secret);
+    }
+
+    /** Cancels the registration; the place goes to the next person waiting. */
+    @DELETE
+    public RegistrationJson cancel(@PathParam("secret") String secret) {
+        registrations.cancel(secret);
+        return get(secret);
+    }
+}

@@ -1,0 +1,28 @@
+package de.konferenzbuero.api;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import de.konferenzbuero.conference.Attendance;
+import de.konferenzbuero.registration.BookingStatus;
+import de.konferenzbuero.registration.Registration;
+import de.konferenzbuero.registration.RegistrationStatus;
+
+/** A registration as the attendee sees it; positions are 0 unless waitlisted. */
+record RegistrationJson(String conference, RegistrationStatus status, long waitlistPosition, Attendance attendance,
+        String firstName, String lastName, String email, String organisation, String role, List<ItemJson> items,
+        String manageUrl, OffsetDateTime createdAt) {
+
+    record ItemJson(long agendaItemId, String title, BookingStatus status, long waitlistPosition,
+            boolean keptUntilSwap) {
+    }
+
+    static RegistrationJson of(Registration r, String baseUrl) {
+        return new RegistrationJson(r.conference.slug, r.status, r.waitlistPosition(), r.attendance, r.firstName,
+                r.lastName, r.email, r.organisation, r.role,
+                r.activeBookings().stream().map(
+                        b -> new ItemJson(b.item.id, b.item.title, b.status, b.waitlistPosition(), r.keptUntilSwap(b)))
+                        .toList(),
+                baseUrl + "/registrations/" + r.manageSecret, ConferenceJson.time(r.createdAt));
+    }
+}

@@ -1,0 +1,143 @@
+package de.konferenzbuero.http;
+
+import java.util.List;
+
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.logging.Log;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import de.konferenzbuero.Texts;
+import de.konferenzbuero.registration.InvalidInput;
+import de.konferenzbuero.registration.RegistrationClosed;
+import de.konferenzbuero.registration.UnknownConference;
+import de.konferenzbuero.registration.UnknownRegistration;
+
+/**
+ * The one place where failures become responses: problem+json under {@code /api/}, a friendly page in the visitor's
+ * language everywhere else. Never a stack trace.
+ */
+public class ErrorMapper {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance notFound();
+
+        static native TemplateInstance badRequest();
+
+        static native TemplateInstance serverError();
+    }
+
+    private final PageContext page;
+
+    public ErrorMapper(PageContext page) {
+        this.page = page;
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(InvalidInput e) {
+        if (!api()) {
+            return html(400, Templates.badRequest());
+        }
+        List<ProblemDetail.FieldError> errors = e.problems().stream().map(p -> new ProblemDetail.FieldError(p.field(),
+                p.problem().name(), Texts.of(page.locale()).problem(p.problem()))).toList();
+        return problem(400, "invalid-input", "Invalid input", "One or more fields were refused; nothing was changed.",
+                errors);
+    }
+
+    @ServerExceptionMapper
+    public Response closed(RegistrationClosed e) {
+        return api()
+                ? problem(409, "registration-closed", "Registration is not open",
+                        "The conference takes no registrations or changes now (" + e.state() + ").", List.of())
+                : html(409, Templates.badRequest());
+    }
+
+    @ServerExceptionMapper({ UnknownConference.class, UnknownRegistration.class, NotFoundException.class })
+    public Response notFound(RuntimeException e) {
+        return api() ? problem(404, "not-found", "Not found", "There is nothing at this address.", List.of())
+                : html(404, Templates.notFound());
+    }
+
+    /** A CSRF failure aborts with an empty 400; pages get the friendly explanation instead. */
+    @ServerResponseFilter
+    public void explainEmptyErrors(ContainerResponseContext response) {
+        if (!api() && response.getStatus() == 400 && !response.hasEntity()) {
+            response.setEntity(Templates.badRequest().render(), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        }
+    }
+
+    @ServerExceptionMapper({ JsonProcessingException.class, MismatchedInputException.class })
+    public Response unreadable(JsonProcessingException e) {
+        String field = e instanceof JsonMappingException m ? path(m) : null;
+        List<ProblemDetail.FieldError> errors = field == null ? List.of() : List
+                .of(new ProblemDetail.FieldError(field, "UNREADABLE", "This value has the wrong type or format."));
+        return problem(400, "unreadable-body", "Unreadable request body",
+                "The body must be JSON as described in /q/openapi.", errors);
+    }
+
+    /** Other HTTP errors (400 from a missing CSRF token, 405, 415, ...) keep their status. */
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e) {
+        int status = e.getResponse().getStatus();
+        if (status == 404) {
+            return notFound(e);
+        }
+        if (api()) {
+            Response.Status known = Response.Status.fromStatusCode(status);
+            return problem(status, "http-" + status, known != null ? known.getReasonPhrase() : "Error", null,
+                    List.of());
+        }
+        if (status == 400 || status == 403) {
+            return html(status, Templates.badRequest());
+        }
+        return e.getResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(RuntimeException e) {
+        Log.error("Unexpected error on " + page.path(), e);
+        return api()
+                ? problem(500, "internal-error", "Internal error",
+                        "The request could not be completed; nothing is lost. Please try again later.", List.of())
+                : html(500, Templates.serverError());
+    }
+
+    private boolean api() {
+        return page.path().startsWith("/api/") || page.path().equals("/api");
+    }
+
+    private static Response problem(int status, String type, String title, String detail,
+            List<ProblemDetail.FieldError> errors) {
+        return ProblemDetail.response(status, type, title, detail, errors.toArray(ProblemDetail.FieldError[]::new));
+    }
+
+    private static Response html(int status, TemplateInstance template) {
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).entity(template.render())
+                .build();
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+}

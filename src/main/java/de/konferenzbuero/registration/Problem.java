@@ -1,0 +1,10 @@
+package de.konferenzbuero.registration;
+
+/**
+ * Why an input was refused. Pages show the text next to the field, the API lists it per field; the texts live in the
+ * message bundle ({@code problem_<NAME>}).
+ */
+public enum Problem {
+    REQUIRED, TOO_LONG, EMAIL_INVALID, CONSENT_REQUIRED, ATTENDANCE_NOT_OFFERED, ITEM_UNKNOWN, ITEM_OVERLAP,
+    ATTENDANCE_FULL, STALE_FORM
+}

@@ -1,0 +1,142 @@
+package de.konferenzbuero.registration;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+
+import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.UpdateTimestamp;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import de.konferenzbuero.conference.Attendance;
+import de.konferenzbuero.conference.Conference;
+
+/** One person's registration for a conference, with the items they booked. */
+@Entity
+public class Registration extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    public Conference conference;
+
+    /** The secret of the private manage link; 256 random bits, URL-safe. */
+    public String manageSecret;
+
+    public String firstName;
+
+    public String lastName;
+
+    /** Stored in lower case; one active registration per address and conference. */
+    public String email;
+
+    public String organisation;
+
+    public String role;
+
+    @Enumerated(EnumType.STRING)
+    public Attendance attendance;
+
+    @Enumerated(EnumType.STRING)
+    public RegistrationStatus status;
+
+    /** Place in the waitlist order; set only while waitlisted. */
+    public Long waitlistSeq;
+
+    /** The language of the attendee's mails: "de" or "en". */
+    public String locale;
+
+    public boolean needsWheelchair;
+
+    public boolean needsSignLanguage;
+
+    public boolean needsInductionLoop;
+
+    public String needsOther;
+
+    public String dietaryNeeds;
+
+    public String privacyPolicyVersion;
+
+    public Instant privacyConsentedAt;
+
+    public boolean photoConsent;
+
+    @CreationTimestamp
+    public Instant createdAt;
+
+    @UpdateTimestamp
+    public Instant updatedAt;
+
+    public Instant cancelledAt;
+
+    /** Raised on every change the attendee is told about; the SEQUENCE of calendar entries. */
+    public int changeCount;
+
+    @Version
+    public int version;
+
+    @OneToMany(mappedBy = "registration")
+    @OrderBy("id")
+    public List<SessionBooking> bookings = new ArrayList<>();
+
+    public static Optional<Registration> findBySecret(String secret) {
+        return find("manageSecret", secret).firstResultOptional();
+    }
+
+    public static Optional<Registration> findActive(Conference conference, String email) {
+        return find("conference = ?1 and email = ?2 and status <> ?3", conference, email, RegistrationStatus.CANCELLED)
+                .firstResultOptional();
+    }
+
+    /** 1 for the first in line, counted among those waiting for the same conference and mode. */
+    public long waitlistPosition() {
+        if (status != RegistrationStatus.WAITLISTED) {
+            return 0;
+        }
+        return count("conference = ?1 and attendance = ?2 and status = ?3 and waitlistSeq < ?4", conference, attendance,
+                RegistrationStatus.WAITLISTED, waitlistSeq) + 1;
+    }
+
+    public List<SessionBooking> activeBookings() {
+        return bookings.stream().filter(b -> b.status.isActive()).toList();
+    }
+
+    /**
+     * A confirmed booking kept only until the attendee moves up in an overlapping item they asked for instead (a
+     * pending swap); it is released when that happens.
+     */
+    public boolean keptUntilSwap(SessionBooking booking) {
+        return booking.status == BookingStatus.CONFIRMED && activeBookings().stream()
+                .anyMatch(other -> other.status == BookingStatus.WAITLISTED && other.item.overlaps(booking.item));
+    }
+
+    /** The items the attendee wants: every active booking except those kept until a swap completes. */
+    public List<Long> wantedItemIds() {
+        return activeBookings().stream().filter(b -> !keptUntilSwap(b)).map(b -> b.item.id).toList();
+    }
+
+    public String fullName() {
+        return firstName + " " + lastName;
+    }
+
+    public boolean isActive() {
+        return status.isActive();
+    }
+}

@@ -1,0 +1,29 @@
+package de.konferenzbuero.registration;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import de.konferenzbuero.conference.Attendance;
+
+/**
+ * What an attendee enters to register; the same for the form and the JSON API. The constraint messages are
+ * {@link Problem} names.
+ */
+public record SignUp(@NotBlank(message = "REQUIRED") @Size(max = 100, message = "TOO_LONG") String firstName,
+        @NotBlank(message = "REQUIRED") @Size(max = 100, message = "TOO_LONG") String lastName,
+        @NotBlank(message = "REQUIRED") @Size(max = 254, message = "TOO_LONG") @Email(message = "EMAIL_INVALID") String email,
+        @Size(max = 200, message = "TOO_LONG") String organisation, @Size(max = 200, message = "TOO_LONG") String role,
+        @NotNull(message = "REQUIRED") Attendance attendance, List<Long> items, boolean needsWheelchair,
+        boolean needsSignLanguage, boolean needsInductionLoop,
+        @Size(max = 1000, message = "TOO_LONG") String needsOther,
+        @Size(max = 500, message = "TOO_LONG") String dietaryNeeds, boolean privacyConsent, boolean photoConsent,
+        String locale) {
+
+    public SignUp {
+        items = items == null ? List.of() : List.copyOf(items);
+    }
+}

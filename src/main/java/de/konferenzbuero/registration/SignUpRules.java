@@ -1,0 +1,55 @@
+package de.konferenzbuero.registration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import de.konferenzbuero.conference.AgendaItem;
+import de.konferenzbuero.conference.Attendance;
+import de.konferenzbuero.conference.Conference;
+
+/** The rules a choice of attendance mode and items must follow, checked before any place is taken. */
+final class SignUpRules {
+
+    private SignUpRules() {
+    }
+
+    /**
+     * Resolves the chosen item ids to the conference's bookable items, sorted by id.
+     *
+     * @throws InvalidInput
+     *             for a mode the conference does not offer, an unknown or foreign item, or two items at overlapping
+     *             times
+     */
+    static List<AgendaItem> check(Conference conference, Attendance attendance, List<Long> itemIds) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (attendance != null && !conference.format.offers(attendance)) {
+            problems.add(new FieldProblem("attendance", Problem.ATTENDANCE_NOT_OFFERED));
+        }
+        Map<Long, AgendaItem> bookable = conference.bookableItems().stream()
+                .collect(Collectors.toMap(item -> item.id, Function.identity()));
+        List<AgendaItem> chosen = itemIds.stream().distinct().sorted().map(bookable::get).toList();
+        if (chosen.contains(null)) {
+            problems.add(new FieldProblem("items", Problem.ITEM_UNKNOWN));
+        } else if (overlapping(chosen)) {
+            problems.add(new FieldProblem("items", Problem.ITEM_OVERLAP));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        return chosen;
+    }
+
+    private static boolean overlapping(List<AgendaItem> items) {
+        for (int i = 0; i < items.size(); i++) {
+            for (int j = i + 1; j < items.size(); j++) {
+                if (items.get(i).overlaps(items.get(j))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

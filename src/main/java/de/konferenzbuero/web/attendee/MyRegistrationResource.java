@@ -1,0 +1,139 @@
+package de.konferenzbuero.web.attendee;
+
+import static de.konferenzbuero.web.attendee.ConferenceResource.seeOther;
+
+import java.time.Clock;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import de.konferenzbuero.conference.Attendance;
+import de.konferenzbuero.conference.RegistrationState;
+import de.konferenzbuero.http.PageContext;
+import de.konferenzbuero.registration.InvalidInput;
+import de.konferenzbuero.registration.Registration;
+import de.konferenzbuero.registration.RegistrationClosed;
+import de.konferenzbuero.registration.RegistrationService;
+import de.konferenzbuero.registration.UnknownRegistration;
+
+/** The attendee's private page behind the manage link: status, items, changes and cancellation. */
+@Path("/registrations/{secret}")
+@Produces(MediaType.TEXT_HTML)
+public class MyRegistrationResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance manage(Registration registration, RegistrationState state, ItemChoices choices,
+                SignUpForm form, String notice);
+
+        static native TemplateInstance cancel(Registration registration);
+    }
+
+    private final RegistrationService registrations;
+    private final PageContext page;
+    private final Clock clock;
+
+    public MyRegistrationResource(RegistrationService registrations, PageContext page, Clock clock) {
+        this.registrations = registrations;
+        this.page = page;
+        this.clock = clock;
+    }
+
+    @GET
+    public TemplateInstance manage(@PathParam("secret") String secret, @QueryParam("notice") String notice) {
+        Registration registration = find(secret);
+        return view(registration, SignUpForm.choosing(registration.wantedItemIds()), notice);
+    }
+
+    @POST
+    @Path("/items")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeItems(@PathParam("secret") String secret, MultivaluedMap<String, String> fields) {
+        SignUpForm form = SignUpForm.of(fields);
+        try {
+            registrations.changeItems(secret, form.items());
+            return seeOther(manageUrl(secret) + "?notice=changed");
+        } catch (InvalidInput e) {
+            form.reject(e.problems(), page.locale());
+            return Response.status(Response.Status.BAD_REQUEST).entity(view(find(secret), form, null)).build();
+        } catch (RegistrationClosed e) {
+            return Response.status(Response.Status.CONFLICT).entity(view(find(secret), form, null)).build();
+        } catch (UnknownRegistration e) {
+            throw new NotFoundException();
+        }
+    }
+
+    @POST
+    @Path("/attendance")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeAttendance(@PathParam("secret") String secret, MultivaluedMap<String, String> fields) {
+        SignUpForm form = SignUpForm.of(fields);
+        try {
+            registrations.changeAttendance(secret, Attendance.valueOf(form.value("attendance")));
+            return seeOther(manageUrl(secret) + "?notice=changed");
+        } catch (IllegalArgumentException e) {
+            form.reject(new InvalidInput("attendance", de.konferenzbuero.registration.Problem.REQUIRED).problems(),
+                    page.locale());
+            return Response.status(Response.Status.BAD_REQUEST).entity(view(find(secret), form, null)).build();
+        } catch (InvalidInput e) {
+            form.reject(e.problems(), page.locale());
+            return Response.status(Response.Status.BAD_REQUEST).entity(view(find(secret), form, null)).build();
+        } catch (RegistrationClosed e) {
+            return Response.status(Response.Status.CONFLICT).entity(view(find(secret), form, null)).build();
+        } catch (UnknownRegistration e) {
+            throw new NotFoundException();
+        }
+    }
+
+    /** Asks once more before cancelling; works without JavaScript. */
+    @GET
+    @Path("/cancel")
+    public TemplateInstance confirmCancel(@PathParam("secret") String secret) {
+        return Templates.cancel(find(secret));
+    }
+
+    @POST
+    @Path("/cancel")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response cancel(@PathParam("secret") String secret) {
+        try {
+            registrations.cancel(secret);
+            return seeOther(manageUrl(secret) + "?notice=cancelled");
+        } catch (RegistrationClosed e) {
+            Registration registration = find(secret);
+            return Response.status(Response.Status.CONFLICT)
+                    .entity(view(registration, SignUpForm.choosing(registration.wantedItemIds()), null)).build();
+        } catch (UnknownRegistration e) {
+            throw new NotFoundException();
+        }
+    }
+
+    private Registration find(String secret) {
+        try {
+            return registrations.find(secret);
+        } catch (UnknownRegistration e) {
+            throw new NotFoundException();
+        }
+    }
+
+    private TemplateInstance view(Registration registration, SignUpForm form, String notice) {
+        return Templates.manage(registration, registration.conference.registrationState(clock.instant()),
+                ItemChoices.of(registration.conference), form, notice);
+    }
+
+    private static String manageUrl(String secret) {
+        return "/registrations/" + secret;
+    }
+}
