@@ -1,5 +1,7 @@
 package de.konferenzbuero;
 
+import java.time.Duration;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,6 +15,43 @@ public interface AppConfig {
     /** The version of the privacy notice that attendees consent to; recorded with each registration. */
     @WithDefault("2026-11")
     String privacyPolicyVersion();
+
+    /** Sending mail from the outbox. */
+    Mail mail();
+
+    interface Mail {
+
+        /** How often the dispatcher looks for due mails, e.g. "5s"; "off" disables it (tests call it). */
+        @WithDefault("5s")
+        String dispatchEvery();
+
+        /** Mails claimed per round trip. */
+        @WithDefault("20")
+        int batchSize();
+
+        /** After this many failed attempts a mail is given up (DEAD) and shown to organisers. */
+        @WithDefault("10")
+        int maxAttempts();
+
+        /** Wait after the first failure; doubled after each further one, up to {@link #retryMax()}. */
+        @WithDefault("PT30S")
+        Duration retryBase();
+
+        @WithDefault("PT6H")
+        Duration retryMax();
+
+        /** How long a claimed mail stays reserved for the dispatcher that claimed it. */
+        @WithDefault("PT5M")
+        Duration lease();
+
+        /** How often reminders are looked for; "off" disables it. */
+        @WithDefault("15m")
+        String reminderEvery();
+
+        /** Days before a conference starts when its attendees get the reminder. */
+        @WithDefault("3")
+        int reminderDaysBefore();
+    }
 
     /** Loads the demo conferences at start-up (dev and test mode only; ignored in prod). */
     @WithDefault("false")

@@ -363,4 +363,103 @@ public interface Messages {
 
     @Message
     String error_conflict_closed();
+
+    @Message
+    String mail_subject_confirmed(String title);
+
+    @Message
+    String mail_subject_waitlisted(String title);
+
+    @Message
+    String mail_subject_promoted(String title);
+
+    @Message
+    String mail_subject_item_promoted(String title);
+
+    @Message
+    String mail_subject_changed(String title);
+
+    @Message
+    String mail_subject_cancelled(String title);
+
+    @Message
+    String mail_subject_already_registered(String title);
+
+    @Message
+    String mail_subject_reminder(String title);
+
+    @Message
+    String mail_greeting(String name);
+
+    @Message
+    String mail_intro_confirmed(String title);
+
+    @Message
+    String mail_intro_waitlisted(String title, long position);
+
+    @Message
+    String mail_waitlist_next();
+
+    @Message
+    String mail_intro_promoted(String title);
+
+    @Message
+    String mail_intro_item_promoted(String title);
+
+    @Message
+    String mail_intro_changed(String title);
+
+    @Message
+    String mail_intro_cancelled(String title);
+
+    @Message
+    String mail_intro_already_registered(String title);
+
+    @Message
+    String mail_intro_reminder(String title);
+
+    @Message
+    String mail_already_ignore();
+
+    @Message
+    String mail_when();
+
+    @Message
+    String mail_where();
+
+    @Message
+    String mail_attendance();
+
+    @Message
+    String mail_status();
+
+    @Message
+    String mail_status_confirmed();
+
+    @Message
+    String mail_status_waitlisted(long position);
+
+    @Message
+    String mail_items();
+
+    @Message
+    String mail_access();
+
+    @Message
+    String mail_access_hint();
+
+    @Message
+    String mail_manage();
+
+    @Message
+    String mail_manage_hint();
+
+    @Message
+    String mail_calendar_hint();
+
+    @Message
+    String mail_footer(String organiser);
+
+    @Message
+    String mail_regards();
 }

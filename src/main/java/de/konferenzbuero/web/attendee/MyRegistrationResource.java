@@ -19,13 +19,16 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import de.konferenzbuero.calendar.CalendarFile;
 import de.konferenzbuero.conference.Attendance;
+import de.konferenzbuero.mail.RegistrationCalendar;
 import de.konferenzbuero.conference.RegistrationState;
 import de.konferenzbuero.http.PageContext;
 import de.konferenzbuero.registration.InvalidInput;
 import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationClosed;
 import de.konferenzbuero.registration.RegistrationService;
+import de.konferenzbuero.registration.RegistrationStatus;
 import de.konferenzbuero.registration.UnknownRegistration;
 
 /** The attendee's private page behind the manage link: status, items, changes and cancellation. */
@@ -42,11 +45,14 @@ public class MyRegistrationResource {
     }
 
     private final RegistrationService registrations;
+    private final RegistrationCalendar calendar;
     private final PageContext page;
     private final Clock clock;
 
-    public MyRegistrationResource(RegistrationService registrations, PageContext page, Clock clock) {
+    public MyRegistrationResource(RegistrationService registrations, RegistrationCalendar calendar, PageContext page,
+            Clock clock) {
         this.registrations = registrations;
+        this.calendar = calendar;
         this.page = page;
         this.clock = clock;
     }
@@ -95,6 +101,20 @@ public class MyRegistrationResource {
         } catch (UnknownRegistration e) {
             throw new NotFoundException();
         }
+    }
+
+    /** The confirmed entries as a calendar file to import. */
+    @GET
+    @Path("/calendar.ics")
+    @Produces("text/calendar")
+    public Response calendarFile(@PathParam("secret") String secret) {
+        Registration registration = find(secret);
+        if (registration.status != RegistrationStatus.CONFIRMED) {
+            throw new NotFoundException();
+        }
+        return Response.ok(calendar.download(registration), CalendarFile.MEDIA_TYPE_PUBLISH)
+                .header("Content-Disposition", "attachment; filename=\"" + registration.conference.slug + ".ics\"")
+                .build();
     }
 
     /** Asks once more before cancelling; works without JavaScript. */

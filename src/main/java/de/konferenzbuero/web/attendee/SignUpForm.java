@@ -86,17 +86,17 @@ public class SignUpForm {
 
     private static String label(String field, Messages texts) {
         return switch (field) {
-            case "firstName" -> texts.signup_first_name();
-            case "lastName" -> texts.signup_last_name();
-            case "email" -> texts.signup_email();
-            case "organisation" -> texts.signup_organisation();
-            case "role" -> texts.signup_role();
-            case "attendance" -> texts.signup_attendance();
-            case "items" -> texts.signup_items();
-            case "needsOther" -> texts.signup_needs_other();
-            case "dietaryNeeds" -> texts.signup_dietary();
-            case "privacyConsent" -> texts.signup_consent();
-            default -> field;
+        case "firstName" -> texts.signup_first_name();
+        case "lastName" -> texts.signup_last_name();
+        case "email" -> texts.signup_email();
+        case "organisation" -> texts.signup_organisation();
+        case "role" -> texts.signup_role();
+        case "attendance" -> texts.signup_attendance();
+        case "items" -> texts.signup_items();
+        case "needsOther" -> texts.signup_needs_other();
+        case "dietaryNeeds" -> texts.signup_dietary();
+        case "privacyConsent" -> texts.signup_consent();
+        default -> field;
         };
     }
 

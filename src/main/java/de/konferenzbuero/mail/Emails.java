@@ -1,0 +1,25 @@
+package de.konferenzbuero.mail;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+/** Every attendee mail, type-checked; each has an HTML and a text variant ({@code Emails/<name>.html|.txt}). */
+@CheckedTemplate(basePath = "Emails")
+class Emails {
+
+    static native TemplateInstance confirmed(MailView mail);
+
+    static native TemplateInstance waitlisted(MailView mail);
+
+    static native TemplateInstance promoted(MailView mail);
+
+    static native TemplateInstance itemPromoted(MailView mail);
+
+    static native TemplateInstance changed(MailView mail);
+
+    static native TemplateInstance cancelled(MailView mail);
+
+    static native TemplateInstance alreadyRegistered(MailView mail);
+
+    static native TemplateInstance reminder(MailView mail);
+}

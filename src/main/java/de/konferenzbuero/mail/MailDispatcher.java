@@ -1,0 +1,132 @@
+package de.konferenzbuero.mail;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import io.quarkus.logging.Log;
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.Mailer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+
+import de.konferenzbuero.AppConfig;
+
+/**
+ * Sends due mails from the outbox over SMTP. Claims rows with {@code FOR UPDATE SKIP LOCKED} and a lease, so several
+ * dispatchers (threads or app instances) never send the same row; a failure is retried with growing waits and, after
+ * the configured attempts, the mail is kept as DEAD with its last error.
+ */
+@ApplicationScoped
+public class MailDispatcher {
+
+    private final Mailer mailer;
+    private final EntityManager em;
+    private final AppConfig.Mail config;
+
+    MailDispatcher(Mailer mailer, EntityManager em, AppConfig config) {
+        this.mailer = mailer;
+        this.em = em;
+        this.config = config.mail();
+    }
+
+    @Scheduled(every = "${konferenzbuero.mail.dispatch-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "mail-dispatcher")
+    void onSchedule() {
+        dispatchDue();
+    }
+
+    /** Sends every mail due now, each at most once per call; returns how many were sent. */
+    public int dispatchDue() {
+        int sent = 0;
+        long after = 0;
+        while (true) {
+            long from = after;
+            List<OutboxMessage> batch = QuarkusTransaction.requiringNew().call(() -> claim(from));
+            for (OutboxMessage message : batch) {
+                after = Math.max(after, message.id);
+                if (send(message)) {
+                    sent++;
+                }
+            }
+            if (batch.size() < config.batchSize()) {
+                return sent;
+            }
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<OutboxMessage> claim(long after) {
+        List<Number> ids = em.createNativeQuery("""
+                update outbox_message set locked_until = now() + make_interval(secs => ?1), attempts = attempts + 1
+                where id in (
+                    select id from outbox_message
+                    where status = 'PENDING' and next_attempt_at <= now()
+                      and (locked_until is null or locked_until < now()) and id > ?2
+                    order by id limit ?3
+                    for update skip locked)
+                returning id
+                """).setParameter(1, (double) config.lease().toSeconds()).setParameter(2, after)
+                .setParameter(3, config.batchSize()).getResultList();
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<OutboxMessage> claimed = OutboxMessage.list("id in ?1 order by id",
+                ids.stream().map(Number::longValue).toList());
+        claimed.forEach(em::detach);
+        return claimed;
+    }
+
+    private boolean send(OutboxMessage message) {
+        try {
+            mailer.send(toMail(message));
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                    update outbox_message set status = 'SENT', sent_at = now(), locked_until = null, last_error = null
+                    where id = ?1
+                    """).setParameter(1, message.id).executeUpdate());
+            return true;
+        } catch (RuntimeException e) {
+            failed(message, e);
+            return false;
+        }
+    }
+
+    private void failed(OutboxMessage message, RuntimeException e) {
+        String error = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
+        boolean dead = message.attempts >= config.maxAttempts();
+        Duration wait = backoff(message.attempts);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                update outbox_message set status = ?2, next_attempt_at = now() + make_interval(secs => ?3),
+                    locked_until = null, last_error = ?4
+                where id = ?1
+                """).setParameter(1, message.id).setParameter(2, dead ? "DEAD" : "PENDING")
+                .setParameter(3, wait.toMillis() / 1000.0).setParameter(4, error).executeUpdate());
+        if (dead) {
+            Log.errorf("Gave up mail %d (%s to %s) after %d attempts: %s", message.id, message.template,
+                    message.recipient, message.attempts, error);
+        } else {
+            Log.warnf("Mail %d (%s to %s) failed, attempt %d, retry in %s: %s", message.id, message.template,
+                    message.recipient, message.attempts, wait, error);
+        }
+    }
+
+    /** The wait after the n-th failed attempt: base, 2×base, 4×base, ... at most retryMax. */
+    Duration backoff(int attempts) {
+        Duration wait = config.retryBase().multipliedBy(1L << Math.min(attempts - 1, 20));
+        return wait.compareTo(config.retryMax()) > 0 ? config.retryMax() : wait;
+    }
+
+    private static Mail toMail(OutboxMessage message) {
+        Mail mail = Mail.withHtml(message.recipient, message.subject, message.html).setText(message.text);
+        mail.addHeader("Message-ID", message.messageId);
+        if (message.replyTo != null) {
+            mail.setReplyTo(message.replyTo);
+        }
+        for (Attachment a : message.attachments) {
+            mail.addAttachment(a.name(), a.content().getBytes(StandardCharsets.UTF_8), a.contentType());
+        }
+        return mail;
+    }
+}

@@ -1,0 +1,40 @@
+package de.konferenzbuero.mail;
+
+import java.util.List;
+
+import de.konferenzbuero.conference.AgendaItem;
+import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.registration.BookingStatus;
+import de.konferenzbuero.registration.Registration;
+
+/**
+ * What a registration mail shows: the registration, its conference, the booked items as they stand, and the absolute
+ * links. {@code accessLink} is set only for confirmed online attendees.
+ */
+public record MailView(Registration registration, Conference conference, List<ItemLine> items, long position,
+        String manageUrl, String calendarUrl, String accessLink) {
+
+    /** A booked item and where it stands; {@code position} is 0 unless waitlisted. */
+    public record ItemLine(AgendaItem item, BookingStatus status, long position, boolean keptUntilSwap) {
+
+        public boolean confirmed() {
+            return status == BookingStatus.CONFIRMED;
+        }
+
+        public boolean waitlisted() {
+            return status == BookingStatus.WAITLISTED;
+        }
+    }
+
+    public boolean confirmed() {
+        return registration.status == de.konferenzbuero.registration.RegistrationStatus.CONFIRMED;
+    }
+
+    public boolean waitlisted() {
+        return registration.status == de.konferenzbuero.registration.RegistrationStatus.WAITLISTED;
+    }
+
+    public boolean onSite() {
+        return registration.attendance == de.konferenzbuero.conference.Attendance.ON_SITE;
+    }
+}

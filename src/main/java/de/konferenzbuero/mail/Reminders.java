@@ -1,0 +1,64 @@
+package de.konferenzbuero.mail;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.logging.Log;
+import io.quarkus.scheduler.Scheduled;
+
+import de.konferenzbuero.AppConfig;
+import de.konferenzbuero.registration.Registration;
+
+/**
+ * Sends each confirmed attendee one reminder a configured number of days before their conference starts. Rows are
+ * claimed with {@code FOR UPDATE SKIP LOCKED}, so several app instances never remind anyone twice.
+ */
+@ApplicationScoped
+public class Reminders {
+
+    private final RegistrationMails mails;
+    private final EntityManager em;
+    private final Clock clock;
+    private final Duration ahead;
+
+    Reminders(RegistrationMails mails, EntityManager em, Clock clock, AppConfig config) {
+        this.mails = mails;
+        this.em = em;
+        this.clock = clock;
+        this.ahead = Duration.ofDays(config.mail().reminderDaysBefore());
+    }
+
+    @Scheduled(every = "${konferenzbuero.mail.reminder-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "reminders")
+    void onSchedule() {
+        int sent = remindDue();
+        if (sent > 0) {
+            Log.infof("Queued %d reminders", sent);
+        }
+    }
+
+    /** Queues the reminder for every confirmed registration whose conference starts within the reminder window. */
+    @Transactional
+    public int remindDue() {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("""
+                select r.id from registration r join conference c on c.id = r.conference_id
+                where r.status = 'CONFIRMED' and r.reminder_sent_at is null and c.status = 'PUBLISHED'
+                  and c.starts_at > ?1 and c.starts_at <= ?2
+                order by r.id for update of r skip locked
+                """).setParameter(1, now).setParameter(2, now.plus(ahead)).getResultList();
+        for (Number id : ids) {
+            Registration registration = Registration.findById(id.longValue());
+            mails.remind(registration);
+            em.createNativeQuery("update registration set reminder_sent_at = ?2 where id = ?1")
+                    .setParameter(1, id.longValue()).setParameter(2, now).executeUpdate();
+        }
+        return ids.size();
+    }
+}
