@@ -1,0 +1,114 @@
+package de.konferenzbuero.browser;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * The security headers of application.properties are on every page of {@link AccessibilityTest#ROUTES} and on the
+ * static files, and no page needs what the Content-Security-Policy forbids: inline scripts, style elements, style
+ * attributes or inline event handlers.
+ */
+@QuarkusTest
+class SecurityHeadersTest {
+
+    static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+            + "form-action 'self'; frame-ancestors 'none'; base-uri 'self'; object-src 'none'";
+    static final String HSTS = "max-age=31536000; includeSubDomains";
+
+    /** The pages of the accessibility test: (language, example, index in its ROUTES). */
+    static Stream<Arguments> pages() {
+        return AccessibilityTest.pages();
+    }
+
+    static String url(String lang, int index) {
+        return AccessibilityTest.withLang(AccessibilityTest.ROUTES.get(index).path(), lang);
+    }
+
+    @ParameterizedTest(name = "[{0}] {1}")
+    @MethodSource("pages")
+    void pagesCarryTheSecurityHeaders(String lang, String example, int index) {
+        Response page = given().redirects().follow(false).when().get(url(lang, index));
+        assertThat(page.statusCode()).isEqualTo(AccessibilityTest.ROUTES.get(index).status());
+        assertSecurityHeaders(page);
+    }
+
+    @Test
+    void staticFilesCarryTheSecurityHeaders() {
+        Response css = given().when().get("/css/app.css");
+        assertThat(css.statusCode()).isEqualTo(200);
+        assertSecurityHeaders(css);
+    }
+
+    @Test
+    void hstsOnlyInProduction() {
+        assertThat(given().when().get("/").header("Strict-Transport-Security")).as("HSTS in test mode (plain http)")
+                .isNull();
+        String prod = ConfigProvider.getConfig()
+                .getConfigValue("%prod.quarkus.http.header.\"Strict-Transport-Security\".value").getValue();
+        assertThat(prod).as("HSTS configured for the prod profile").isEqualTo(HSTS);
+    }
+
+    @ParameterizedTest(name = "[{0}] {1}")
+    @MethodSource("pages")
+    void pagesNeedNoInlineScriptOrStyle(String lang, String example, int index) {
+        String url = url(lang, index);
+        String html = given().when().get(url).asString();
+        assertThat(inlineCode(html)).as("what the CSP blocks in %s", url).isEmpty();
+    }
+
+    private static void assertSecurityHeaders(Response response) {
+        assertThat(response.header("Content-Security-Policy")).isEqualTo(CSP);
+        assertThat(response.header("X-Content-Type-Options")).isEqualTo("nosniff");
+        assertThat(response.header("Referrer-Policy")).isIn("same-origin", "strict-origin-when-cross-origin");
+        assertThat(response.header("X-Frame-Options")).isEqualTo("DENY");
+        assertThat(response.headers().getValues("Content-Security-Policy")).as("one CSP header only").hasSize(1);
+    }
+
+    private static final Pattern SCRIPT = Pattern.compile("<script\\b[^>]*>(.*?)</script\\s*>",
+            Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+    private static final Pattern STYLE_ELEMENT = Pattern.compile("<style\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern TAG = Pattern.compile("<[a-zA-Z][^>]*>");
+    private static final Pattern FORBIDDEN_ATTRIBUTE = Pattern.compile("\\s(style|on[a-z]+)\\s*=",
+            Pattern.CASE_INSENSITIVE);
+
+    /** Inline script bodies, style elements, style attributes and on...= handlers in a page, as found. */
+    static List<String> inlineCode(String html) {
+        List<String> found = new ArrayList<>();
+        Matcher script = SCRIPT.matcher(html);
+        while (script.find()) {
+            if (!script.group(1).isBlank()) {
+                found.add("inline script: " + abbreviate(script.group()));
+            }
+        }
+        Matcher style = STYLE_ELEMENT.matcher(html);
+        while (style.find()) {
+            found.add("style element at offset " + style.start());
+        }
+        Matcher tag = TAG.matcher(html);
+        while (tag.find()) {
+            if (FORBIDDEN_ATTRIBUTE.matcher(tag.group()).find()) {
+                found.add("inline attribute: " + abbreviate(tag.group()));
+            }
+        }
+        return found;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 120 ? text : text.substring(0, 117) + "...";
+    }
+}

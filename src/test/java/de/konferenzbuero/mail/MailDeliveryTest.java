@@ -1,0 +1,282 @@
+package de.konferenzbuero.mail;
+
+import static de.konferenzbuero.Attendees.cancel;
+import static de.konferenzbuero.Attendees.secret;
+import static de.konferenzbuero.Attendees.signUp;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+
+import de.konferenzbuero.EventTime;
+import de.konferenzbuero.TestConferences;
+import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.conference.ConferenceFormat;
+
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.property.DtStart;
+
+/** Mails travel through the outbox to a real SMTP server (GreenMail); outages lose and duplicate nothing. */
+@QuarkusTest
+class MailDeliveryTest {
+
+    @RegisterExtension
+    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP);
+
+    @Inject
+    MailDispatcher dispatcher;
+
+    @BeforeEach
+    void sendWhatEarlierTestsLeft() {
+        dispatcher.dispatchDue();
+        smtp.reset();
+    }
+
+    @Test
+    void confirmationArrivesWithBothPartsInTheAttendeesLanguageAndACalendarFile() throws Exception {
+        Conference c = TestConferences.create("mail-confirm", conf -> {
+            conf.title = "Smart Region Tag";
+            conf.contactEmail = "team@smart-region.example";
+            conf.contactName = "Team Smart Region";
+        });
+        signUp(c.slug, "anna@mail.example", "ON_SITE", "en");
+        signUp(c.slug, "bernd@mail.example", "ON_SITE", "de");
+        dispatcher.dispatchDue();
+
+        MimeMessage english = only("anna@mail.example");
+        assertThat(english.getSubject()).isEqualTo("Registration confirmed: Smart Region Tag");
+        assertThat(english.getHeader("Reply-To")[0]).isEqualTo("team@smart-region.example");
+        assertThat(english.getMessageID()).matches("<[0-9a-f-]{36}@localhost>");
+        assertThat(text(english, "text/plain")).contains("Dear Test anna,", "Your place is confirmed.",
+                "/registrations/");
+        assertThat(text(english, "text/html")).contains("<html lang=\"en\">", "Your place is confirmed.");
+
+        MimeMessage german = only("bernd@mail.example");
+        assertThat(german.getSubject()).isEqualTo("Anmeldung bestätigt: Smart Region Tag");
+        assertThat(text(german, "text/plain")).contains("Guten Tag Test bernd,", "Ihr Platz ist bestätigt.");
+
+        Calendar ics = new CalendarBuilder().build(new StringReader(text(german, "text/calendar")));
+        assertThat(ics.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("REQUEST");
+        VEvent event = (VEvent) ics.getComponent("VEVENT").orElseThrow();
+        DtStart<ZonedDateTime> start = event.getDateTimeStart();
+        assertThat(start.getDate().toInstant())
+                .isEqualTo(c.startsAt.truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(start.getParameter("TZID").orElseThrow().getValue()).isEqualTo("Europe/Berlin");
+        assertThat(start.getDate().toLocalDateTime()).isEqualTo(
+                EventTime.local(c.startsAt).toLocalDateTime().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+        assertThat(event.getSummary().getValue()).isEqualTo("Smart Region Tag");
+        assertThat(event.getLocation().getValue()).isEqualTo("Rathaus, Lemgo");
+    }
+
+    @Test
+    void cancellationCarriesMethodCancelForTheSameEntry() throws Exception {
+        Conference c = TestConferences.create("mail-cancel", conf -> {
+        });
+        String secret = secret(signUp(c.slug, "cancel@mail.example"));
+        dispatcher.dispatchDue();
+        String uid = calendar(only("cancel@mail.example")).getComponent("VEVENT").orElseThrow().getProperty("UID")
+                .orElseThrow().getValue();
+        smtp.reset();
+
+        cancel(secret);
+        dispatcher.dispatchDue();
+
+        MimeMessage mail = only("cancel@mail.example");
+        assertThat(mail.getSubject()).startsWith("Stornierung bestätigt:");
+        Calendar ics = calendar(mail);
+        assertThat(ics.getProperty("METHOD").orElseThrow().getValue()).isEqualTo("CANCEL");
+        VEvent event = (VEvent) ics.getComponent("VEVENT").orElseThrow();
+        assertThat(event.getProperty("UID").orElseThrow().getValue()).isEqualTo(uid);
+        assertThat(event.getProperty("STATUS").orElseThrow().getValue()).isEqualTo("CANCELLED");
+        assertThat(Integer.parseInt(event.getProperty("SEQUENCE").orElseThrow().getValue())).isPositive();
+    }
+
+    @Test
+    void onlyConfirmedOnlineAttendeesReceiveTheAccessLink() throws Exception {
+        Conference c = TestConferences.create("mail-access", conf -> {
+            conf.format = ConferenceFormat.ONLINE;
+            conf.venue = null;
+            conf.onsiteCapacity = null;
+            conf.onlineCapacity = 1;
+            conf.onlineAccessLink = "https://stream.example/geheim-123";
+        });
+        signUp(c.slug, "in@access.example", "ONLINE", "de");
+        signUp(c.slug, "waiting@access.example", "ONLINE", "de");
+        dispatcher.dispatchDue();
+        assertThat(text(only("in@access.example"), "text/plain")).contains("https://stream.example/geheim-123");
+        MimeMessage waiting = only("waiting@access.example");
+        assertThat(waiting.getSubject()).startsWith("Warteliste:");
+        assertThat(text(waiting, "text/plain")).contains("Platz 1 der Warteliste").doesNotContain("geheim-123");
+        assertThat(text(waiting, "text/html")).doesNotContain("geheim-123");
+    }
+
+    @Test
+    void signUpsDuringAnOutageAreMailedExactlyOnceWhenSmtpIsBack() throws Exception {
+        Conference c = TestConferences.create("mail-outage", conf -> conf.onsiteCapacity = 100);
+        smtp.stop();
+        try {
+            for (int i = 0; i < 50; i++) {
+                signUp(c.slug, "outage" + i + "@mail.example");
+            }
+            assertThat(dispatcher.dispatchDue()).isZero();
+            assertThat(pending("outage")).isEqualTo(50);
+        } finally {
+            smtp.start();
+        }
+        Thread.sleep(500);
+        dispatcher.dispatchDue();
+        dispatcher.dispatchDue();
+
+        Map<String, Long> perRecipient = received().stream()
+                .collect(Collectors.groupingBy(MailDeliveryTest::recipient, Collectors.counting()));
+        for (int i = 0; i < 50; i++) {
+            assertThat(perRecipient.get("outage" + i + "@mail.example")).as("mails to outage%d", i).isEqualTo(1);
+        }
+        assertThat(pending("outage")).isZero();
+    }
+
+    @Test
+    void aFailingRecipientDoesNotBlockTheOthers() throws Exception {
+        Conference c = TestConferences.create("mail-failing", conf -> {
+        });
+        QuarkusTransaction.requiringNew().run(() -> outbox().enqueue(new Outbox.Outgoing("test", null,
+                "not a valid address", null, "de", "Kaputt", "<p>x</p>", "x", List.of())));
+        signUp(c.slug, "after-broken@mail.example");
+
+        dispatcher.dispatchDue();
+
+        assertThat(only("after-broken@mail.example").getSubject()).startsWith("Anmeldung bestätigt:");
+        OutboxMessage broken = QuarkusTransaction.requiringNew()
+                .call(() -> OutboxMessage.<OutboxMessage> find("recipient", "not a valid address").firstResult());
+        assertThat(broken.status).isEqualTo(OutboxStatus.PENDING);
+        assertThat(broken.attempts).isEqualTo(1);
+        assertThat(broken.lastError).isNotBlank();
+
+        for (int attempt = 2; attempt <= 3; attempt++) {
+            Thread.sleep(1000);
+            dispatcher.dispatchDue();
+        }
+        OutboxMessage dead = QuarkusTransaction.requiringNew().call(() -> OutboxMessage.findById(broken.id));
+        assertThat(dead.status).isEqualTo(OutboxStatus.DEAD);
+        assertThat(dead.attempts).isEqualTo(3);
+    }
+
+    @Test
+    void twoDispatchersRacingSendEachMailOnce() throws Exception {
+        Conference c = TestConferences.create("mail-race", conf -> conf.onsiteCapacity = 100);
+        for (int i = 0; i < 40; i++) {
+            signUp(c.slug, "race" + i + "@mail.example");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Callable<Integer>> dispatchers = List.of(dispatcher::dispatchDue, dispatcher::dispatchDue);
+            int sent = 0;
+            for (Future<Integer> f : pool.invokeAll(dispatchers)) {
+                sent += f.get();
+            }
+            assertThat(sent).isEqualTo(40);
+        } finally {
+            pool.shutdown();
+        }
+        Map<String, Long> perRecipient = received().stream()
+                .collect(Collectors.groupingBy(MailDeliveryTest::recipient, Collectors.counting()));
+        assertThat(perRecipient).hasSize(40).allSatisfy((to, count) -> assertThat(count).as(to).isEqualTo(1));
+    }
+
+    @Test
+    void backoffGrowsAndIsCapped() {
+        assertThat(dispatcher.backoff(1)).isEqualTo(Duration.ofMillis(200));
+        assertThat(dispatcher.backoff(2)).isEqualTo(Duration.ofMillis(400));
+        assertThat(dispatcher.backoff(30)).isEqualTo(Duration.ofHours(6));
+    }
+
+    private static Outbox outbox() {
+        return io.quarkus.arc.Arc.container().instance(Outbox.class).get();
+    }
+
+    private static long pending(String recipientPrefix) {
+        return QuarkusTransaction.requiringNew().call(() -> OutboxMessage.count("recipient like ?1 and status = ?2",
+                recipientPrefix + "%", OutboxStatus.PENDING));
+    }
+
+    private static List<MimeMessage> received() {
+        return Arrays.asList(smtp.getReceivedMessages());
+    }
+
+    private static MimeMessage only(String to) {
+        List<MimeMessage> mails = received().stream().filter(m -> recipient(m).equals(to)).toList();
+        assertThat(mails).as("mails to " + to).hasSize(1);
+        return mails.get(0);
+    }
+
+    private static String recipient(MimeMessage m) {
+        try {
+            return m.getAllRecipients()[0].toString();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Calendar calendar(MimeMessage mail) throws Exception {
+        return new CalendarBuilder().build(new StringReader(text(mail, "text/calendar")));
+    }
+
+    /** The first part of this content type anywhere in the message, decoded. */
+    private static String text(Part part, String contentType) throws Exception {
+        List<String> found = new ArrayList<>();
+        collect(part, contentType, found::add, Function.identity());
+        assertThat(found).as(contentType + " part").isNotEmpty();
+        return found.get(0);
+    }
+
+    private static void collect(Part part, String contentType, java.util.function.Consumer<String> sink,
+            Function<String, String> map) throws Exception {
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart body = multipart.getBodyPart(i);
+                collect(body, contentType, sink, map);
+            }
+        } else if (part.isMimeType(contentType)) {
+            Object content = part.getContent();
+            sink.accept(map
+                    .apply(content instanceof String s ? s : new String(((java.io.InputStream) content).readAllBytes(),
+                            java.nio.charset.StandardCharsets.UTF_8)));
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static Instant now() {
+        return Instant.now();
+    }
+}
