@@ -1,6 +1,9 @@
 package de.konferenzbuero;
 
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -15,6 +18,43 @@ public interface AppConfig {
     /** The version of the privacy notice that attendees consent to; recorded with each registration. */
     @WithDefault("2026-11")
     String privacyPolicyVersion();
+
+    /** Who runs this installation: shown in the Impressum, the privacy notice and the accessibility statement. */
+    Legal legal();
+
+    interface Legal {
+
+        /** Name of the operator, e.g. "Landkreis Mayen-Koblenz". */
+        String operatorName();
+
+        /** Postal address; lines separated by "|". */
+        String operatorAddress();
+
+        default List<String> addressLines() {
+            return Arrays.stream(operatorAddress().split("\\|")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+        }
+
+        default String addressOneLine() {
+            return String.join(", ", addressLines());
+        }
+
+        String operatorEmail();
+
+        Optional<String> operatorPhone();
+
+        /** Who represents the operator (Vertretungsberechtigte), e.g. "Landrat ...". */
+        Optional<String> representative();
+
+        /** Contact of the data protection officer; defaults to the operator's address. */
+        Optional<String> dataProtectionContact();
+
+        /** Where to send feedback on accessibility; defaults to the operator's address. */
+        Optional<String> accessibilityContact();
+
+        /** The date the accessibility statement was last reviewed, e.g. "2026-11-22". */
+        @WithDefault("2026-11-22")
+        String accessibilityReviewed();
+    }
 
     /** Sending mail from the outbox. */
     Mail mail();

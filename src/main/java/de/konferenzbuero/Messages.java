@@ -462,4 +462,37 @@ public interface Messages {
 
     @Message
     String mail_regards();
+
+    @Message
+    String legal_imprint();
+
+    @Message
+    String legal_privacy();
+
+    @Message
+    String legal_accessibility();
+
+    @Message
+    String legal_privacy_version(String version);
+
+    @Message
+    String legal_operator();
+
+    @Message
+    String legal_representative();
+
+    @Message
+    String legal_contact();
+
+    @Message
+    String legal_phone();
+
+    @Message
+    String legal_software();
+
+    @Message
+    String legal_software_text();
+
+    @Message
+    String nav_legal();
 }

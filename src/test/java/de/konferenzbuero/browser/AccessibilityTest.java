@@ -92,6 +92,8 @@ class AccessibilityTest {
             page("/registrations/{secret}", "/registrations/{new}?notice=registered",
                     () -> newRegistration() + "?notice=registered"),
             page("/registrations/{secret}/cancel", "/registrations/{new}/cancel", () -> newRegistration() + "/cancel"),
+            // LegalResource: the operator's legal pages
+            page("/imprint", "/imprint"), page("/privacy", "/privacy"), page("/accessibility", "/accessibility"),
             // the friendly 404 page: an unknown conference and an unknown path
             notFound("/conferences/gibt-es-nicht"), notFound("/gibt-es-nicht"));
 
@@ -253,12 +255,19 @@ class AccessibilityTest {
             }
             MethodInfo method = get.target().asMethod();
             ClassInfo resource = method.declaringClass();
-            if (isSecured(method, resource) || !producesHtml(method, resource)) {
+            if (isSecured(method, resource) || devOnly(resource) || !producesHtml(method, resource)) {
                 continue;
             }
             routes.add(template(value(resource.declaredAnnotation(PATH)), value(method.declaredAnnotation(PATH))));
         }
         return routes;
+    }
+
+    /** Pages that exist only in dev builds (e.g. the outbox viewer) are not part of the product. */
+    static boolean devOnly(ClassInfo resource) {
+        AnnotationInstance profile = resource
+                .declaredAnnotation(DotName.createSimple("io.quarkus.arc.profile.IfBuildProfile"));
+        return profile != null && "dev".equals(profile.value() == null ? null : profile.value().asString());
     }
 
     static boolean isSecured(MethodInfo method, ClassInfo resource) {

@@ -21,9 +21,9 @@ import io.quarkus.qute.TemplateInstance;
 
 import de.konferenzbuero.calendar.CalendarFile;
 import de.konferenzbuero.conference.Attendance;
-import de.konferenzbuero.mail.RegistrationCalendar;
 import de.konferenzbuero.conference.RegistrationState;
 import de.konferenzbuero.http.PageContext;
+import de.konferenzbuero.mail.RegistrationCalendar;
 import de.konferenzbuero.registration.InvalidInput;
 import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationClosed;

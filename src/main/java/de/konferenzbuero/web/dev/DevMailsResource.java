@@ -18,8 +18,8 @@ import de.konferenzbuero.mail.Attachment;
 import de.konferenzbuero.mail.OutboxMessage;
 
 /**
- * Dev mode only: the latest mails of the outbox as attendees receive them (HTML, text, attachments), so an
- * organiser can read them without a mail server. Not part of a prod build.
+ * Dev mode only: the latest mails of the outbox as attendees receive them (HTML, text, attachments), so an organiser
+ * can read them without a mail server. Not part of a prod build.
  */
 @IfBuildProfile("dev")
 @Path("/dev/mails")
@@ -49,7 +49,8 @@ public class DevMailsResource {
     @Path("/{id}/html")
     public Response html(@PathParam("id") long id) {
         return Response.ok(find(id).html, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:")
+                .header("Content-Security-Policy",
+                        "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:")
                 .build();
     }
 
