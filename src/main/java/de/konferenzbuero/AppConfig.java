@@ -56,6 +56,21 @@ public interface AppConfig {
         String accessibilityReviewed();
     }
 
+    /** The first administrator, created at start-up while no administrator exists. */
+    Admin admin();
+
+    interface Admin {
+
+        Optional<String> email();
+
+        /** At least 12 characters; change it after the first login. */
+        Optional<String> initialPassword();
+    }
+
+    /** Whether cookies are sent only over HTTPS (on in production). */
+    @WithDefault("true")
+    boolean secureCookies();
+
     /** Sending mail from the outbox. */
     Mail mail();
 

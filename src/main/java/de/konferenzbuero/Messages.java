@@ -6,8 +6,9 @@ import io.quarkus.qute.i18n.MessageBundle;
 import de.konferenzbuero.conference.AgendaItemKind;
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.ConferenceFormat;
+import de.konferenzbuero.conference.ConferenceStatus;
+import de.konferenzbuero.input.Problem;
 import de.konferenzbuero.registration.BookingStatus;
-import de.konferenzbuero.registration.Problem;
 
 /**
  * All user-facing text of pages and mails. German is the default ({@code messages/msg_de.properties}), English the
@@ -495,4 +496,271 @@ public interface Messages {
 
     @Message
     String nav_legal();
+
+    @Message
+    String mail_subject_conference_cancelled(String title);
+
+    @Message
+    String mail_subject_agenda_changed(String title);
+
+    @Message
+    String mail_intro_conference_cancelled(String title);
+
+    @Message
+    String mail_intro_agenda_changed(String title);
+
+    @Message
+    String org_area();
+
+    @Message
+    String org_nav();
+
+    @Message
+    String org_dashboard();
+
+    @Message
+    String org_logout();
+
+    @Message
+    String org_logged_in_as(String name);
+
+    @Message
+    String org_login_title();
+
+    @Message
+    String org_login_intro();
+
+    @Message
+    String org_login_email();
+
+    @Message
+    String org_login_password();
+
+    @Message
+    String org_login_submit();
+
+    @Message
+    String org_login_failed();
+
+    @Message
+    String org_login_locked(String time);
+
+    @Message
+    String org_logged_out();
+
+    @Message
+    String org_conferences();
+
+    @Message
+    String org_conferences_none();
+
+    @Message
+    String org_new_conference();
+
+    @Message
+    String org_col_title();
+
+    @Message
+    String org_col_date();
+
+    @Message
+    String org_col_status();
+
+    @Message
+    String org_col_confirmed();
+
+    @Message
+    String org_col_waitlisted();
+
+    @Message
+    String org_status(ConferenceStatus status);
+
+    @Message
+    String org_edit();
+
+    @Message
+    String org_publish();
+
+    @Message
+    String org_cancel_conference();
+
+    @Message
+    String org_duplicate();
+
+    @Message
+    String org_view_public();
+
+    @Message
+    String org_agenda();
+
+    @Message
+    String org_registrations();
+
+    @Message
+    String org_exports();
+
+    @Message
+    String org_checkin();
+
+    @Message
+    String org_message();
+
+    @Message
+    String org_audit();
+
+    @Message
+    String org_places();
+
+    @Message
+    String org_saved();
+
+    @Message
+    String org_created();
+
+    @Message
+    String org_published();
+
+    @Message
+    String org_duplicated();
+
+    @Message
+    String org_cancelled(long count);
+
+    @Message
+    String org_cancel_title();
+
+    @Message
+    String org_cancel_text(String title, long count);
+
+    @Message
+    String org_cancel_confirm();
+
+    @Message
+    String org_cancel_keep();
+
+    @Message
+    String org_form_conference_title();
+
+    @Message
+    String org_form_new_title();
+
+    @Message
+    String org_f_organisation();
+
+    @Message
+    String org_f_slug();
+
+    @Message
+    String org_f_slug_hint();
+
+    @Message
+    String org_f_title();
+
+    @Message
+    String org_f_motto();
+
+    @Message
+    String org_f_description();
+
+    @Message
+    String org_f_starts();
+
+    @Message
+    String org_f_ends();
+
+    @Message
+    String org_f_time_hint();
+
+    @Message
+    String org_f_format();
+
+    @Message
+    String org_f_venue();
+
+    @Message
+    String org_f_venue_name();
+
+    @Message
+    String org_f_venue_street();
+
+    @Message
+    String org_f_venue_postal();
+
+    @Message
+    String org_f_venue_city();
+
+    @Message
+    String org_f_venue_accessibility();
+
+    @Message
+    String org_f_online_link();
+
+    @Message
+    String org_f_online_link_hint();
+
+    @Message
+    String org_f_onsite_capacity();
+
+    @Message
+    String org_f_online_capacity();
+
+    @Message
+    String org_f_online_capacity_hint();
+
+    @Message
+    String org_f_registration();
+
+    @Message
+    String org_f_opens();
+
+    @Message
+    String org_f_closes();
+
+    @Message
+    String org_f_window_hint();
+
+    @Message
+    String org_f_audience();
+
+    @Message
+    String org_f_contact_name();
+
+    @Message
+    String org_f_contact_email();
+
+    @Message
+    String org_f_save();
+
+    @Message
+    String org_f_create();
+
+    @Message
+    String org_counts();
+
+    @Message
+    String org_mode();
+
+    @Message
+    String org_free();
+
+    @Message
+    String org_unlimited();
+
+    @Message
+    String org_capacity();
+
+    @Message
+    String org_back();
+
+    @Message
+    String org_audit_when();
+
+    @Message
+    String org_audit_who();
+
+    @Message
+    String org_audit_what();
+
+    @Message
+    String org_audit_details();
 }

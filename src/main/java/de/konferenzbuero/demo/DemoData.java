@@ -12,6 +12,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -29,6 +30,7 @@ import de.konferenzbuero.conference.ConferenceFormat;
 import de.konferenzbuero.conference.ConferenceStatus;
 import de.konferenzbuero.conference.Speaker;
 import de.konferenzbuero.conference.Venue;
+import de.konferenzbuero.organisation.Accounts;
 import de.konferenzbuero.organisation.Organisation;
 
 /**
@@ -42,11 +44,13 @@ public class DemoData {
     static final String RESOURCE = "demo/conferences.json";
 
     private final ObjectMapper json;
+    private final Accounts accounts;
     private final ZoneId zone;
     private final Clock clock;
 
-    public DemoData(ObjectMapper json, Clock clock) {
+    public DemoData(ObjectMapper json, Accounts accounts, Clock clock) {
         this.json = json;
+        this.accounts = accounts;
         this.zone = EventTime.ZONE;
         this.clock = clock;
     }
@@ -67,6 +71,10 @@ public class DemoData {
             organisation.website = o.website();
             organisation.persist();
             organisations.put(o.slug(), organisation);
+        }
+        for (SeedOrganiser o : seed.organisers()) {
+            accounts.create(o.email(), o.name(), o.password(), o.admin(),
+                    o.organisations().stream().map(organisations::get).collect(Collectors.toSet()));
         }
         LocalDate today = LocalDate.now(clock.withZone(zone));
         for (SeedConference c : seed.conferences()) {
@@ -142,7 +150,12 @@ public class DemoData {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Seed(List<SeedOrganisation> organisations, List<SeedConference> conferences) {
+    record Seed(List<SeedOrganisation> organisations, List<SeedOrganiser> organisers,
+            List<SeedConference> conferences) {
+    }
+
+    /** Demo accounts for dev mode (documented in the README); never loaded in production. */
+    record SeedOrganiser(String email, String name, String password, boolean admin, List<String> organisations) {
     }
 
     record SeedOrganisation(String slug, String name, String contactEmail, String website) {

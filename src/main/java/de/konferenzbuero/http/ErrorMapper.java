@@ -20,7 +20,8 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import de.konferenzbuero.Texts;
-import de.konferenzbuero.registration.InvalidInput;
+import de.konferenzbuero.backoffice.NotYours;
+import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.registration.RegistrationClosed;
 import de.konferenzbuero.registration.UnknownConference;
 import de.konferenzbuero.registration.UnknownRegistration;
@@ -65,7 +66,8 @@ public class ErrorMapper {
                 : html(409, Templates.badRequest());
     }
 
-    @ServerExceptionMapper({ UnknownConference.class, UnknownRegistration.class, NotFoundException.class })
+    @ServerExceptionMapper({ UnknownConference.class, UnknownRegistration.class, NotYours.class,
+            NotFoundException.class })
     public Response notFound(RuntimeException e) {
         return api() ? problem(404, "not-found", "Not found", "There is nothing at this address.", List.of())
                 : html(404, Templates.notFound());

@@ -22,4 +22,8 @@ class Emails {
     static native TemplateInstance alreadyRegistered(MailView mail);
 
     static native TemplateInstance reminder(MailView mail);
+
+    static native TemplateInstance conferenceCancelled(MailView mail);
+
+    static native TemplateInstance agendaChanged(MailView mail);
 }

@@ -55,9 +55,8 @@ public class Reminders {
                 """).setParameter(1, now).setParameter(2, now.plus(ahead)).getResultList();
         for (Number id : ids) {
             Registration registration = Registration.findById(id.longValue());
+            registration.reminderSentAt = now;
             mails.remind(registration);
-            em.createNativeQuery("update registration set reminder_sent_at = ?2 where id = ?1")
-                    .setParameter(1, id.longValue()).setParameter(2, now).executeUpdate();
         }
         return ids.size();
     }

@@ -17,6 +17,13 @@ final class ManageSecret {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** The code in the check-in QR code: 120 random bits, base64url (20 characters); it grants nothing else. */
+    static String checkinCode() {
+        byte[] bytes = new byte[15];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
     /** Cheap shape check before a database look-up. */
     static boolean looksValid(String secret) {
         return secret != null && secret.length() == 43

@@ -35,7 +35,7 @@ class Places {
      * @return the new registration's id and whether it is confirmed
      */
     SignUpOutcome register(long conferenceId, String secret, SignUp in, String email, String locale,
-            String privacyVersion) {
+            String privacyVersion, String addedBy) {
         String taken = column(in.attendance());
         Object[] row = (Object[]) em.createNativeQuery("""
                 with c as (
@@ -48,11 +48,11 @@ class Places {
                     insert into registration (conference_id, manage_secret, first_name, last_name, email, organisation,
                         role, attendance, status, waitlist_seq, locale, needs_wheelchair, needs_sign_language,
                         needs_induction_loop, needs_other, dietary_needs, privacy_policy_version, privacy_consented_at,
-                        photo_consent)
+                        photo_consent, checkin_code, added_by)
                     select c.id, ?2, ?3, ?4, ?5, ?6, ?7, ?8,
                         case when c.free then 'CONFIRMED' else 'WAITLISTED' end,
                         case when c.free then null else nextval('waitlist_seq') end,
-                        ?9, ?10, ?11, ?12, ?13, ?14, ?15, now(), ?16
+                        ?9, ?10, ?11, ?12, ?13, ?14, ?15, now(), ?16, ?17, ?18
                     from c
                     returning id, status
                 ), e as (

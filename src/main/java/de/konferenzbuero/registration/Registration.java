@@ -86,6 +86,19 @@ public class Registration extends PanacheEntityBase {
 
     public Instant cancelledAt;
 
+    /** The code in the check-in QR code; grants nothing but checking in. */
+    public String checkinCode;
+
+    public Instant checkedInAt;
+
+    /** The staff member (organiser e-mail) who checked the attendee in. */
+    public String checkedInBy;
+
+    /** The organiser who entered this registration by hand; null when the attendee registered. */
+    public String addedBy;
+
+    public Instant reminderSentAt;
+
     /** Raised on every change the attendee is told about; the SEQUENCE of calendar entries. */
     public int changeCount;
 

@@ -12,6 +12,8 @@ public record RegistrationNotice(Kind kind, Registration registration) {
         ITEM_PROMOTED,
         /** The attendee changed items or attendance mode. */
         CHANGED,
+        /** The organisers changed the time or place of an item the attendee booked. */
+        AGENDA_CHANGED,
         /** Moved up from the conference's waitlist. */
         PROMOTED,
         /** Someone tried to register again with the same address: the manage link, nothing else. */
@@ -19,6 +21,8 @@ public record RegistrationNotice(Kind kind, Registration registration) {
         /** Registered and got a place. */
         CONFIRMED,
         /** Registered and put on the waitlist. */
-        WAITLISTED, CANCELLED
+        WAITLISTED, CANCELLED,
+        /** The organisers cancelled the whole conference. */
+        CONFERENCE_CANCELLED
     }
 }

@@ -17,6 +17,8 @@ import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.RegistrationState;
+import de.konferenzbuero.input.InvalidInput;
+import de.konferenzbuero.input.Problem;
 import de.konferenzbuero.registration.History.Kind;
 
 /**
@@ -30,15 +32,17 @@ public class RegistrationService {
 
     private final Places places;
     private final Waitlists waitlists;
+    private final Cancellations cancellations;
     private final History history;
     private final Event<RegistrationNotice> noticeEvent;
     private final EntityManager em;
     private final Clock clock;
 
-    RegistrationService(Places places, Waitlists waitlists, History history, Event<RegistrationNotice> noticeEvent,
-            EntityManager em, Clock clock) {
+    RegistrationService(Places places, Waitlists waitlists, Cancellations cancellations, History history,
+            Event<RegistrationNotice> noticeEvent, EntityManager em, Clock clock) {
         this.places = places;
         this.waitlists = waitlists;
+        this.cancellations = cancellations;
         this.history = history;
         this.noticeEvent = noticeEvent;
         this.em = em;
@@ -82,7 +86,7 @@ public class RegistrationService {
             boolean fallback = booking.status == BookingStatus.CONFIRMED
                     && waiting.stream().anyMatch(w -> w.item.overlaps(booking.item));
             if (!fallback) {
-                cancelBooking(booking, ATTENDEE, notices);
+                cancellations.cancelBooking(booking, ATTENDEE, notices);
             }
         }
         notices.add(RegistrationNotice.Kind.CHANGED, registration);
@@ -141,19 +145,7 @@ public class RegistrationService {
             throw new RegistrationClosed(conference.registrationState(clock.instant()));
         }
         Notices notices = new Notices();
-        RegistrationStatus previous = registration.status;
-        registration.status = RegistrationStatus.CANCELLED;
-        registration.waitlistSeq = null;
-        registration.cancelledAt = clock.instant();
-        history.record(registration, Kind.CANCELLED, ATTENDEE);
-        for (SessionBooking booking : registration.activeBookings()) {
-            cancelBooking(booking, ATTENDEE, notices);
-        }
-        if (previous == RegistrationStatus.CONFIRMED) {
-            places.release(conference.id, registration.attendance);
-            waitlists.fillConference(conference.id, registration.attendance, ATTENDEE, notices);
-        }
-        notices.add(RegistrationNotice.Kind.CANCELLED, registration);
+        cancellations.cancel(registration, ATTENDEE, notices);
         notices.fire(noticeEvent);
         return registration;
     }
@@ -173,17 +165,6 @@ public class RegistrationService {
         booking.persist();
         registration.bookings.add(booking);
         history.record(booking, Kind.valueOf("ITEM_" + booking.status.name()), ATTENDEE);
-    }
-
-    private void cancelBooking(SessionBooking booking, String actor, Notices notices) {
-        BookingStatus previous = booking.status;
-        booking.status = BookingStatus.CANCELLED;
-        booking.waitlistSeq = null;
-        history.record(booking, Kind.ITEM_CANCELLED, actor);
-        if (previous == BookingStatus.CONFIRMED) {
-            places.releaseItem(booking.item.id);
-            waitlists.fillItem(booking.item.id, actor, notices);
-        }
     }
 
     /** Locks the registration's conference, then loads the registration as it is now. */

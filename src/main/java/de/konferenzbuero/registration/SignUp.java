@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import de.konferenzbuero.conference.Attendance;
+import de.konferenzbuero.input.Problem;
 
 /**
  * What an attendee enters to register; the same for the form and the JSON API. The constraint messages are

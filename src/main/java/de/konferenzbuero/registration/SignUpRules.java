@@ -9,6 +9,9 @@ import java.util.stream.Collectors;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.input.FieldProblem;
+import de.konferenzbuero.input.InvalidInput;
+import de.konferenzbuero.input.Problem;
 
 /** The rules a choice of attendance mode and items must follow, checked before any place is taken. */
 final class SignUpRules {

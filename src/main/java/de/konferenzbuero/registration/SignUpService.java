@@ -20,6 +20,9 @@ import de.konferenzbuero.AppConfig;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.RegistrationState;
+import de.konferenzbuero.input.FieldProblem;
+import de.konferenzbuero.input.InvalidInput;
+import de.konferenzbuero.input.Problem;
 import de.konferenzbuero.registration.SignUpResult.BookedItem;
 
 /**
@@ -84,7 +87,7 @@ public class SignUpService {
         }
         String locale = "en".equals(in.locale()) ? "en" : "de";
         Places.SignUpOutcome outcome = places.register(conference.id, ManageSecret.next(), in, email, locale,
-                config.privacyPolicyVersion());
+                config.privacyPolicyVersion(), null);
         if (!items.isEmpty()) {
             if (outcome.confirmed()) {
                 places.bookItems(outcome.registrationId(), items.stream().map(item -> item.id).toList());

@@ -23,7 +23,7 @@ import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.RegistrationState;
 import de.konferenzbuero.http.PageContext;
-import de.konferenzbuero.registration.InvalidInput;
+import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.registration.RegistrationClosed;
 import de.konferenzbuero.registration.SignUpResult;
 import de.konferenzbuero.registration.SignUpService;

@@ -23,8 +23,8 @@ import de.konferenzbuero.calendar.CalendarFile;
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.RegistrationState;
 import de.konferenzbuero.http.PageContext;
+import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.mail.RegistrationCalendar;
-import de.konferenzbuero.registration.InvalidInput;
 import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationClosed;
 import de.konferenzbuero.registration.RegistrationService;
@@ -90,7 +90,7 @@ public class MyRegistrationResource {
             registrations.changeAttendance(secret, Attendance.valueOf(form.value("attendance")));
             return seeOther(manageUrl(secret) + "?notice=changed");
         } catch (IllegalArgumentException e) {
-            form.reject(new InvalidInput("attendance", de.konferenzbuero.registration.Problem.REQUIRED).problems(),
+            form.reject(new InvalidInput("attendance", de.konferenzbuero.input.Problem.REQUIRED).problems(),
                     page.locale());
             return Response.status(Response.Status.BAD_REQUEST).entity(view(find(secret), form, null)).build();
         } catch (InvalidInput e) {

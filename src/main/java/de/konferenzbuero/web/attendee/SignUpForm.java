@@ -1,30 +1,28 @@
 package de.konferenzbuero.web.attendee;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import de.konferenzbuero.Messages;
-import de.konferenzbuero.Texts;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Attendance;
-import de.konferenzbuero.registration.FieldProblem;
 import de.konferenzbuero.registration.SignUp;
+import de.konferenzbuero.web.FormState;
 
 /**
  * The sign-up form as submitted: raw values to show again, the chosen items, and the error text per field. Item choices
  * arrive as fields named {@code items-<n>} (one per group of alternatives).
  */
-public class SignUpForm {
+public class SignUpForm extends FormState {
 
-    private final Map<String, String> values = new LinkedHashMap<>();
     private final List<Long> items = new ArrayList<>();
-    private final Map<String, String> errors = new LinkedHashMap<>();
-    private final Map<String, String> summary = new LinkedHashMap<>();
+
+    private SignUpForm() {
+        super(SignUpForm::label);
+    }
 
     public static SignUpForm empty() {
         return new SignUpForm();
@@ -37,21 +35,20 @@ public class SignUpForm {
         return result;
     }
 
-    /** The item ids chosen in a submitted form. */
-    public List<Long> items() {
-        return List.copyOf(items);
-    }
-
     public static SignUpForm of(MultivaluedMap<String, String> form) {
         SignUpForm result = new SignUpForm();
+        result.read(form);
         form.forEach((name, list) -> {
             if (name.startsWith("items-")) {
                 list.stream().filter(v -> !v.isBlank()).forEach(v -> result.items.add(parseId(v)));
-            } else if (!list.isEmpty()) {
-                result.values.put(name, list.get(0));
             }
         });
         return result;
+    }
+
+    /** The item ids chosen in a submitted form. */
+    public List<Long> items() {
+        return List.copyOf(items);
     }
 
     /** A non-numeric item id cannot match any item; -1 makes the service report it as unknown. */
@@ -71,20 +68,23 @@ public class SignUpForm {
                 checked("photoConsent"), locale.getLanguage());
     }
 
-    public void reject(List<FieldProblem> problems, Locale locale) {
-        Messages texts = Texts.of(locale);
-        for (FieldProblem p : problems) {
-            errors.putIfAbsent(p.field(), texts.problem(p.problem()));
-            summary.putIfAbsent(p.field(), label(p.field(), texts) + ": " + texts.problem(p.problem()));
+    private Attendance attendance() {
+        try {
+            return Attendance.valueOf(value("attendance"));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            return null;
         }
     }
 
-    /** The errors for the summary at the top of the form, each starting with the field's label. */
-    public Map<String, String> summary() {
-        return summary;
+    public boolean chosen(Long itemId) {
+        return items.contains(itemId);
     }
 
-    private static String label(String field, Messages texts) {
+    public boolean chosenAny(List<AgendaItem> candidates) {
+        return candidates.stream().anyMatch(item -> items.contains(item.id));
+    }
+
+    static String label(String field, Messages texts) {
         return switch (field) {
         case "firstName" -> texts.signup_first_name();
         case "lastName" -> texts.signup_last_name();
@@ -98,46 +98,5 @@ public class SignUpForm {
         case "privacyConsent" -> texts.signup_consent();
         default -> field;
         };
-    }
-
-    private Attendance attendance() {
-        try {
-            return Attendance.valueOf(value("attendance"));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return null;
-        }
-    }
-
-    /** The submitted value of a field, or "" (for templates). */
-    public String value(String field) {
-        return values.getOrDefault(field, "");
-    }
-
-    public boolean checked(String field) {
-        return values.containsKey(field);
-    }
-
-    public boolean chosen(Long itemId) {
-        return items.contains(itemId);
-    }
-
-    public boolean chosenAny(List<AgendaItem> candidates) {
-        return candidates.stream().anyMatch(item -> items.contains(item.id));
-    }
-
-    public boolean hasErrors() {
-        return !errors.isEmpty();
-    }
-
-    public Map<String, String> errors() {
-        return errors;
-    }
-
-    public String error(String field) {
-        return errors.get(field);
-    }
-
-    public boolean hasError(String field) {
-        return errors.containsKey(field);
     }
 }

@@ -1,4 +1,4 @@
-package de.konferenzbuero.registration;
+package de.konferenzbuero.input;
 
 import java.util.List;
 

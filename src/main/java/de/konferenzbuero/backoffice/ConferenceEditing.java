@@ -1,0 +1,298 @@
+package de.konferenzbuero.backoffice;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import de.konferenzbuero.conference.AgendaItem;
+import de.konferenzbuero.conference.Attendance;
+import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.conference.ConferenceStatus;
+import de.konferenzbuero.conference.Speaker;
+import de.konferenzbuero.conference.Venue;
+import de.konferenzbuero.input.FieldProblem;
+import de.konferenzbuero.input.InvalidInput;
+import de.konferenzbuero.input.Problem;
+import de.konferenzbuero.organisation.Organisation;
+import de.konferenzbuero.organisation.Organiser;
+import de.konferenzbuero.registration.OrganiserActions;
+
+/**
+ * Organisers create, edit, publish, cancel and duplicate conferences. Edits carry the version the organiser saw, so two
+ * organisers editing at once never overwrite each other silently; raising a capacity promotes the waiting, lowering it
+ * below the confirmed count is refused.
+ */
+@ApplicationScoped
+public class ConferenceEditing {
+
+    private final OrganiserActions actions;
+    private final Audit audit;
+    private final EntityManager em;
+
+    ConferenceEditing(OrganiserActions actions, Audit audit, EntityManager em) {
+        this.actions = actions;
+        this.audit = audit;
+        this.em = em;
+    }
+
+    /** The conference if this organiser may manage it; else not found (others' conferences stay invisible). */
+    public Conference find(Organiser organiser, long id) {
+        Conference conference = Conference.findById(id);
+        if (conference == null || !organiser.manages(conference)) {
+            throw new NotYours();
+        }
+        return conference;
+    }
+
+    public List<Conference> list(Organiser organiser) {
+        if (organiser.admin) {
+            return Conference.list("order by startsAt desc");
+        }
+        return Conference.list("organisation in ?1 order by startsAt desc", organiser.organisations);
+    }
+
+    @Transactional
+    public Conference create(Organiser organiser, ConferenceDraft draft) {
+        Organisation organisation = organisationFor(organiser, draft.organisationId());
+        check(draft, null);
+        Conference conference = new Conference();
+        conference.organisation = organisation;
+        apply(conference, draft);
+        conference.status = ConferenceStatus.DRAFT;
+        conference.persist();
+        audit.record(organiser.email, conference.id, "CONFERENCE", conference.id, "created", conference.title);
+        return conference;
+    }
+
+    @Transactional
+    public Conference update(Organiser organiser, long id, ConferenceDraft draft) {
+        Conference conference = find(organiser, id);
+        actions.lock(conference);
+        if (draft.version() == null || draft.version() != conference.version) {
+            throw new InvalidInput("version", Problem.EDITED_BY_SOMEONE_ELSE);
+        }
+        check(draft, conference);
+        List<String> changes = changes(conference, draft);
+        boolean placesAdded = raises(conference.onsiteCapacity, draft.onsiteCapacity())
+                || raises(conference.onlineCapacity, draft.onlineCapacity());
+        apply(conference, draft);
+        em.flush();
+        if (placesAdded) {
+            actions.fillFreePlaces(conference, organiser.email);
+        }
+        audit.record(organiser.email, conference.id, "CONFERENCE", conference.id, "edited", String.join(", ", changes));
+        return conference;
+    }
+
+    @Transactional
+    public void publish(Organiser organiser, long id) {
+        Conference conference = find(organiser, id);
+        if (conference.status == ConferenceStatus.DRAFT) {
+            conference.status = ConferenceStatus.PUBLISHED;
+            audit.record(organiser.email, id, "CONFERENCE", id, "published", null);
+        }
+    }
+
+    /** Cancels the conference; every active registration is cancelled and told by mail. */
+    @Transactional
+    public int cancel(Organiser organiser, long id) {
+        Conference conference = find(organiser, id);
+        if (conference.status == ConferenceStatus.CANCELLED) {
+            return 0;
+        }
+        int told = actions.cancelAll(conference, organiser.email);
+        conference.status = ConferenceStatus.CANCELLED;
+        audit.record(organiser.email, id, "CONFERENCE", id, "cancelled", told + " registrations cancelled");
+        return told;
+    }
+
+    /** A draft copy with the same facts and agenda, as a starting point; its address gets a "-kopie" suffix. */
+    @Transactional
+    public Conference duplicate(Organiser organiser, long id) {
+        Conference original = find(organiser, id);
+        Conference copy = new Conference();
+        copy.organisation = original.organisation;
+        copy.hosts.addAll(original.hosts);
+        copy.slug = freeSlug(original.slug + "-kopie");
+        copy.title = original.title;
+        copy.motto = original.motto;
+        copy.description = original.description;
+        copy.startsAt = original.startsAt;
+        copy.endsAt = original.endsAt;
+        copy.format = original.format;
+        if (original.venue != null) {
+            copy.venue = new Venue();
+            copy.venue.name = original.venue.name;
+            copy.venue.street = original.venue.street;
+            copy.venue.postalCode = original.venue.postalCode;
+            copy.venue.city = original.venue.city;
+            copy.venue.accessibility = original.venue.accessibility;
+        }
+        copy.onlineAccessLink = original.onlineAccessLink;
+        copy.onsiteCapacity = original.onsiteCapacity;
+        copy.onlineCapacity = original.onlineCapacity;
+        copy.registrationOpensAt = original.registrationOpensAt;
+        copy.registrationClosesAt = original.registrationClosesAt;
+        copy.audience = original.audience;
+        copy.contactName = original.contactName;
+        copy.contactEmail = original.contactEmail;
+        copy.status = ConferenceStatus.DRAFT;
+        copy.persist();
+        for (AgendaItem item : original.agenda) {
+            AgendaItem itemCopy = new AgendaItem();
+            itemCopy.conference = copy;
+            itemCopy.startsAt = item.startsAt;
+            itemCopy.endsAt = item.endsAt;
+            itemCopy.title = item.title;
+            itemCopy.description = item.description;
+            itemCopy.kind = item.kind;
+            itemCopy.location = item.location;
+            itemCopy.bookable = item.bookable;
+            itemCopy.capacity = item.capacity;
+            item.speakers.forEach(s -> itemCopy.speakers.add(new Speaker(s.name, s.role, s.organisation)));
+            itemCopy.persist();
+            copy.agenda.add(itemCopy);
+        }
+        audit.record(organiser.email, copy.id, "CONFERENCE", copy.id, "duplicated", "from " + original.slug);
+        return copy;
+    }
+
+    private Organisation organisationFor(Organiser organiser, Long organisationId) {
+        Organisation organisation = organisationId == null ? null : Organisation.findById(organisationId);
+        if (organisation == null || !organiser.memberOf(organisation)) {
+            throw new InvalidInput("organisationId", Problem.REQUIRED);
+        }
+        return organisation;
+    }
+
+    /** Everything wrong with a draft for a new conference ({@code id} null) or an existing one. */
+    public List<FieldProblem> problems(ConferenceDraft d, Long id) {
+        Conference existing = id == null ? null : Conference.findById(id);
+        List<FieldProblem> problems = new ArrayList<>();
+        try {
+            check(d, existing);
+        } catch (InvalidInput e) {
+            problems.addAll(e.problems());
+        }
+        return problems;
+    }
+
+    private void check(ConferenceDraft d, Conference existing) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (d.slug() == null || !d.slug().matches("[a-z0-9]+(-[a-z0-9]+)*") || d.slug().length() > 80) {
+            problems.add(new FieldProblem("slug", Problem.SLUG_INVALID));
+        } else if (Conference.count("slug = ?1 and id <> ?2", d.slug(), existing == null ? -1L : existing.id) > 0) {
+            problems.add(new FieldProblem("slug", Problem.SLUG_TAKEN));
+        }
+        if (d.title() == null || d.title().isBlank()) {
+            problems.add(new FieldProblem("title", Problem.REQUIRED));
+        } else if (d.title().length() > 300) {
+            problems.add(new FieldProblem("title", Problem.TOO_LONG));
+        }
+        if (d.startsAt() == null) {
+            problems.add(new FieldProblem("startsAt", Problem.DATE_INVALID));
+        }
+        if (d.endsAt() == null) {
+            problems.add(new FieldProblem("endsAt", Problem.DATE_INVALID));
+        } else if (d.startsAt() != null && !d.endsAt().isAfter(d.startsAt())) {
+            problems.add(new FieldProblem("endsAt", Problem.END_BEFORE_START));
+        }
+        if (d.format() == null) {
+            problems.add(new FieldProblem("format", Problem.REQUIRED));
+        } else if (d.format().hasVenue()) {
+            if (d.venueName() == null || d.venueCity() == null) {
+                problems.add(new FieldProblem("venueName", Problem.VENUE_REQUIRED));
+            }
+            if (d.onsiteCapacity() == null || d.onsiteCapacity() < 0) {
+                problems.add(new FieldProblem("onsiteCapacity", Problem.CAPACITY_REQUIRED));
+            } else if (existing != null && d.onsiteCapacity() < existing.onsiteTaken) {
+                problems.add(new FieldProblem("onsiteCapacity", Problem.CAPACITY_BELOW_CONFIRMED));
+            }
+        }
+        if (d.onlineCapacity() != null && d.onlineCapacity() < 0) {
+            problems.add(new FieldProblem("onlineCapacity", Problem.CAPACITY_REQUIRED));
+        } else if (existing != null && d.onlineCapacity() != null && d.onlineCapacity() < existing.onlineTaken) {
+            problems.add(new FieldProblem("onlineCapacity", Problem.CAPACITY_BELOW_CONFIRMED));
+        }
+        if (d.registrationOpensAt() != null && d.registrationClosesAt() != null
+                && !d.registrationClosesAt().isAfter(d.registrationOpensAt())) {
+            problems.add(new FieldProblem("registrationClosesAt", Problem.WINDOW_INVALID));
+        }
+        if (existing != null && d.format() != null
+                && (!d.format().offers(Attendance.ON_SITE) && existing.onsiteTaken > 0
+                        || !d.format().offers(Attendance.ONLINE) && existing.onlineTaken > 0)) {
+            problems.add(new FieldProblem("format", Problem.CAPACITY_BELOW_CONFIRMED));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+    }
+
+    private static void apply(Conference c, ConferenceDraft d) {
+        c.slug = d.slug();
+        c.title = d.title().strip();
+        c.motto = d.motto();
+        c.description = d.description();
+        c.startsAt = d.startsAt();
+        c.endsAt = d.endsAt();
+        c.format = d.format();
+        if (d.format().hasVenue()) {
+            if (c.venue == null) {
+                c.venue = new Venue();
+            }
+            c.venue.name = d.venueName();
+            c.venue.street = d.venueStreet();
+            c.venue.postalCode = d.venuePostalCode();
+            c.venue.city = d.venueCity();
+            c.venue.accessibility = d.venueAccessibility();
+            c.onsiteCapacity = d.onsiteCapacity();
+        } else {
+            c.venue = null;
+            c.onsiteCapacity = null;
+        }
+        c.onlineAccessLink = d.onlineAccessLink();
+        c.onlineCapacity = d.format().offers(Attendance.ONLINE) ? d.onlineCapacity() : null;
+        c.registrationOpensAt = d.registrationOpensAt();
+        c.registrationClosesAt = d.registrationClosesAt();
+        c.audience = d.audience();
+        c.contactName = d.contactName();
+        c.contactEmail = d.contactEmail();
+    }
+
+    private static List<String> changes(Conference c, ConferenceDraft d) {
+        List<String> changes = new ArrayList<>();
+        compare(changes, "title", c.title, d.title());
+        compare(changes, "starts", c.startsAt, d.startsAt());
+        compare(changes, "ends", c.endsAt, d.endsAt());
+        compare(changes, "format", c.format, d.format());
+        compare(changes, "on-site places", c.onsiteCapacity, d.onsiteCapacity());
+        compare(changes, "online places", c.onlineCapacity, d.onlineCapacity());
+        compare(changes, "registration opens", c.registrationOpensAt, d.registrationOpensAt());
+        compare(changes, "registration closes", c.registrationClosesAt, d.registrationClosesAt());
+        compare(changes, "venue", c.venue == null ? null : c.venue.name, d.venueName());
+        return changes;
+    }
+
+    private static void compare(List<String> changes, String what, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changes.add(what + ": " + before + " → " + after);
+        }
+    }
+
+    private static boolean raises(Integer before, Integer after) {
+        return before != null && (after == null || after > before);
+    }
+
+    private static String freeSlug(String base) {
+        String slug = base.length() > 70 ? base.substring(0, 70) : base;
+        String candidate = slug;
+        for (int n = 2; Conference.count("slug", candidate) > 0; n++) {
+            candidate = slug + "-" + n;
+        }
+        return candidate;
+    }
+}

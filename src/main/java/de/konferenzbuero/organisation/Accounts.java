@@ -1,0 +1,165 @@
+package de.konferenzbuero.organisation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+
+import de.konferenzbuero.AppConfig;
+import de.konferenzbuero.input.InvalidInput;
+import de.konferenzbuero.input.Problem;
+
+/**
+ * Organiser accounts: bcrypt passwords, throttled logins (an account locks for a while after repeated failures),
+ * server-side sessions and API tokens, and the first administrator from configuration.
+ */
+@ApplicationScoped
+public class Accounts {
+
+    static final int MAX_FAILED_LOGINS = 5;
+    static final Duration LOCK_TIME = Duration.ofMinutes(15);
+    static final Duration SESSION_TIME = Duration.ofHours(12);
+    static final int MIN_PASSWORD_LENGTH = 12;
+
+    /** Compared against when the address is unknown, so a wrong address costs as long as a wrong password. */
+    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("konferenzbuero-no-such-account");
+
+    private final Clock clock;
+    private final AppConfig config;
+
+    Accounts(Clock clock, AppConfig config) {
+        this.clock = clock;
+        this.config = config;
+    }
+
+    @Transactional
+    public LoginResult login(String email, String password) {
+        Instant now = clock.instant();
+        Optional<Organiser> found = email == null ? Optional.empty() : Organiser.findByEmail(email);
+        if (found.isEmpty() || !found.get().active) {
+            BcryptUtil.matches(password == null ? "" : password, DUMMY_HASH);
+            return new LoginResult.Failed();
+        }
+        Organiser organiser = found.get();
+        if (organiser.lockedUntil != null && now.isBefore(organiser.lockedUntil)) {
+            return new LoginResult.Locked(organiser.lockedUntil);
+        }
+        if (password == null || !BcryptUtil.matches(password, organiser.passwordHash)) {
+            organiser.failedLogins++;
+            if (organiser.failedLogins >= MAX_FAILED_LOGINS) {
+                organiser.failedLogins = 0;
+                organiser.lockedUntil = now.plus(LOCK_TIME);
+                Log.warnf("Organiser account %s locked after %d failed logins", organiser.email, MAX_FAILED_LOGINS);
+                return new LoginResult.Locked(organiser.lockedUntil);
+            }
+            return new LoginResult.Failed();
+        }
+        organiser.failedLogins = 0;
+        organiser.lockedUntil = null;
+        String token = Tokens.next();
+        OrganiserSession session = new OrganiserSession();
+        session.organiser = organiser;
+        session.tokenHash = Tokens.hash(token);
+        session.createdAt = now;
+        session.expiresAt = now.plus(SESSION_TIME);
+        session.persist();
+        return new LoginResult.Success(token, session.expiresAt);
+    }
+
+    @Transactional
+    public void logout(String token) {
+        OrganiserSession.delete("tokenHash", Tokens.hash(token));
+    }
+
+    /** The organiser of a live session. */
+    @Transactional
+    public Optional<Organiser> bySession(String token) {
+        return OrganiserSession.<OrganiserSession> find("tokenHash", Tokens.hash(token)).firstResultOptional()
+                .filter(s -> clock.instant().isBefore(s.expiresAt)).map(s -> s.organiser).filter(o -> o.active);
+    }
+
+    /** The organiser behind an API token that is not revoked. */
+    @Transactional
+    public Optional<Organiser> byApiToken(String token) {
+        Optional<ApiToken> found = ApiToken.<ApiToken> find("tokenHash = ?1 and revokedAt is null", Tokens.hash(token))
+                .firstResultOptional();
+        found.ifPresent(t -> t.lastUsedAt = clock.instant());
+        return found.map(t -> t.organiser).filter(o -> o.active);
+    }
+
+    /** Creates an API token and returns it; it is shown once and stored only as a hash. */
+    @Transactional
+    public String createApiToken(long organiserId, String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInput("name", Problem.REQUIRED);
+        }
+        String token = Tokens.next();
+        ApiToken apiToken = new ApiToken();
+        apiToken.organiser = Organiser.findById(organiserId);
+        apiToken.name = name.strip();
+        apiToken.tokenHash = Tokens.hash(token);
+        apiToken.createdAt = clock.instant();
+        apiToken.persist();
+        return token;
+    }
+
+    @Transactional
+    public void revokeApiToken(long organiserId, long tokenId) {
+        ApiToken.<ApiToken> find("id = ?1 and organiser.id = ?2", tokenId, organiserId).firstResultOptional()
+                .ifPresent(t -> t.revokedAt = clock.instant());
+    }
+
+    public List<ApiToken> apiTokens(long organiserId) {
+        return ApiToken.list("organiser.id = ?1 and revokedAt is null order by id", organiserId);
+    }
+
+    /** Creates an account; the password needs at least {@value #MIN_PASSWORD_LENGTH} characters. */
+    @Transactional
+    public Organiser create(String email, String name, String password, boolean admin,
+            Set<Organisation> organisations) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidInput("password", Problem.PASSWORD_TOO_SHORT);
+        }
+        if (email == null || !email.contains("@")) {
+            throw new InvalidInput("email", Problem.EMAIL_INVALID);
+        }
+        if (Organiser.findByEmail(email).isPresent()) {
+            throw new InvalidInput("email", Problem.EMAIL_TAKEN);
+        }
+        Organiser organiser = new Organiser();
+        organiser.email = email.strip().toLowerCase(Locale.ROOT);
+        organiser.name = name == null || name.isBlank() ? organiser.email : name.strip();
+        organiser.passwordHash = BcryptUtil.bcryptHash(password);
+        organiser.admin = admin;
+        organiser.organisations.addAll(organisations);
+        organiser.createdAt = clock.instant();
+        organiser.persist();
+        return organiser;
+    }
+
+    /**
+     * The first administrator, from {@code konferenzbuero.admin.email} and
+     * {@code konferenzbuero.admin.initial-password} (environment variables in production), created only while no
+     * administrator exists.
+     */
+    @Transactional
+    void createFirstAdmin(@Observes StartupEvent event) {
+        if (config.admin().email().isEmpty() || config.admin().initialPassword().isEmpty()
+                || Organiser.count("admin", true) > 0) {
+            return;
+        }
+        create(config.admin().email().get(), "Administrator", config.admin().initialPassword().get(), true, Set.of());
+        Log.infof("Created the first administrator %s from configuration", config.admin().email().get());
+    }
+}
