@@ -763,4 +763,58 @@ public interface Messages {
 
     @Message
     String org_audit_details();
+
+    @Message
+    String org_item_kind();
+
+    @Message
+    String org_item_bookable();
+
+    @Message
+    String org_f_capacity();
+
+    @Message
+    String org_f_location();
+
+    @Message
+    String org_f_speakers();
+
+    @Message
+    String org_f_speakers_hint();
+
+    @Message
+    String org_agenda_add();
+
+    @Message
+    String org_agenda_edit();
+
+    @Message
+    String org_agenda_remove();
+
+    @Message
+    String org_agenda_added();
+
+    @Message
+    String org_agenda_saved();
+
+    @Message
+    String org_agenda_removed();
+
+    @Message
+    String org_agenda_empty();
+
+    @Message
+    String org_agenda_booked(int taken, Integer capacity);
+
+    @Message
+    String org_warnings();
+
+    @Message
+    String org_warning_room(String detail, String a, String b);
+
+    @Message
+    String org_warning_speaker(String detail, String a, String b);
+
+    @Message
+    String org_warning_outside(String a);
 }

@@ -65,7 +65,8 @@ class Places {
                 .setParameter(8, in.attendance().name()).setParameter(9, locale).setParameter(10, in.needsWheelchair())
                 .setParameter(11, in.needsSignLanguage()).setParameter(12, in.needsInductionLoop())
                 .setParameter(13, blankToNull(in.needsOther())).setParameter(14, blankToNull(in.dietaryNeeds()))
-                .setParameter(15, privacyVersion).setParameter(16, in.photoConsent()).getSingleResult();
+                .setParameter(15, privacyVersion).setParameter(16, in.photoConsent())
+                .setParameter(17, ManageSecret.checkinCode()).setParameter(18, addedBy).getSingleResult();
         return new SignUpOutcome(((Number) row[0]).longValue(), "CONFIRMED".equals(row[1]));
     }
 
