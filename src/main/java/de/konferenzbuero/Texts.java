@@ -5,14 +5,26 @@ import java.util.Locale;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
 
-/** The message bundle in a given language, for text built in Java (form errors, API problems, mails). */
+/** The message bundles in a given language, for text built in Java (form errors, API problems, mails). */
 public final class Texts {
 
     private Texts() {
     }
 
     public static Messages of(Locale locale) {
+        return bundle(Messages.class, locale);
+    }
+
+    public static OrganiserMessages organiser(Locale locale) {
+        return bundle(OrganiserMessages.class, locale);
+    }
+
+    public static MailMessages mail(Locale locale) {
+        return bundle(MailMessages.class, locale);
+    }
+
+    private static <T> T bundle(Class<T> type, Locale locale) {
         return locale != null && "en".equals(locale.getLanguage())
-                ? MessageBundles.get(Messages.class, Localized.Literal.of("en")) : MessageBundles.get(Messages.class);
+                ? MessageBundles.get(type, Localized.Literal.of("en")) : MessageBundles.get(type);
     }
 }

@@ -11,7 +11,7 @@ import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
 
 import de.konferenzbuero.AppConfig;
-import de.konferenzbuero.Messages;
+import de.konferenzbuero.MailMessages;
 import de.konferenzbuero.Texts;
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
@@ -39,25 +39,25 @@ public class RegistrationMails {
     void onNotice(@Observes RegistrationNotice notice) {
         Registration r = notice.registration();
         switch (notice.kind()) {
-        case CONFIRMED -> send("confirmed", r, Emails::confirmed, m -> m.mail_subject_confirmed(title(r)), true);
-        case WAITLISTED -> send("waitlisted", r, Emails::waitlisted, m -> m.mail_subject_waitlisted(title(r)), false);
-        case PROMOTED -> send("promoted", r, Emails::promoted, m -> m.mail_subject_promoted(title(r)), true);
-        case ITEM_PROMOTED -> send("itemPromoted", r, Emails::itemPromoted, m -> m.mail_subject_item_promoted(title(r)),
+        case CONFIRMED -> send("confirmed", r, Emails::confirmed, m -> m.subject_confirmed(title(r)), true);
+        case WAITLISTED -> send("waitlisted", r, Emails::waitlisted, m -> m.subject_waitlisted(title(r)), false);
+        case PROMOTED -> send("promoted", r, Emails::promoted, m -> m.subject_promoted(title(r)), true);
+        case ITEM_PROMOTED -> send("itemPromoted", r, Emails::itemPromoted, m -> m.subject_item_promoted(title(r)),
                 true);
-        case CHANGED -> send("changed", r, Emails::changed, m -> m.mail_subject_changed(title(r)), true);
-        case CANCELLED -> send("cancelled", r, Emails::cancelled, m -> m.mail_subject_cancelled(title(r)), true);
+        case CHANGED -> send("changed", r, Emails::changed, m -> m.subject_changed(title(r)), true);
+        case CANCELLED -> send("cancelled", r, Emails::cancelled, m -> m.subject_cancelled(title(r)), true);
         case ALREADY_REGISTERED -> send("alreadyRegistered", r, Emails::alreadyRegistered,
-                m -> m.mail_subject_already_registered(title(r)), false);
+                m -> m.subject_already_registered(title(r)), false);
         }
     }
 
     /** The reminder before the conference; called by {@link Reminders}. */
     void remind(Registration r) {
-        send("reminder", r, Emails::reminder, m -> m.mail_subject_reminder(title(r)), true);
+        send("reminder", r, Emails::reminder, m -> m.subject_reminder(title(r)), true);
     }
 
     private void send(String template, Registration r, Function<MailView, TemplateInstance> mail,
-            Function<Messages, String> subject, boolean withCalendar) {
+            Function<MailMessages, String> subject, boolean withCalendar) {
         MailView view = view(r);
         Locale locale = Locale.forLanguageTag(r.locale);
         String html = render(mail.apply(view), locale, Variant.TEXT_HTML);
@@ -65,8 +65,8 @@ public class RegistrationMails {
         List<Attachment> attachments = withCalendar ? calendar.attachments(r) : List.of();
         Conference c = r.conference;
         String replyTo = c.contactEmail != null ? c.contactEmail : c.organisation.contactEmail;
-        outbox.enqueue(new Outbox.Outgoing(template, r.id, r.email, replyTo, r.locale, subject.apply(Texts.of(locale)),
-                html, text, attachments));
+        outbox.enqueue(new Outbox.Outgoing(template, r.id, r.email, replyTo, r.locale,
+                subject.apply(Texts.mail(locale)), html, text, attachments));
     }
 
     private MailView view(Registration r) {

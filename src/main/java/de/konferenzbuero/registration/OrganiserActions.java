@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 
 import de.konferenzbuero.AppConfig;
 import de.konferenzbuero.conference.AgendaItem;
@@ -31,9 +32,10 @@ public class OrganiserActions {
     private final Event<RegistrationNotice> noticeEvent;
     private final EntityManager em;
     private final AppConfig config;
+    private final Validator validator;
 
-    OrganiserActions(Places places, Waitlists waitlists, Cancellations cancellations, History history,
-            Event<RegistrationNotice> noticeEvent, EntityManager em, AppConfig config) {
+    OrganiserActions(Validator validator, Places places, Waitlists waitlists, Cancellations cancellations,
+            History history, Event<RegistrationNotice> noticeEvent, EntityManager em, AppConfig config) {
         this.places = places;
         this.waitlists = waitlists;
         this.cancellations = cancellations;
@@ -41,6 +43,7 @@ public class OrganiserActions {
         this.noticeEvent = noticeEvent;
         this.em = em;
         this.config = config;
+        this.validator = validator;
     }
 
     /** Locks the conference row for the rest of the transaction; call before changing its capacities. */
@@ -135,6 +138,7 @@ public class OrganiserActions {
      */
     @Transactional
     public Registration addByHand(Conference conference, SignUp in, String actor) {
+        SignUpRules.checkAll(validator, conference, in);
         List<AgendaItem> items = SignUpRules.check(conference, in.attendance(), in.items());
         String email = in.email().strip().toLowerCase(Locale.ROOT);
         if (Registration.findActive(conference, email).isPresent()) {

@@ -1,10 +1,14 @@
 package de.konferenzbuero.registration;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
 
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Attendance;
@@ -43,6 +47,30 @@ final class SignUpRules {
             throw new InvalidInput(problems);
         }
         return chosen;
+    }
+
+    /** The fields in the order of the form, so errors are listed as the attendee reads them. */
+    static final List<String> FIELD_ORDER = List.of("firstName", "lastName", "email", "organisation", "role",
+            "attendance", "items", "needsOther", "dietaryNeeds", "privacyConsent");
+
+    /** Every refused field of a sign-up at once, in the order of the form. */
+    static void checkAll(Validator validator, Conference conference, SignUp in) {
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ConstraintViolation<SignUp> v : validator.validate(in)) {
+            problems.add(new FieldProblem(v.getPropertyPath().toString(), Problem.valueOf(v.getMessage())));
+        }
+        try {
+            check(conference, in.attendance(), in.items());
+        } catch (InvalidInput e) {
+            problems.addAll(e.problems());
+        }
+        if (!in.privacyConsent()) {
+            problems.add(new FieldProblem("privacyConsent", Problem.CONSENT_REQUIRED));
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparingInt(p -> FIELD_ORDER.indexOf(p.field())));
+            throw new InvalidInput(problems);
+        }
     }
 
     private static boolean overlapping(List<AgendaItem> items) {

@@ -1,15 +1,12 @@
 package de.konferenzbuero.registration;
 
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import org.hibernate.exception.ConstraintViolationException;
@@ -20,9 +17,7 @@ import de.konferenzbuero.AppConfig;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.RegistrationState;
-import de.konferenzbuero.input.FieldProblem;
 import de.konferenzbuero.input.InvalidInput;
-import de.konferenzbuero.input.Problem;
 import de.konferenzbuero.registration.SignUpResult.BookedItem;
 
 /**
@@ -31,10 +26,6 @@ import de.konferenzbuero.registration.SignUpResult.BookedItem;
  */
 @ApplicationScoped
 public class SignUpService {
-
-    /** The fields in the order of the form, so errors are listed as the attendee reads them. */
-    static final List<String> FIELD_ORDER = List.of("firstName", "lastName", "email", "organisation", "role",
-            "attendance", "items", "needsOther", "dietaryNeeds", "privacyConsent");
 
     private final Places places;
     private final Validator validator;
@@ -66,7 +57,7 @@ public class SignUpService {
     public SignUpResult signUp(String slug, SignUp in) {
         Conference conference = Conference.findBySlug(slug).filter(Conference::isVisible)
                 .orElseThrow(() -> new UnknownConference(slug));
-        check(conference, in);
+        SignUpRules.checkAll(validator, conference, in);
         String email = in.email().strip().toLowerCase(Locale.ROOT);
         try {
             return QuarkusTransaction.requiringNew().call(() -> register(slug, in, email));
@@ -134,23 +125,4 @@ public class SignUpService {
         }
     }
 
-    /** Every refused field at once, in the order of the form. */
-    private void check(Conference conference, SignUp in) {
-        List<FieldProblem> problems = new ArrayList<>();
-        for (ConstraintViolation<SignUp> v : validator.validate(in)) {
-            problems.add(new FieldProblem(v.getPropertyPath().toString(), Problem.valueOf(v.getMessage())));
-        }
-        try {
-            SignUpRules.check(conference, in.attendance(), in.items());
-        } catch (InvalidInput e) {
-            problems.addAll(e.problems());
-        }
-        if (!in.privacyConsent()) {
-            problems.add(new FieldProblem("privacyConsent", Problem.CONSENT_REQUIRED));
-        }
-        if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparingInt(p -> FIELD_ORDER.indexOf(p.field())));
-            throw new InvalidInput(problems);
-        }
-    }
 }

@@ -21,13 +21,13 @@ public class FormState {
     private final Map<String, String> values = new LinkedHashMap<>();
     private final Map<String, String> errors = new LinkedHashMap<>();
     private final Map<String, String> summary = new LinkedHashMap<>();
-    private final BiFunction<String, Messages, String> labels;
+    private final BiFunction<String, Locale, String> labels;
 
     /**
      * @param labels
      *            the label of a field in a language, for the error summary
      */
-    protected FormState(BiFunction<String, Messages, String> labels) {
+    protected FormState(BiFunction<String, Locale, String> labels) {
         this.labels = labels;
     }
 
@@ -50,7 +50,7 @@ public class FormState {
         Messages texts = Texts.of(locale);
         for (FieldProblem p : problems) {
             errors.putIfAbsent(p.field(), texts.problem(p.problem()));
-            summary.putIfAbsent(p.field(), labels.apply(p.field(), texts) + ": " + texts.problem(p.problem()));
+            summary.putIfAbsent(p.field(), labels.apply(p.field(), locale) + ": " + texts.problem(p.problem()));
         }
     }
 

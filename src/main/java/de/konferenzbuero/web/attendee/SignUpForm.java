@@ -7,6 +7,7 @@ import java.util.Locale;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import de.konferenzbuero.Messages;
+import de.konferenzbuero.Texts;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.registration.SignUp;
@@ -84,7 +85,8 @@ public class SignUpForm extends FormState {
         return candidates.stream().anyMatch(item -> items.contains(item.id));
     }
 
-    static String label(String field, Messages texts) {
+    static String label(String field, Locale locale) {
+        Messages texts = Texts.of(locale);
         return switch (field) {
         case "firstName" -> texts.signup_first_name();
         case "lastName" -> texts.signup_last_name();

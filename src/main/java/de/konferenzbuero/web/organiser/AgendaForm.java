@@ -5,11 +5,13 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import de.konferenzbuero.EventTime;
-import de.konferenzbuero.Messages;
+import de.konferenzbuero.OrganiserMessages;
+import de.konferenzbuero.Texts;
 import de.konferenzbuero.backoffice.AgendaDraft;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.AgendaItemKind;
@@ -132,15 +134,16 @@ public class AgendaForm extends FormState {
         }
     }
 
-    static String label(String field, Messages m) {
+    static String label(String field, Locale locale) {
+        OrganiserMessages m = Texts.organiser(locale);
         return switch (field) {
-        case "title" -> m.org_f_title();
-        case "kind" -> m.org_item_kind();
-        case "startsAt" -> m.org_f_starts();
-        case "endsAt" -> m.org_f_ends();
-        case "capacity" -> m.org_f_capacity();
-        case "bookable" -> m.org_item_bookable();
-        default -> m.org_agenda();
+        case "title" -> m.f_title();
+        case "kind" -> m.item_kind();
+        case "startsAt" -> m.f_starts();
+        case "endsAt" -> m.f_ends();
+        case "capacity" -> m.f_capacity();
+        case "bookable" -> m.item_bookable();
+        default -> m.agenda();
         };
     }
 }

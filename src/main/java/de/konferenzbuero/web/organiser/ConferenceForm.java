@@ -5,11 +5,13 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import de.konferenzbuero.EventTime;
-import de.konferenzbuero.Messages;
+import de.konferenzbuero.OrganiserMessages;
+import de.konferenzbuero.Texts;
 import de.konferenzbuero.backoffice.ConferenceDraft;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.ConferenceFormat;
@@ -134,20 +136,21 @@ public class ConferenceForm extends FormState {
         return instant == null ? null : EventTime.local(instant).toLocalDateTime().withSecond(0).withNano(0).toString();
     }
 
-    static String label(String field, Messages m) {
+    static String label(String field, Locale locale) {
+        OrganiserMessages m = Texts.organiser(locale);
         return switch (field) {
-        case "organisationId" -> m.org_f_organisation();
-        case "slug" -> m.org_f_slug();
-        case "title" -> m.org_f_title();
-        case "startsAt" -> m.org_f_starts();
-        case "endsAt" -> m.org_f_ends();
-        case "format" -> m.org_f_format();
-        case "venueName" -> m.org_f_venue_name();
-        case "onsiteCapacity" -> m.org_f_onsite_capacity();
-        case "onlineCapacity" -> m.org_f_online_capacity();
-        case "registrationOpensAt" -> m.org_f_opens();
-        case "registrationClosesAt" -> m.org_f_closes();
-        default -> m.org_form_conference_title();
+        case "organisationId" -> m.f_organisation();
+        case "slug" -> m.f_slug();
+        case "title" -> m.f_title();
+        case "startsAt" -> m.f_starts();
+        case "endsAt" -> m.f_ends();
+        case "format" -> m.f_format();
+        case "venueName" -> m.f_venue_name();
+        case "onsiteCapacity" -> m.f_onsite_capacity();
+        case "onlineCapacity" -> m.f_online_capacity();
+        case "registrationOpensAt" -> m.f_opens();
+        case "registrationClosesAt" -> m.f_closes();
+        default -> m.form_conference_title();
         };
     }
 }

@@ -1,0 +1,123 @@
+package de.konferenzbuero;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The texts of the attendee mails ({@code {email:key}}; {@code messages/email_de.properties},
+ * {@code email_en.properties}).
+ */
+@MessageBundle(value = "email", locale = "de")
+public interface MailMessages {
+
+    @Message
+    String subject_confirmed(String title);
+
+    @Message
+    String subject_waitlisted(String title);
+
+    @Message
+    String subject_promoted(String title);
+
+    @Message
+    String subject_item_promoted(String title);
+
+    @Message
+    String subject_changed(String title);
+
+    @Message
+    String subject_cancelled(String title);
+
+    @Message
+    String subject_already_registered(String title);
+
+    @Message
+    String subject_reminder(String title);
+
+    @Message
+    String greeting(String name);
+
+    @Message
+    String intro_confirmed(String title);
+
+    @Message
+    String intro_waitlisted(String title, long position);
+
+    @Message
+    String waitlist_next();
+
+    @Message
+    String intro_promoted(String title);
+
+    @Message
+    String intro_item_promoted(String title);
+
+    @Message
+    String intro_changed(String title);
+
+    @Message
+    String intro_cancelled(String title);
+
+    @Message
+    String intro_already_registered(String title);
+
+    @Message
+    String intro_reminder(String title);
+
+    @Message
+    String already_ignore();
+
+    @Message
+    String when();
+
+    @Message
+    String where();
+
+    @Message
+    String attendance();
+
+    @Message
+    String status();
+
+    @Message
+    String status_confirmed();
+
+    @Message
+    String status_waitlisted(long position);
+
+    @Message
+    String items();
+
+    @Message
+    String access();
+
+    @Message
+    String access_hint();
+
+    @Message
+    String manage();
+
+    @Message
+    String manage_hint();
+
+    @Message
+    String calendar_hint();
+
+    @Message
+    String footer(String organiser);
+
+    @Message
+    String regards();
+
+    @Message
+    String subject_conference_cancelled(String title);
+
+    @Message
+    String subject_agenda_changed(String title);
+
+    @Message
+    String intro_conference_cancelled(String title);
+
+    @Message
+    String intro_agenda_changed(String title);
+}

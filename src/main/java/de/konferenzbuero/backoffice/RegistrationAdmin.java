@@ -1,0 +1,221 @@
+package de.konferenzbuero.backoffice;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import de.konferenzbuero.conference.Attendance;
+import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.input.FieldProblem;
+import de.konferenzbuero.input.InvalidInput;
+import de.konferenzbuero.input.Problem;
+import de.konferenzbuero.organisation.Organiser;
+import de.konferenzbuero.registration.BookingStatus;
+import de.konferenzbuero.registration.OrganiserActions;
+import de.konferenzbuero.registration.Registration;
+import de.konferenzbuero.registration.RegistrationStatus;
+import de.konferenzbuero.registration.SessionBooking;
+import de.konferenzbuero.registration.SignUp;
+
+/** The organiser's view of registrations: search, edit, cancel, promote out of order, add by hand, needs. */
+@ApplicationScoped
+public class RegistrationAdmin {
+
+    /** Filters of the registrations table; null means any. */
+    public record Filter(String query, RegistrationStatus status, Attendance attendance, Long itemId) {
+    }
+
+    /** What attendees need, summed over confirmed registrations, for planning rooms, catering and interpreters. */
+    public record Needs(long wheelchair, long signLanguage, long inductionLoop, List<String> other,
+            List<String> dietary) {
+    }
+
+    /** Personal data an organiser may correct. */
+    public record Edit(String firstName, String lastName, String email, String organisation, String role,
+            String needsOther, String dietaryNeeds, boolean needsWheelchair, boolean needsSignLanguage,
+            boolean needsInductionLoop, Integer version) {
+    }
+
+    /** One step in a registration's history. */
+    public record Step(java.time.Instant at, String kind, String item, String actor) {
+    }
+
+    private final ConferenceEditing conferences;
+    private final OrganiserActions actions;
+    private final Audit audit;
+
+    private final jakarta.persistence.EntityManager em;
+
+    RegistrationAdmin(ConferenceEditing conferences, OrganiserActions actions, Audit audit,
+            jakarta.persistence.EntityManager em) {
+        this.em = em;
+        this.conferences = conferences;
+        this.actions = actions;
+        this.audit = audit;
+    }
+
+    public List<Registration> search(Organiser organiser, long conferenceId, Filter filter) {
+        Conference conference = conferences.find(organiser, conferenceId);
+        StringBuilder where = new StringBuilder("conference = :conference");
+        Map<String, Object> params = new HashMap<>();
+        params.put("conference", conference);
+        if (filter.query() != null && !filter.query().isBlank()) {
+            where.append(" and (lower(firstName || ' ' || lastName) like :q or email like :q"
+                    + " or lower(coalesce(organisation, '')) like :q)");
+            params.put("q", "%" + filter.query().strip().toLowerCase(Locale.ROOT) + "%");
+        }
+        if (filter.status() != null) {
+            where.append(" and status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.attendance() != null) {
+            where.append(" and attendance = :attendance");
+            params.put("attendance", filter.attendance());
+        }
+        if (filter.itemId() != null) {
+            where.append(" and exists (select b from SessionBooking b where b.registration = r and b.item.id = :item"
+                    + " and b.status <> :cancelled)");
+            params.put("item", filter.itemId());
+            params.put("cancelled", BookingStatus.CANCELLED);
+        }
+        return Registration.find("from Registration r where " + where
+                + " order by case when r.status = 'WAITLISTED' then 1 when r.status = 'CANCELLED' then 2 else 0 end,"
+                + " r.waitlistSeq, r.lastName, r.firstName", params).list();
+    }
+
+    public Registration find(Organiser organiser, long conferenceId, long registrationId) {
+        Conference conference = conferences.find(organiser, conferenceId);
+        Registration registration = Registration.findById(registrationId);
+        if (registration == null || !registration.conference.id.equals(conference.id)) {
+            throw new NotYours();
+        }
+        return registration;
+    }
+
+    public Needs needs(Organiser organiser, long conferenceId) {
+        List<Registration> confirmed = search(organiser, conferenceId,
+                new Filter(null, RegistrationStatus.CONFIRMED, null, null));
+        List<String> other = new ArrayList<>();
+        List<String> dietary = new ArrayList<>();
+        for (Registration r : confirmed) {
+            if (r.needsOther != null) {
+                other.add(r.fullName() + ": " + r.needsOther);
+            }
+            if (r.dietaryNeeds != null) {
+                dietary.add(r.fullName() + ": " + r.dietaryNeeds);
+            }
+        }
+        return new Needs(confirmed.stream().filter(r -> r.needsWheelchair).count(),
+                confirmed.stream().filter(r -> r.needsSignLanguage).count(),
+                confirmed.stream().filter(r -> r.needsInductionLoop).count(), other, dietary);
+    }
+
+    /** Every status change of the registration and its bookings, oldest first. */
+    @SuppressWarnings("unchecked")
+    public List<Step> history(Registration registration) {
+        List<Object[]> rows = em.createNativeQuery("""
+                select e.at, e.kind, i.title, e.actor from registration_event e
+                left join agenda_item i on i.id = e.agenda_item_id
+                where e.registration_id = ?1 order by e.id
+                """).setParameter(1, registration.id).getResultList();
+        return rows.stream().map(r -> new Step(instant(r[0]), (String) r[1], (String) r[2], (String) r[3])).toList();
+    }
+
+    @Transactional
+    public Registration edit(Organiser organiser, long conferenceId, long registrationId, Edit edit) {
+        Registration r = find(organiser, conferenceId, registrationId);
+        if (edit.version() == null || edit.version() != r.version) {
+            throw new InvalidInput("version", Problem.EDITED_BY_SOMEONE_ELSE);
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        required(problems, "firstName", edit.firstName(), 100);
+        required(problems, "lastName", edit.lastName(), 100);
+        required(problems, "email", edit.email(), 254);
+        String email = edit.email() == null ? null : edit.email().strip().toLowerCase(Locale.ROOT);
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+            problems.add(new FieldProblem("email", Problem.EMAIL_INVALID));
+        } else if (email != null && !email.equals(r.email) && r.isActive()
+                && Registration.findActive(r.conference, email).isPresent()) {
+            problems.add(new FieldProblem("email", Problem.EMAIL_TAKEN));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        String before = r.fullName() + " <" + r.email + ">";
+        r.firstName = edit.firstName().strip();
+        r.lastName = edit.lastName().strip();
+        r.email = email;
+        r.organisation = blank(edit.organisation());
+        r.role = blank(edit.role());
+        r.needsOther = blank(edit.needsOther());
+        r.dietaryNeeds = blank(edit.dietaryNeeds());
+        r.needsWheelchair = edit.needsWheelchair();
+        r.needsSignLanguage = edit.needsSignLanguage();
+        r.needsInductionLoop = edit.needsInductionLoop();
+        audit.record(organiser.email, conferenceId, "REGISTRATION", registrationId, "edited",
+                before + " → " + r.fullName() + " <" + r.email + ">");
+        return r;
+    }
+
+    @Transactional
+    public void cancel(Organiser organiser, long conferenceId, long registrationId) {
+        Registration r = find(organiser, conferenceId, registrationId);
+        actions.cancel(r, organiser.email);
+        audit.record(organiser.email, conferenceId, "REGISTRATION", registrationId, "cancelled", r.fullName());
+    }
+
+    /** Confirms a waitlisted registration ahead of the others (the conference gets one more place). */
+    @Transactional
+    public void promote(Organiser organiser, long conferenceId, long registrationId) {
+        Registration r = find(organiser, conferenceId, registrationId);
+        actions.promote(r, organiser.email);
+        audit.record(organiser.email, conferenceId, "REGISTRATION", registrationId, "promoted out of order",
+                r.fullName());
+    }
+
+    /** Confirms a waitlisted booking ahead of the others (the item gets one more place). */
+    @Transactional
+    public void promoteBooking(Organiser organiser, long conferenceId, long registrationId, long bookingId) {
+        Registration r = find(organiser, conferenceId, registrationId);
+        SessionBooking booking = r.bookings.stream().filter(b -> b.id.equals(bookingId)).findFirst()
+                .orElseThrow(NotYours::new);
+        actions.promote(booking, organiser.email);
+        audit.record(organiser.email, conferenceId, "REGISTRATION", registrationId, "item promoted out of order",
+                r.fullName() + ": " + booking.item.title);
+    }
+
+    @Transactional
+    public Registration add(Organiser organiser, long conferenceId, SignUp signUp) {
+        Conference conference = conferences.find(organiser, conferenceId);
+        Registration r = actions.addByHand(conference, signUp, organiser.email);
+        audit.record(organiser.email, conferenceId, "REGISTRATION", r.id, "added by hand", r.fullName());
+        return r;
+    }
+
+    private static void required(List<FieldProblem> problems, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            problems.add(new FieldProblem(field, Problem.REQUIRED));
+        } else if (value.length() > max) {
+            problems.add(new FieldProblem(field, Problem.TOO_LONG));
+        }
+    }
+
+    private static java.time.Instant instant(Object value) {
+        if (value instanceof java.time.Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ((java.sql.Timestamp) value).toInstant();
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
