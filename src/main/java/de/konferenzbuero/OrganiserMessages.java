@@ -4,6 +4,8 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 import de.konferenzbuero.conference.ConferenceStatus;
+import de.konferenzbuero.registration.HistoryKind;
+import de.konferenzbuero.registration.RegistrationStatus;
 
 /**
  * The texts of the organiser area ({@code {org:key}}; {@code messages/org_de.properties}, {@code org_en.properties}).
@@ -319,4 +321,139 @@ public interface OrganiserMessages {
 
     @Message
     String warning_outside(String a);
+
+    @Message
+    String reg_title();
+
+    @Message
+    String reg_search();
+
+    @Message
+    String reg_search_hint();
+
+    @Message
+    String reg_filter_status();
+
+    @Message
+    String reg_filter_attendance();
+
+    @Message
+    String reg_filter_item();
+
+    @Message
+    String reg_filter_any();
+
+    @Message
+    String reg_filter_apply();
+
+    @Message
+    String reg_count(int count);
+
+    @Message
+    String reg_none();
+
+    @Message
+    String reg_col_name();
+
+    @Message
+    String reg_col_organisation();
+
+    @Message
+    String reg_col_status();
+
+    @Message
+    String reg_col_items();
+
+    @Message
+    String reg_col_checked_in();
+
+    @Message
+    String reg_add();
+
+    @Message
+    String reg_add_intro();
+
+    @Message
+    String reg_add_consent();
+
+    @Message
+    String reg_add_submit();
+
+    @Message
+    String reg_added();
+
+    @Message
+    String reg_detail();
+
+    @Message
+    String reg_data();
+
+    @Message
+    String reg_edit();
+
+    @Message
+    String reg_saved();
+
+    @Message
+    String reg_cancel();
+
+    @Message
+    String reg_cancelled();
+
+    @Message
+    String reg_promote();
+
+    @Message
+    String reg_promote_hint();
+
+    @Message
+    String reg_promoted();
+
+    @Message
+    String reg_history();
+
+    @Message
+    String reg_added_by(String name);
+
+    @Message
+    String reg_needs();
+
+    @Message
+    String reg_needs_wheelchair(long count);
+
+    @Message
+    String reg_needs_sign_language(long count);
+
+    @Message
+    String reg_needs_induction(long count);
+
+    @Message
+    String reg_needs_other();
+
+    @Message
+    String reg_needs_dietary();
+
+    @Message
+    String reg_photo_consent();
+
+    @Message
+    String reg_yes();
+
+    @Message
+    String reg_no();
+
+    @Message
+    String reg_checked_in_at(String when);
+
+    @Message
+    String reg_registered_at();
+
+    @Message
+    String reg_waitlist_pos(long position);
+
+    @Message
+    String reg_state(RegistrationStatus status);
+
+    @Message
+    String hist(HistoryKind kind);
 }

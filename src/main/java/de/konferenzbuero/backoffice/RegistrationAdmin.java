@@ -16,6 +16,7 @@ import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
 import de.konferenzbuero.organisation.Organiser;
 import de.konferenzbuero.registration.BookingStatus;
+import de.konferenzbuero.registration.HistoryKind;
 import de.konferenzbuero.registration.OrganiserActions;
 import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationStatus;
@@ -42,7 +43,7 @@ public class RegistrationAdmin {
     }
 
     /** One step in a registration's history. */
-    public record Step(java.time.Instant at, String kind, String item, String actor) {
+    public record Step(java.time.Instant at, HistoryKind kind, String item, String actor) {
     }
 
     private final ConferenceEditing conferences;
@@ -123,7 +124,9 @@ public class RegistrationAdmin {
                 left join agenda_item i on i.id = e.agenda_item_id
                 where e.registration_id = ?1 order by e.id
                 """).setParameter(1, registration.id).getResultList();
-        return rows.stream().map(r -> new Step(instant(r[0]), (String) r[1], (String) r[2], (String) r[3])).toList();
+        return rows.stream()
+                .map(r -> new Step(instant(r[0]), HistoryKind.valueOf((String) r[1]), (String) r[2], (String) r[3]))
+                .toList();
     }
 
     @Transactional

@@ -4,8 +4,6 @@ import java.time.Clock;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import de.konferenzbuero.registration.History.Kind;
-
 /**
  * Cancels registrations and bookings and hands the freed places on; shared by the attendee's self-service and the
  * organiser's actions. Callers hold the conference row lock.
@@ -48,7 +46,7 @@ class Cancellations {
         for (SessionBooking booking : registration.activeBookings()) {
             booking.status = BookingStatus.CANCELLED;
             booking.waitlistSeq = null;
-            history.record(booking, Kind.ITEM_CANCELLED, actor);
+            history.record(booking, HistoryKind.ITEM_CANCELLED, actor);
         }
         notices.add(RegistrationNotice.Kind.CONFERENCE_CANCELLED, registration);
     }
@@ -57,7 +55,7 @@ class Cancellations {
         BookingStatus previous = booking.status;
         booking.status = BookingStatus.CANCELLED;
         booking.waitlistSeq = null;
-        history.record(booking, Kind.ITEM_CANCELLED, actor);
+        history.record(booking, HistoryKind.ITEM_CANCELLED, actor);
         if (previous == BookingStatus.CONFIRMED) {
             places.releaseItem(booking.item.id);
             waitlists.fillItem(booking.item.id, actor, notices);
@@ -68,6 +66,6 @@ class Cancellations {
         registration.status = RegistrationStatus.CANCELLED;
         registration.waitlistSeq = null;
         registration.cancelledAt = clock.instant();
-        history.record(registration, Kind.CANCELLED, actor);
+        history.record(registration, HistoryKind.CANCELLED, actor);
     }
 }

@@ -7,26 +7,21 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 class History {
 
-    enum Kind {
-        CONFIRMED, WAITLISTED, PROMOTED, CANCELLED, ATTENDANCE_CHANGED, ITEM_CONFIRMED, ITEM_WAITLISTED, ITEM_REQUESTED,
-        ITEM_PROMOTED, ITEM_CANCELLED
-    }
-
     private final EntityManager em;
 
     History(EntityManager em) {
         this.em = em;
     }
 
-    void record(Registration registration, Kind kind, String actor) {
+    void record(Registration registration, HistoryKind kind, String actor) {
         insert(registration.id, null, kind, actor);
     }
 
-    void record(SessionBooking booking, Kind kind, String actor) {
+    void record(SessionBooking booking, HistoryKind kind, String actor) {
         insert(booking.registration.id, booking.item.id, kind, actor);
     }
 
-    private void insert(Long registrationId, Long itemId, Kind kind, String actor) {
+    private void insert(Long registrationId, Long itemId, HistoryKind kind, String actor) {
         em.flush();
         em.createNativeQuery(
                 "insert into registration_event (registration_id, agenda_item_id, kind, actor) values (?1, ?2, ?3, ?4)")

@@ -15,7 +15,6 @@ import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
-import de.konferenzbuero.registration.History.Kind;
 
 /**
  * What organisers do to registrations: fill places after a capacity was raised, cancel, promote someone out of order,
@@ -100,7 +99,7 @@ public class OrganiserActions {
         }
         registration.status = RegistrationStatus.CONFIRMED;
         registration.waitlistSeq = null;
-        history.record(registration, Kind.PROMOTED, actor);
+        history.record(registration, HistoryKind.PROMOTED, actor);
         waitlists.decideRequestedItems(registration, actor);
         Notices notices = new Notices();
         notices.add(RegistrationNotice.Kind.PROMOTED, registration);
@@ -121,7 +120,7 @@ public class OrganiserActions {
         }
         booking.status = BookingStatus.CONFIRMED;
         booking.waitlistSeq = null;
-        history.record(booking, Kind.ITEM_PROMOTED, actor);
+        history.record(booking, HistoryKind.ITEM_PROMOTED, actor);
         Notices notices = new Notices();
         for (SessionBooking other : booking.registration.activeBookings()) {
             if (other != booking && other.status == BookingStatus.CONFIRMED && other.item.overlaps(booking.item)) {

@@ -19,7 +19,6 @@ import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.RegistrationState;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
-import de.konferenzbuero.registration.History.Kind;
 
 /**
  * What attendees do with their registration through the private manage link: look at it, change items or attendance
@@ -113,16 +112,16 @@ public class RegistrationService {
                 throw new InvalidInput("attendance", Problem.ATTENDANCE_FULL);
             }
             registration.attendance = attendance;
-            history.record(registration, Kind.ATTENDANCE_CHANGED, ATTENDEE);
+            history.record(registration, HistoryKind.ATTENDANCE_CHANGED, ATTENDEE);
             places.release(conference.id, previous);
             waitlists.fillConference(conference.id, previous, ATTENDEE, notices);
         } else {
             registration.attendance = attendance;
-            history.record(registration, Kind.ATTENDANCE_CHANGED, ATTENDEE);
+            history.record(registration, HistoryKind.ATTENDANCE_CHANGED, ATTENDEE);
             if (places.tryTake(conference.id, attendance)) {
                 registration.status = RegistrationStatus.CONFIRMED;
                 registration.waitlistSeq = null;
-                history.record(registration, Kind.PROMOTED, ATTENDEE);
+                history.record(registration, HistoryKind.PROMOTED, ATTENDEE);
                 waitlists.decideRequestedItems(registration, ATTENDEE);
             } else {
                 registration.waitlistSeq = places.nextWaitlistSeq();
@@ -164,7 +163,7 @@ public class RegistrationService {
         }
         booking.persist();
         registration.bookings.add(booking);
-        history.record(booking, Kind.valueOf("ITEM_" + booking.status.name()), ATTENDEE);
+        history.record(booking, HistoryKind.valueOf("ITEM_" + booking.status.name()), ATTENDEE);
     }
 
     /** Locks the registration's conference, then loads the registration as it is now. */

@@ -7,7 +7,6 @@ import java.util.Deque;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import de.konferenzbuero.conference.Attendance;
-import de.konferenzbuero.registration.History.Kind;
 
 /**
  * Gives freed places to the people waiting, oldest first. Callers hold the conference row lock (see {@link Places}) and
@@ -36,7 +35,7 @@ class Waitlists {
             }
             next.status = RegistrationStatus.CONFIRMED;
             next.waitlistSeq = null;
-            history.record(next, Kind.PROMOTED, actor);
+            history.record(next, HistoryKind.PROMOTED, actor);
             notices.add(RegistrationNotice.Kind.PROMOTED, next);
             decideRequestedItems(next, actor);
         }
@@ -48,11 +47,11 @@ class Waitlists {
                 .sorted(Comparator.comparing(b -> b.item.id)).forEach(booking -> {
                     if (places.tryTakeItem(booking.item.id)) {
                         booking.status = BookingStatus.CONFIRMED;
-                        history.record(booking, Kind.ITEM_CONFIRMED, actor);
+                        history.record(booking, HistoryKind.ITEM_CONFIRMED, actor);
                     } else {
                         booking.status = BookingStatus.WAITLISTED;
                         booking.waitlistSeq = places.nextWaitlistSeq();
-                        history.record(booking, Kind.ITEM_WAITLISTED, actor);
+                        history.record(booking, HistoryKind.ITEM_WAITLISTED, actor);
                     }
                 });
     }
@@ -75,12 +74,12 @@ class Waitlists {
                 }
                 next.status = BookingStatus.CONFIRMED;
                 next.waitlistSeq = null;
-                history.record(next, Kind.ITEM_PROMOTED, actor);
+                history.record(next, HistoryKind.ITEM_PROMOTED, actor);
                 notices.add(RegistrationNotice.Kind.ITEM_PROMOTED, next.registration);
                 for (SessionBooking other : next.registration.bookings) {
                     if (other != next && other.status == BookingStatus.CONFIRMED && other.item.overlaps(next.item)) {
                         other.status = BookingStatus.CANCELLED;
-                        history.record(other, Kind.ITEM_CANCELLED, actor);
+                        history.record(other, HistoryKind.ITEM_CANCELLED, actor);
                         places.releaseItem(other.item.id);
                         freed.push(other.item.id);
                     }

@@ -92,6 +92,8 @@ class AccessibilityTest {
             page("/registrations/{secret}", "/registrations/{new}?notice=registered",
                     () -> newRegistration() + "?notice=registered"),
             page("/registrations/{secret}/cancel", "/registrations/{new}/cancel", () -> newRegistration() + "/cancel"),
+            // LoginResource: the organisers' login page
+            page("/organiser/login", "/organiser/login"),
             // LegalResource: the operator's legal pages
             page("/imprint", "/imprint"), page("/privacy", "/privacy"), page("/accessibility", "/accessibility"),
             // the friendly 404 page: an unknown conference and an unknown path
@@ -191,6 +193,17 @@ class AccessibilityTest {
         } finally {
             page.context().close();
         }
+    }
+
+    /**
+     * Runs axe-core with {@link #AXE_TAGS} on the page as it is now (for example a form in its error state, as
+     * {@link JourneyTest} does) and fails with {@link #describe} when it finds a violation. {@code what} names the
+     * state in the failure message.
+     */
+    static void assertNoAxeViolations(Page page, String what) {
+        AxeResults results = new AxeBuilder(page).withTags(AXE_TAGS).analyze();
+        assertThat(results.getViolations())
+                .withFailMessage("axe violations on %s (%s):%n%s", what, page.url(), describe(results)).isEmpty();
     }
 
     /** One block per violated rule: id, impact, help, link, and the selector and failure of every node. */

@@ -85,7 +85,7 @@ public class SignUpForm extends FormState {
         return candidates.stream().anyMatch(item -> items.contains(item.id));
     }
 
-    static String label(String field, Locale locale) {
+    public static String label(String field, Locale locale) {
         Messages texts = Texts.of(locale);
         return switch (field) {
         case "firstName" -> texts.signup_first_name();
