@@ -456,4 +456,109 @@ public interface OrganiserMessages {
 
     @Message
     String hist(HistoryKind kind);
+
+    @Message
+    String exp_last_name();
+
+    @Message
+    String exp_first_name();
+
+    @Message
+    String exp_email();
+
+    @Message
+    String exp_organisation();
+
+    @Message
+    String exp_role();
+
+    @Message
+    String exp_attendance();
+
+    @Message
+    String exp_status();
+
+    @Message
+    String exp_items();
+
+    @Message
+    String exp_accessibility();
+
+    @Message
+    String exp_dietary();
+
+    @Message
+    String exp_photo();
+
+    @Message
+    String exp_registered();
+
+    @Message
+    String exp_checked_in();
+
+    @Message
+    String exp_title();
+
+    @Message
+    String exp_intro();
+
+    @Message
+    String exp_whole();
+
+    @Message
+    String exp_csv();
+
+    @Message
+    String exp_xlsx();
+
+    @Message
+    String exp_print();
+
+    @Message
+    String exp_badges();
+
+    @Message
+    String exp_print_hint();
+
+    @Message
+    String exp_signature();
+
+    @Message
+    String ci_title();
+
+    @Message
+    String ci_counts(long checkedIn, long confirmed);
+
+    @Message
+    String ci_code();
+
+    @Message
+    String ci_code_hint();
+
+    @Message
+    String ci_find();
+
+    @Message
+    String ci_name();
+
+    @Message
+    String ci_admit();
+
+    @Message
+    String ci_checked_in(String name);
+
+    @Message
+    String ci_already(String time, String name);
+
+    @Message
+    String ci_not_confirmed(String name);
+
+    @Message
+    String ci_unknown();
+
+    @Message
+    String ci_found();
+
+    @Message
+    String ci_none();
 }

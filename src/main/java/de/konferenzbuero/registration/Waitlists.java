@@ -49,8 +49,10 @@ class Waitlists {
                         booking.status = BookingStatus.CONFIRMED;
                         history.record(booking, HistoryKind.ITEM_CONFIRMED, actor);
                     } else {
+                        // draw the number first: the query flushes, and a waitlisted row needs its number
+                        long seq = places.nextWaitlistSeq();
                         booking.status = BookingStatus.WAITLISTED;
-                        booking.waitlistSeq = places.nextWaitlistSeq();
+                        booking.waitlistSeq = seq;
                         history.record(booking, HistoryKind.ITEM_WAITLISTED, actor);
                     }
                 });

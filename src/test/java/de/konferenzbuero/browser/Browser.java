@@ -94,6 +94,20 @@ public final class Browser implements AutoCloseable {
         return context.newPage();
     }
 
+    /**
+     * A page in a fresh browser context whose browser speaks {@code locale} (e.g. "de-DE"): it sends that
+     * Accept-Language, as a visitor's browser would. Without a locale Chromium announces English.
+     */
+    public Page newPage(String locale) {
+        return newPage(new com.microsoft.playwright.Browser.NewContextOptions().setLocale(locale));
+    }
+
+    /** A page in a fresh browser context with these options (locale, viewport size, ...). */
+    public Page newPage(com.microsoft.playwright.Browser.NewContextOptions options) {
+        BrowserContext context = chromium.newContext(options);
+        return context.newPage();
+    }
+
     @Override
     public void close() {
         try {

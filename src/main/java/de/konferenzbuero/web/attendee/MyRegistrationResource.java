@@ -24,6 +24,7 @@ import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.RegistrationState;
 import de.konferenzbuero.http.PageContext;
 import de.konferenzbuero.input.InvalidInput;
+import de.konferenzbuero.input.Problem;
 import de.konferenzbuero.mail.RegistrationCalendar;
 import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationClosed;
@@ -67,15 +68,14 @@ public class MyRegistrationResource {
     @Path("/items")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeItems(@PathParam("secret") String secret, MultivaluedMap<String, String> fields) {
-        SignUpForm form = SignUpForm.of(fields);
+        SignUpForm submitted = SignUpForm.of(fields);
         try {
-            registrations.changeItems(secret, form.items());
+            registrations.changeItems(secret, submitted.items());
             return seeOther(manageUrl(secret) + "?notice=changed");
         } catch (InvalidInput e) {
-            form.reject(e.problems(), page.locale());
-            return Response.status(Response.Status.BAD_REQUEST).entity(view(find(secret), form, null)).build();
+            return refused(secret, e);
         } catch (RegistrationClosed e) {
-            return Response.status(Response.Status.CONFLICT).entity(view(find(secret), form, null)).build();
+            return refused(secret, null);
         } catch (UnknownRegistration e) {
             throw new NotFoundException();
         }
@@ -85,19 +85,19 @@ public class MyRegistrationResource {
     @Path("/attendance")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response changeAttendance(@PathParam("secret") String secret, MultivaluedMap<String, String> fields) {
-        SignUpForm form = SignUpForm.of(fields);
+        Attendance attendance;
         try {
-            registrations.changeAttendance(secret, Attendance.valueOf(form.value("attendance")));
-            return seeOther(manageUrl(secret) + "?notice=changed");
+            attendance = Attendance.valueOf(SignUpForm.of(fields).value("attendance"));
         } catch (IllegalArgumentException e) {
-            form.reject(new InvalidInput("attendance", de.konferenzbuero.input.Problem.REQUIRED).problems(),
-                    page.locale());
-            return Response.status(Response.Status.BAD_REQUEST).entity(view(find(secret), form, null)).build();
+            return refused(secret, new InvalidInput("attendance", Problem.REQUIRED));
+        }
+        try {
+            registrations.changeAttendance(secret, attendance);
+            return seeOther(manageUrl(secret) + "?notice=changed");
         } catch (InvalidInput e) {
-            form.reject(e.problems(), page.locale());
-            return Response.status(Response.Status.BAD_REQUEST).entity(view(find(secret), form, null)).build();
+            return refused(secret, e);
         } catch (RegistrationClosed e) {
-            return Response.status(Response.Status.CONFLICT).entity(view(find(secret), form, null)).build();
+            return refused(secret, null);
         } catch (UnknownRegistration e) {
             throw new NotFoundException();
         }
@@ -138,6 +138,20 @@ public class MyRegistrationResource {
         } catch (UnknownRegistration e) {
             throw new NotFoundException();
         }
+    }
+
+    /**
+     * The manage page again with the reason a change was refused. It shows the bookings as they are, so saving again
+     * never drops a place by accident; {@code problem} is null when registration has closed meanwhile.
+     */
+    private Response refused(String secret, InvalidInput problem) {
+        Registration registration = find(secret);
+        SignUpForm form = SignUpForm.choosing(registration.wantedItemIds());
+        if (problem == null) {
+            return Response.status(Response.Status.CONFLICT).entity(view(registration, form, null)).build();
+        }
+        form.reject(problem.problems(), page.locale());
+        return Response.status(Response.Status.BAD_REQUEST).entity(view(registration, form, null)).build();
     }
 
     private Registration find(String secret) {

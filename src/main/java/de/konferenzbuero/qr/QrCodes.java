@@ -1,0 +1,62 @@
+package de.konferenzbuero.qr;
+
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import io.nayuki.qrcodegen.QrCode;
+
+import javax.imageio.ImageIO;
+
+/** QR codes as SVG (for pages) and PNG (for mails, where SVG is not shown), with a quiet zone of four modules. */
+public final class QrCodes {
+
+    private static final int BORDER = 4;
+
+    private QrCodes() {
+    }
+
+    /** An SVG element scaled by its container; black modules on white, with an accessible name. */
+    public static String svg(String text, String label) {
+        QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
+        int size = qr.size + BORDER * 2;
+        StringBuilder path = new StringBuilder();
+        for (int y = 0; y < qr.size; y++) {
+            for (int x = 0; x < qr.size; x++) {
+                if (qr.getModule(x, y)) {
+                    path.append('M').append(x + BORDER).append(',').append(y + BORDER).append("h1v1h-1z");
+                }
+            }
+        }
+        return "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 " + size + " " + size + "\" role=\"img\""
+                + " aria-label=\"" + escape(label)
+                + "\" class=\"qr\"><rect width=\"100%\" height=\"100%\" fill=\"#fff\"/>" + "<path d=\"" + path
+                + "\" fill=\"#000\"/></svg>";
+    }
+
+    /** A PNG of {@code scale} pixels per module. */
+    public static byte[] png(String text, int scale) {
+        QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
+        int size = (qr.size + BORDER * 2) * scale;
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
+        for (int y = 0; y < size; y++) {
+            for (int x = 0; x < size; x++) {
+                boolean dark = qr.getModule(x / scale - BORDER, y / scale - BORDER);
+                image.setRGB(x, y, dark ? Color.BLACK.getRGB() : Color.WHITE.getRGB());
+            }
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static String escape(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+}
