@@ -120,4 +120,16 @@ public interface MailMessages {
 
     @Message
     String intro_agenda_changed(String title);
+
+    @Message
+    String checkin();
+
+    @Message
+    String checkin_hint();
+
+    @Message
+    String checkin_alt();
+
+    @Message
+    String checkin_code(String code);
 }

@@ -396,4 +396,16 @@ public interface Messages {
 
     @Message
     String nav_legal();
+
+    @Message
+    String manage_checkin();
+
+    @Message
+    String manage_checkin_hint();
+
+    @Message
+    String manage_checkin_code(String code);
+
+    @Message
+    String manage_checkin_alt(String name);
 }

@@ -43,8 +43,7 @@ public class CheckIn {
 
     /** The address in a registration's QR code: a staff phone's camera opens the check-in page for it. */
     public String qrUrl(Registration registration) {
-        return baseUrl + "/organiser/conferences/" + registration.conference.id + "/checkin?code="
-                + registration.checkinCode;
+        return baseUrl + registration.checkinPath();
     }
 
     public Optional<Registration> byCode(Organiser organiser, long conferenceId, String code) {

@@ -1,6 +1,5 @@
 package de.konferenzbuero.mail;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
@@ -125,7 +124,11 @@ public class MailDispatcher {
             mail.setReplyTo(message.replyTo);
         }
         for (Attachment a : message.attachments) {
-            mail.addAttachment(a.name(), a.content().getBytes(StandardCharsets.UTF_8), a.contentType());
+            if (a.contentId() != null) {
+                mail.addInlineAttachment(a.name(), a.bytes(), a.contentType(), "<" + a.contentId() + ">");
+            } else {
+                mail.addAttachment(a.name(), a.bytes(), a.contentType());
+            }
         }
         return mail;
     }

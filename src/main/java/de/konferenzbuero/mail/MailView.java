@@ -12,7 +12,7 @@ import de.konferenzbuero.registration.Registration;
  * links. {@code accessLink} is set only for confirmed online attendees.
  */
 public record MailView(Registration registration, Conference conference, List<ItemLine> items, long position,
-        String manageUrl, String calendarUrl, String accessLink) {
+        String manageUrl, String calendarUrl, String accessLink, String checkinQrCid) {
 
     /** A booked item and where it stands; {@code position} is 0 unless waitlisted. */
     public record ItemLine(AgendaItem item, BookingStatus status, long position, boolean keptUntilSwap) {

@@ -1,5 +1,6 @@
 package de.konferenzbuero.mail;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
@@ -15,6 +16,7 @@ import de.konferenzbuero.MailMessages;
 import de.konferenzbuero.Texts;
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.qr.QrCodes;
 import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationNotice;
 import de.konferenzbuero.registration.RegistrationStatus;
@@ -25,6 +27,8 @@ import de.konferenzbuero.registration.RegistrationStatus;
  */
 @ApplicationScoped
 public class RegistrationMails {
+
+    static final String CHECKIN_QR_CID = "checkin-qr@konferenzbuero";
 
     private final Outbox outbox;
     private final RegistrationCalendar calendar;
@@ -62,7 +66,11 @@ public class RegistrationMails {
         Locale locale = Locale.forLanguageTag(r.locale);
         String html = render(mail.apply(view), locale, Variant.TEXT_HTML);
         String text = render(mail.apply(view), locale, Variant.TEXT_PLAIN);
-        List<Attachment> attachments = withCalendar ? calendar.attachments(r) : List.of();
+        List<Attachment> attachments = new ArrayList<>(withCalendar ? calendar.attachments(r) : List.of());
+        if (view.checkinQrCid() != null) {
+            attachments.add(Attachment.inlineImage("einlass-qr.png", "image/png",
+                    QrCodes.png(baseUrl + r.checkinPath(), 6), view.checkinQrCid()));
+        }
         Conference c = r.conference;
         String replyTo = c.contactEmail != null ? c.contactEmail : c.organisation.contactEmail;
         outbox.enqueue(new Outbox.Outgoing(template, r.id, r.email, replyTo, r.locale,
@@ -74,8 +82,9 @@ public class RegistrationMails {
                 .map(b -> new MailView.ItemLine(b.item, b.status, b.waitlistPosition(), r.keptUntilSwap(b))).toList();
         String manageUrl = baseUrl + "/registrations/" + r.manageSecret;
         boolean onlineAccess = r.status == RegistrationStatus.CONFIRMED && r.attendance == Attendance.ONLINE;
+        boolean checkIn = r.status == RegistrationStatus.CONFIRMED && r.attendance == Attendance.ON_SITE;
         return new MailView(r, r.conference, items, r.waitlistPosition(), manageUrl, manageUrl + "/calendar.ics",
-                onlineAccess ? r.conference.onlineAccessLink : null);
+                onlineAccess ? r.conference.onlineAccessLink : null, checkIn ? CHECKIN_QR_CID : null);
     }
 
     private static String render(TemplateInstance template, Locale locale, String contentType) {

@@ -145,6 +145,11 @@ public class Registration extends PanacheEntityBase {
         return activeBookings().stream().filter(b -> !keptUntilSwap(b)).map(b -> b.item.id).toList();
     }
 
+    /** The path in the check-in QR code: a staff phone's camera opens the check-in page for this registration. */
+    public String checkinPath() {
+        return "/organiser/conferences/" + conference.id + "/checkin?code=" + checkinCode;
+    }
+
     public String fullName() {
         return firstName + " " + lastName;
     }

@@ -19,6 +19,8 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import de.konferenzbuero.AppConfig;
+import de.konferenzbuero.Texts;
 import de.konferenzbuero.calendar.CalendarFile;
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.RegistrationState;
@@ -26,6 +28,7 @@ import de.konferenzbuero.http.PageContext;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
 import de.konferenzbuero.mail.RegistrationCalendar;
+import de.konferenzbuero.qr.QrCodes;
 import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationClosed;
 import de.konferenzbuero.registration.RegistrationService;
@@ -40,7 +43,7 @@ public class MyRegistrationResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance manage(Registration registration, RegistrationState state, ItemChoices choices,
-                SignUpForm form, String notice);
+                SignUpForm form, String notice, String qr);
 
         static native TemplateInstance cancel(Registration registration);
     }
@@ -49,9 +52,11 @@ public class MyRegistrationResource {
     private final RegistrationCalendar calendar;
     private final PageContext page;
     private final Clock clock;
+    private final AppConfig config;
 
     public MyRegistrationResource(RegistrationService registrations, RegistrationCalendar calendar, PageContext page,
-            Clock clock) {
+            Clock clock, AppConfig config) {
+        this.config = config;
         this.registrations = registrations;
         this.calendar = calendar;
         this.page = page;
@@ -163,8 +168,12 @@ public class MyRegistrationResource {
     }
 
     private TemplateInstance view(Registration registration, SignUpForm form, String notice) {
+        boolean admitted = registration.status == RegistrationStatus.CONFIRMED
+                && registration.attendance == Attendance.ON_SITE;
+        String qr = admitted ? QrCodes.svg(config.baseUrl() + registration.checkinPath(),
+                Texts.of(page.locale()).manage_checkin_alt(registration.fullName())) : null;
         return Templates.manage(registration, registration.conference.registrationState(clock.instant()),
-                ItemChoices.of(registration.conference), form, notice);
+                ItemChoices.of(registration.conference), form, notice, qr);
     }
 
     private static String manageUrl(String secret) {

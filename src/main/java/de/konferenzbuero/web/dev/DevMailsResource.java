@@ -62,7 +62,7 @@ public class DevMailsResource {
             throw new NotFoundException();
         }
         Attachment a = attachments.get(index);
-        return Response.ok(a.content(), a.contentType())
+        return Response.ok(a.bytes(), a.contentType())
                 .header("Content-Disposition", "attachment; filename=\"" + a.name() + "\"").build();
     }
 
