@@ -561,4 +561,64 @@ public interface OrganiserMessages {
 
     @Message
     String ci_none();
+
+    @Message
+    String msg_title();
+
+    @Message
+    String msg_intro();
+
+    @Message
+    String msg_audience();
+
+    @Message
+    String msg_audience_confirmed();
+
+    @Message
+    String msg_audience_waitlisted();
+
+    @Message
+    String msg_audience_item();
+
+    @Message
+    String msg_item();
+
+    @Message
+    String msg_subject();
+
+    @Message
+    String msg_body();
+
+    @Message
+    String msg_body_hint();
+
+    @Message
+    String msg_send();
+
+    @Message
+    String msg_sent(long count);
+
+    @Message
+    String msg_pending(long count);
+
+    @Message
+    String msg_failed();
+
+    @Message
+    String msg_failed_none();
+
+    @Message
+    String msg_retry();
+
+    @Message
+    String msg_retried();
+
+    @Message
+    String msg_col_to();
+
+    @Message
+    String msg_col_subject();
+
+    @Message
+    String msg_col_error();
 }

@@ -60,6 +60,11 @@ public class RegistrationAdmin {
         this.audit = audit;
     }
 
+    /** The conference, if this organiser manages it. */
+    public Conference conferenceOf(Organiser organiser, long conferenceId) {
+        return conferences.find(organiser, conferenceId);
+    }
+
     public List<Registration> search(Organiser organiser, long conferenceId, Filter filter) {
         Conference conference = conferences.find(organiser, conferenceId);
         StringBuilder where = new StringBuilder("conference = :conference");

@@ -26,4 +26,6 @@ class Emails {
     static native TemplateInstance conferenceCancelled(MailView mail);
 
     static native TemplateInstance agendaChanged(MailView mail);
+
+    static native TemplateInstance organiserMessage(MailView mail, String subject, java.util.List<String> paragraphs);
 }

@@ -55,6 +55,12 @@ public class RegistrationMails {
         }
     }
 
+    /** A message an organiser writes to attendees, in the attendee's mail layout; paragraphs split at blank lines. */
+    public void organiserMessage(Registration r, String subject, String body) {
+        List<String> paragraphs = List.of(body.strip().split("\\R\\s*\\R"));
+        send("organiserMessage", r, view -> Emails.organiserMessage(view, subject, paragraphs), m -> subject, false);
+    }
+
     /** The reminder before the conference; called by {@link Reminders}. */
     void remind(Registration r) {
         send("reminder", r, Emails::reminder, m -> m.subject_reminder(title(r)), true);

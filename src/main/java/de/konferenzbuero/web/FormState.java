@@ -32,7 +32,7 @@ public class FormState {
     }
 
     /** Takes the first value of every field. */
-    protected void read(MultivaluedMap<String, String> form) {
+    public void read(MultivaluedMap<String, String> form) {
         form.forEach((name, list) -> {
             if (!list.isEmpty()) {
                 values.put(name, list.get(0));

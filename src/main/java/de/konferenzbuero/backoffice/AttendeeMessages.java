@@ -1,0 +1,99 @@
+package de.konferenzbuero.backoffice;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import de.konferenzbuero.input.FieldProblem;
+import de.konferenzbuero.input.InvalidInput;
+import de.konferenzbuero.input.Problem;
+import de.konferenzbuero.mail.OutboxMessage;
+import de.konferenzbuero.mail.OutboxStatus;
+import de.konferenzbuero.mail.RegistrationMails;
+import de.konferenzbuero.organisation.Organiser;
+import de.konferenzbuero.registration.Registration;
+import de.konferenzbuero.registration.RegistrationStatus;
+
+/** Organisers write to their attendees through the outbox, and see and retry the mails that could not be sent. */
+@ApplicationScoped
+public class AttendeeMessages {
+
+    /** Who receives a message. */
+    public enum Audience {
+        CONFIRMED, WAITLISTED, ITEM
+    }
+
+    private final RegistrationAdmin registrations;
+    private final RegistrationMails mails;
+    private final Audit audit;
+
+    AttendeeMessages(RegistrationAdmin registrations, RegistrationMails mails, Audit audit) {
+        this.registrations = registrations;
+        this.mails = mails;
+        this.audit = audit;
+    }
+
+    /** Queues the message for every recipient; returns how many. */
+    @Transactional
+    public int send(Organiser organiser, long conferenceId, Audience audience, Long itemId, String subject,
+            String body) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (audience == null || audience == Audience.ITEM && itemId == null) {
+            problems.add(new FieldProblem("audience", Problem.REQUIRED));
+        }
+        if (subject == null || subject.isBlank()) {
+            problems.add(new FieldProblem("subject", Problem.REQUIRED));
+        } else if (subject.length() > 200) {
+            problems.add(new FieldProblem("subject", Problem.TOO_LONG));
+        }
+        if (body == null || body.isBlank()) {
+            problems.add(new FieldProblem("body", Problem.REQUIRED));
+        } else if (body.length() > 20000) {
+            problems.add(new FieldProblem("body", Problem.TOO_LONG));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        RegistrationAdmin.Filter filter = switch (audience) {
+        case CONFIRMED -> new RegistrationAdmin.Filter(null, RegistrationStatus.CONFIRMED, null, null);
+        case WAITLISTED -> new RegistrationAdmin.Filter(null, RegistrationStatus.WAITLISTED, null, null);
+        case ITEM -> new RegistrationAdmin.Filter(null, RegistrationStatus.CONFIRMED, null, itemId);
+        };
+        List<Registration> recipients = registrations.search(organiser, conferenceId, filter);
+        for (Registration r : recipients) {
+            mails.organiserMessage(r, subject.strip(), body);
+        }
+        audit.record(organiser.email, conferenceId, "CONFERENCE", conferenceId, "message sent",
+                recipients.size() + " × " + subject.strip());
+        return recipients.size();
+    }
+
+    /** Mails of this conference that were given up after all attempts. */
+    public List<OutboxMessage> failed(Organiser organiser, long conferenceId) {
+        return OutboxMessage.list(
+                "status = ?1 and registrationId in (select r.id from Registration r"
+                        + " where r.conference.id = ?2) order by id desc",
+                OutboxStatus.DEAD, registrations.conferenceOf(organiser, conferenceId).id);
+    }
+
+    public long pending(Organiser organiser, long conferenceId) {
+        return OutboxMessage.count(
+                "status = ?1 and registrationId in (select r.id from Registration r" + " where r.conference.id = ?2)",
+                OutboxStatus.PENDING, registrations.conferenceOf(organiser, conferenceId).id);
+    }
+
+    /** Sends a given-up mail again from the start. */
+    @Transactional
+    public void retry(Organiser organiser, long conferenceId, long mailId) {
+        OutboxMessage mail = failed(organiser, conferenceId).stream().filter(m -> m.id.equals(mailId)).findFirst()
+                .orElseThrow(NotYours::new);
+        OutboxMessage managed = OutboxMessage.findById(mail.id);
+        managed.status = OutboxStatus.PENDING;
+        managed.attempts = 0;
+        managed.nextAttemptAt = java.time.Instant.now();
+        managed.lastError = null;
+        audit.record(organiser.email, conferenceId, "MAIL", mailId, "retried", mail.recipient);
+    }
+}
