@@ -408,4 +408,13 @@ public interface Messages {
 
     @Message
     String manage_checkin_alt(String name);
+
+    @Message
+    String error_forbidden_title();
+
+    @Message
+    String error_forbidden_text();
+
+    @Message
+    String error_forbidden_back();
 }

@@ -621,4 +621,82 @@ public interface OrganiserMessages {
 
     @Message
     String msg_col_error();
+
+    @Message
+    String adm_title();
+
+    @Message
+    String adm_organisations();
+
+    @Message
+    String adm_organisers();
+
+    @Message
+    String adm_new_organisation();
+
+    @Message
+    String adm_new_organiser();
+
+    @Message
+    String adm_name();
+
+    @Message
+    String adm_slug();
+
+    @Message
+    String adm_contact_email();
+
+    @Message
+    String adm_website();
+
+    @Message
+    String adm_password();
+
+    @Message
+    String adm_password_hint();
+
+    @Message
+    String adm_is_admin();
+
+    @Message
+    String adm_member_of();
+
+    @Message
+    String adm_created();
+
+    @Message
+    String adm_role_admin();
+
+    @Message
+    String tok_title();
+
+    @Message
+    String tok_intro();
+
+    @Message
+    String tok_name();
+
+    @Message
+    String tok_name_hint();
+
+    @Message
+    String tok_create();
+
+    @Message
+    String tok_created();
+
+    @Message
+    String tok_none();
+
+    @Message
+    String tok_revoke();
+
+    @Message
+    String tok_last_used();
+
+    @Message
+    String tok_never();
+
+    @Message
+    String tok_name_required();
 }

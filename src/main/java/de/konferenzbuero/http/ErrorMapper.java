@@ -38,6 +38,8 @@ public class ErrorMapper {
 
         static native TemplateInstance badRequest();
 
+        static native TemplateInstance forbidden();
+
         static native TemplateInstance serverError();
     }
 
@@ -73,10 +75,24 @@ public class ErrorMapper {
                 : html(404, Templates.notFound());
     }
 
-    /** A CSRF failure aborts with an empty 400; pages get the friendly explanation instead. */
+    /**
+     * Some failures end without a body: a CSRF failure aborts with 400, a missing role with 403, a missing API token
+     * with 401. Pages get the friendly explanation, the API its problem+json.
+     */
     @ServerResponseFilter
     public void explainEmptyErrors(ContainerResponseContext response) {
-        if (!api() && response.getStatus() == 400 && !response.hasEntity()) {
+        int status = response.getStatus();
+        if (response.hasEntity() || status != 400 && status != 401 && status != 403) {
+            return;
+        }
+        if (api()) {
+            Response.Status known = Response.Status.fromStatusCode(status);
+            response.setEntity(new ProblemDetail(ProblemDetail.TYPE_BASE + "http-" + status, known.getReasonPhrase(),
+                    status, status == 401 ? "An API token is required: Authorization: Bearer <token>." : null,
+                    List.of()), null, MediaType.valueOf(ProblemDetail.MEDIA_TYPE));
+        } else if (status == 403) {
+            response.setEntity(Templates.forbidden().render(), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
+        } else if (status == 400) {
             response.setEntity(Templates.badRequest().render(), null, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"));
         }
     }

@@ -32,6 +32,10 @@ public class CurrentOrganiser {
         return get().name;
     }
 
+    public boolean admin() {
+        return get().admin;
+    }
+
     public String email() {
         return get().email;
     }

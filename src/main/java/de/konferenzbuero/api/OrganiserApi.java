@@ -1,0 +1,216 @@
+package de.konferenzbuero.api;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+import de.konferenzbuero.backoffice.AgendaDraft;
+import de.konferenzbuero.backoffice.AgendaEditing;
+import de.konferenzbuero.backoffice.AttendeeExport;
+import de.konferenzbuero.backoffice.CheckIn;
+import de.konferenzbuero.backoffice.ConferenceDraft;
+import de.konferenzbuero.backoffice.ConferenceEditing;
+import de.konferenzbuero.backoffice.RegistrationAdmin;
+import de.konferenzbuero.conference.AgendaItem;
+import de.konferenzbuero.conference.Attendance;
+import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.http.OrganiserIdentities;
+import de.konferenzbuero.organisation.Organiser;
+import de.konferenzbuero.registration.Occupancy;
+import de.konferenzbuero.registration.Registration;
+import de.konferenzbuero.registration.RegistrationStatus;
+
+/**
+ * The organiser JSON API, authenticated with an API token ({@code Authorization: Bearer ...}); it calls the same
+ * services as the organiser pages and sees only the organiser's own conferences.
+ */
+@Path("/api/organiser")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed("organiser")
+public class OrganiserApi {
+
+    /** A conference as organisers see it: the public facts plus id, version and the occupancy. */
+    public record ConferenceView(long id, int version, ConferenceJson.Detail conference) {
+    }
+
+    /** A registration as organisers see it. */
+    public record RegistrationView(long id, String firstName, String lastName, String email, String organisation,
+            String role, Attendance attendance, RegistrationStatus status, long waitlistPosition,
+            List<RegistrationJson.ItemJson> items, boolean needsWheelchair, boolean needsSignLanguage,
+            boolean needsInductionLoop, String needsOther, String dietaryNeeds, boolean photoConsent,
+            java.time.OffsetDateTime checkedInAt) {
+
+        static RegistrationView of(Registration r) {
+            return new RegistrationView(r.id, r.firstName, r.lastName, r.email, r.organisation, r.role, r.attendance,
+                    r.status, r.waitlistPosition(),
+                    r.activeBookings().stream()
+                            .map(b -> new RegistrationJson.ItemJson(b.item.id, b.item.title, b.status,
+                                    b.waitlistPosition(), r.keptUntilSwap(b)))
+                            .toList(),
+                    r.needsWheelchair, r.needsSignLanguage, r.needsInductionLoop, r.needsOther, r.dietaryNeeds,
+                    r.photoConsent, ConferenceJson.time(r.checkedInAt));
+        }
+    }
+
+    /** The answer to a check-in. */
+    public record CheckInView(CheckIn.Outcome outcome, RegistrationView registration) {
+    }
+
+    private final ConferenceEditing conferences;
+    private final AgendaEditing agenda;
+    private final RegistrationAdmin registrations;
+    private final AttendeeExport export;
+    private final CheckIn checkIn;
+    private final Occupancy occupancy;
+    private final SecurityIdentity identity;
+    private final Clock clock;
+
+    public OrganiserApi(ConferenceEditing conferences, AgendaEditing agenda, RegistrationAdmin registrations,
+            AttendeeExport export, CheckIn checkIn, Occupancy occupancy, SecurityIdentity identity, Clock clock) {
+        this.conferences = conferences;
+        this.agenda = agenda;
+        this.registrations = registrations;
+        this.export = export;
+        this.checkIn = checkIn;
+        this.occupancy = occupancy;
+        this.identity = identity;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/conferences")
+    public List<ConferenceView> conferences() {
+        return conferences.list(organiser()).stream().map(this::view).toList();
+    }
+
+    @POST
+    @Path("/conferences")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(ConferenceDraft draft) {
+        Conference created = conferences.create(organiser(), required(draft));
+        return Response.created(URI.create("/api/organiser/conferences/" + created.id)).entity(view(created)).build();
+    }
+
+    @GET
+    @Path("/conferences/{id}")
+    public ConferenceView conference(@PathParam("id") long id) {
+        return view(conferences.find(organiser(), id));
+    }
+
+    /**
+     * Replaces the conference's facts; {@code version} must be the one last read (else 400, edited by someone else).
+     */
+    @PUT
+    @Path("/conferences/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ConferenceView update(@PathParam("id") long id, ConferenceDraft draft) {
+        return view(conferences.update(organiser(), id, required(draft)));
+    }
+
+    @POST
+    @Path("/conferences/{id}/publish")
+    public ConferenceView publish(@PathParam("id") long id) {
+        conferences.publish(organiser(), id);
+        return conference(id);
+    }
+
+    /** Cancels the conference: every active registration is cancelled and told by mail. */
+    @POST
+    @Path("/conferences/{id}/cancel")
+    public ConferenceView cancel(@PathParam("id") long id) {
+        conferences.cancel(organiser(), id);
+        return conference(id);
+    }
+
+    @POST
+    @Path("/conferences/{id}/agenda")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addItem(@PathParam("id") long id, AgendaDraft draft) {
+        AgendaItem item = agenda.add(organiser(), id, required(draft));
+        return Response.created(URI.create("/api/organiser/conferences/" + id + "/agenda/" + item.id))
+                .entity(conference(id)).build();
+    }
+
+    @PUT
+    @Path("/conferences/{id}/agenda/{itemId}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ConferenceView updateItem(@PathParam("id") long id, @PathParam("itemId") long itemId, AgendaDraft draft) {
+        agenda.update(organiser(), id, itemId, required(draft));
+        return conference(id);
+    }
+
+    @DELETE
+    @Path("/conferences/{id}/agenda/{itemId}")
+    public ConferenceView removeItem(@PathParam("id") long id, @PathParam("itemId") long itemId) {
+        agenda.remove(organiser(), id, itemId);
+        return conference(id);
+    }
+
+    @GET
+    @Path("/conferences/{id}/registrations")
+    public List<RegistrationView> registrations(@PathParam("id") long id, @QueryParam("q") String query,
+            @QueryParam("status") RegistrationStatus status, @QueryParam("attendance") Attendance attendance,
+            @QueryParam("item") Long item) {
+        return registrations.search(organiser(), id, new RegistrationAdmin.Filter(query, status, attendance, item))
+                .stream().map(RegistrationView::of).toList();
+    }
+
+    @GET
+    @Path("/conferences/{id}/registrations.csv")
+    @Produces("text/csv")
+    public Response registrationsCsv(@PathParam("id") long id, @QueryParam("item") Long item) {
+        return Response
+                .ok(export.csv(export.rows(organiser(), id, item, java.util.Locale.GERMAN)), "text/csv; charset=UTF-8")
+                .build();
+    }
+
+    @DELETE
+    @Path("/conferences/{id}/registrations/{registrationId}")
+    public RegistrationView cancelRegistration(@PathParam("id") long id,
+            @PathParam("registrationId") long registrationId) {
+        registrations.cancel(organiser(), id, registrationId);
+        return RegistrationView.of(registrations.find(organiser(), id, registrationId));
+    }
+
+    /** Checks the attendee with this check-in code in; a second call answers ALREADY_CHECKED_IN. */
+    @POST
+    @Path("/conferences/{id}/checkins/{code}")
+    public CheckInView checkIn(@PathParam("id") long id, @PathParam("code") String code) {
+        CheckIn.Result result = checkIn.checkIn(organiser(), id, code);
+        return new CheckInView(result.outcome(),
+                result.registration() == null ? null : RegistrationView.of(result.registration()));
+    }
+
+    private ConferenceView view(Conference c) {
+        return new ConferenceView(c.id, c.version,
+                ConferenceJson.detail(c, c.registrationState(clock.instant()), occupancy.of(c)));
+    }
+
+    private Organiser organiser() {
+        Long id = identity.getAttribute(OrganiserIdentities.ORGANISER_ID);
+        return Organiser.findById(id);
+    }
+
+    private static <T> T required(T body) {
+        if (body == null) {
+            throw new BadRequestException();
+        }
+        return body;
+    }
+}

@@ -1,0 +1,90 @@
+package de.konferenzbuero.backoffice;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import de.konferenzbuero.input.FieldProblem;
+import de.konferenzbuero.input.InvalidInput;
+import de.konferenzbuero.input.Problem;
+import de.konferenzbuero.organisation.Accounts;
+import de.konferenzbuero.organisation.Organisation;
+import de.konferenzbuero.organisation.Organiser;
+
+/** The platform administrator's work: organisations and organiser accounts. */
+@ApplicationScoped
+public class Administration {
+
+    private final Accounts accounts;
+    private final Audit audit;
+
+    Administration(Accounts accounts, Audit audit) {
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    public List<Organisation> organisations() {
+        return Organisation.list("order by name");
+    }
+
+    public List<Organiser> organisers() {
+        return Organiser.list("order by name");
+    }
+
+    @Transactional
+    public Organisation createOrganisation(Organiser admin, String slug, String name, String contactEmail,
+            String website) {
+        requireAdmin(admin);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (slug == null || !slug.matches("[a-z0-9]+(-[a-z0-9]+)*") || slug.length() > 80) {
+            problems.add(new FieldProblem("slug", Problem.SLUG_INVALID));
+        } else if (Organisation.findBySlug(slug).isPresent()) {
+            problems.add(new FieldProblem("slug", Problem.SLUG_TAKEN));
+        }
+        if (name == null || name.isBlank()) {
+            problems.add(new FieldProblem("name", Problem.REQUIRED));
+        } else if (name.length() > 200) {
+            problems.add(new FieldProblem("name", Problem.TOO_LONG));
+        }
+        if (contactEmail != null && !contactEmail.isBlank() && !contactEmail.contains("@")) {
+            problems.add(new FieldProblem("contactEmail", Problem.EMAIL_INVALID));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        Organisation organisation = new Organisation();
+        organisation.slug = slug;
+        organisation.name = name.strip();
+        organisation.contactEmail = contactEmail == null || contactEmail.isBlank() ? null : contactEmail.strip();
+        organisation.website = website == null || website.isBlank() ? null : website.strip();
+        organisation.persist();
+        audit.record(admin.email, null, "ORGANISATION", organisation.id, "created", organisation.name);
+        return organisation;
+    }
+
+    @Transactional
+    public Organiser createOrganiser(Organiser admin, String email, String name, String password, boolean makeAdmin,
+            List<Long> organisationIds) {
+        requireAdmin(admin);
+        Set<Organisation> organisations = new HashSet<>();
+        for (Long id : organisationIds) {
+            Organisation o = Organisation.findById(id);
+            if (o != null) {
+                organisations.add(o);
+            }
+        }
+        Organiser created = accounts.create(email, name, password, makeAdmin, organisations);
+        audit.record(admin.email, null, "ORGANISER", created.id, "created", created.email);
+        return created;
+    }
+
+    private static void requireAdmin(Organiser organiser) {
+        if (!organiser.admin) {
+            throw new NotYours();
+        }
+    }
+}

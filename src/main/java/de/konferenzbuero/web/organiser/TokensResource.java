@@ -1,0 +1,69 @@
+package de.konferenzbuero.web.organiser;
+
+import static de.konferenzbuero.web.organiser.ConferencesResource.seeOther;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+
+import de.konferenzbuero.input.InvalidInput;
+import de.konferenzbuero.organisation.Accounts;
+import de.konferenzbuero.organisation.ApiToken;
+
+/** An organiser's API keys: create (shown once), list, revoke. */
+@Path("/organiser/tokens")
+@Produces(MediaType.TEXT_HTML)
+@RolesAllowed("organiser")
+public class TokensResource {
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance tokens(List<ApiToken> tokens, String created, boolean nameMissing);
+    }
+
+    private final Accounts accounts;
+    private final CurrentOrganiser current;
+
+    public TokensResource(Accounts accounts, CurrentOrganiser current) {
+        this.accounts = accounts;
+        this.current = current;
+    }
+
+    @GET
+    public TemplateInstance tokens() {
+        return Templates.tokens(accounts.apiTokens(current.get().id), null, false);
+    }
+
+    /** Shows the new token on the response page itself, never in a URL. */
+    @POST
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response create(@FormParam("name") String name) {
+        try {
+            String token = accounts.createApiToken(current.get().id, name);
+            return Response.ok(Templates.tokens(accounts.apiTokens(current.get().id), token, false))
+                    .header("Cache-Control", "no-store").build();
+        } catch (InvalidInput e) {
+            return Response.status(400).entity(Templates.tokens(accounts.apiTokens(current.get().id), null, true))
+                    .build();
+        }
+    }
+
+    @POST
+    @Path("/{tokenId}/revoke")
+    public Response revoke(@PathParam("tokenId") long tokenId) {
+        accounts.revokeApiToken(current.get().id, tokenId);
+        return seeOther("/organiser/tokens");
+    }
+}
