@@ -8,6 +8,7 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import de.konferenzbuero.input.Checks;
 import de.konferenzbuero.input.FieldProblem;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
@@ -45,11 +46,7 @@ public class Administration {
         } else if (Organisation.findBySlug(slug).isPresent()) {
             problems.add(new FieldProblem("slug", Problem.SLUG_TAKEN));
         }
-        if (name == null || name.isBlank()) {
-            problems.add(new FieldProblem("name", Problem.REQUIRED));
-        } else if (name.length() > 200) {
-            problems.add(new FieldProblem("name", Problem.TOO_LONG));
-        }
+        Checks.text(problems, "name", name, 200);
         if (contactEmail != null && !contactEmail.isBlank() && !contactEmail.contains("@")) {
             problems.add(new FieldProblem("contactEmail", Problem.EMAIL_INVALID));
         }

@@ -13,6 +13,7 @@ import de.konferenzbuero.EventTime;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.Speaker;
+import de.konferenzbuero.input.Checks;
 import de.konferenzbuero.input.FieldProblem;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
@@ -143,22 +144,11 @@ public class AgendaEditing {
 
     private static void check(AgendaDraft d, AgendaItem existing) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (d.title() == null || d.title().isBlank()) {
-            problems.add(new FieldProblem("title", Problem.REQUIRED));
-        } else if (d.title().length() > 300) {
-            problems.add(new FieldProblem("title", Problem.TOO_LONG));
-        }
+        Checks.text(problems, "title", d.title(), 300);
         if (d.kind() == null) {
             problems.add(new FieldProblem("kind", Problem.REQUIRED));
         }
-        if (d.startsAt() == null) {
-            problems.add(new FieldProblem("startsAt", Problem.DATE_INVALID));
-        }
-        if (d.endsAt() == null) {
-            problems.add(new FieldProblem("endsAt", Problem.DATE_INVALID));
-        } else if (d.startsAt() != null && !d.endsAt().isAfter(d.startsAt())) {
-            problems.add(new FieldProblem("endsAt", Problem.END_BEFORE_START));
-        }
+        Checks.span(problems, d.startsAt(), d.endsAt());
         if (d.bookable() && (d.capacity() == null || d.capacity() < 0)) {
             problems.add(new FieldProblem("capacity", Problem.CAPACITY_REQUIRED));
         } else if (existing != null && existing.bookable && existing.taken > 0

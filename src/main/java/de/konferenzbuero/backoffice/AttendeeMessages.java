@@ -6,6 +6,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import de.konferenzbuero.input.Checks;
 import de.konferenzbuero.input.FieldProblem;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
@@ -43,16 +44,8 @@ public class AttendeeMessages {
         if (audience == null || audience == Audience.ITEM && itemId == null) {
             problems.add(new FieldProblem("audience", Problem.REQUIRED));
         }
-        if (subject == null || subject.isBlank()) {
-            problems.add(new FieldProblem("subject", Problem.REQUIRED));
-        } else if (subject.length() > 200) {
-            problems.add(new FieldProblem("subject", Problem.TOO_LONG));
-        }
-        if (body == null || body.isBlank()) {
-            problems.add(new FieldProblem("body", Problem.REQUIRED));
-        } else if (body.length() > 20000) {
-            problems.add(new FieldProblem("body", Problem.TOO_LONG));
-        }
+        Checks.text(problems, "subject", subject, 200);
+        Checks.text(problems, "body", body, 20000);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }

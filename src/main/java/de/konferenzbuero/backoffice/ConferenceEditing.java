@@ -14,6 +14,7 @@ import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.ConferenceStatus;
 import de.konferenzbuero.conference.Speaker;
 import de.konferenzbuero.conference.Venue;
+import de.konferenzbuero.input.Checks;
 import de.konferenzbuero.input.FieldProblem;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
@@ -188,19 +189,8 @@ public class ConferenceEditing {
         } else if (Conference.count("slug = ?1 and id <> ?2", d.slug(), existing == null ? -1L : existing.id) > 0) {
             problems.add(new FieldProblem("slug", Problem.SLUG_TAKEN));
         }
-        if (d.title() == null || d.title().isBlank()) {
-            problems.add(new FieldProblem("title", Problem.REQUIRED));
-        } else if (d.title().length() > 300) {
-            problems.add(new FieldProblem("title", Problem.TOO_LONG));
-        }
-        if (d.startsAt() == null) {
-            problems.add(new FieldProblem("startsAt", Problem.DATE_INVALID));
-        }
-        if (d.endsAt() == null) {
-            problems.add(new FieldProblem("endsAt", Problem.DATE_INVALID));
-        } else if (d.startsAt() != null && !d.endsAt().isAfter(d.startsAt())) {
-            problems.add(new FieldProblem("endsAt", Problem.END_BEFORE_START));
-        }
+        Checks.text(problems, "title", d.title(), 300);
+        Checks.span(problems, d.startsAt(), d.endsAt());
         if (d.format() == null) {
             problems.add(new FieldProblem("format", Problem.REQUIRED));
         } else if (d.format().hasVenue()) {

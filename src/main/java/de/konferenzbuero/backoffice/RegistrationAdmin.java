@@ -11,6 +11,7 @@ import jakarta.transaction.Transactional;
 
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.input.Checks;
 import de.konferenzbuero.input.FieldProblem;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
@@ -141,9 +142,9 @@ public class RegistrationAdmin {
             throw new InvalidInput("version", Problem.EDITED_BY_SOMEONE_ELSE);
         }
         List<FieldProblem> problems = new ArrayList<>();
-        required(problems, "firstName", edit.firstName(), 100);
-        required(problems, "lastName", edit.lastName(), 100);
-        required(problems, "email", edit.email(), 254);
+        Checks.text(problems, "firstName", edit.firstName(), 100);
+        Checks.text(problems, "lastName", edit.lastName(), 100);
+        Checks.text(problems, "email", edit.email(), 254);
         String email = edit.email() == null ? null : edit.email().strip().toLowerCase(Locale.ROOT);
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
             problems.add(new FieldProblem("email", Problem.EMAIL_INVALID));
@@ -203,14 +204,6 @@ public class RegistrationAdmin {
         Registration r = actions.addByHand(conference, signUp, organiser.email);
         audit.record(organiser.email, conferenceId, "REGISTRATION", r.id, "added by hand", r.fullName());
         return r;
-    }
-
-    private static void required(List<FieldProblem> problems, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
-            problems.add(new FieldProblem(field, Problem.REQUIRED));
-        } else if (value.length() > max) {
-            problems.add(new FieldProblem(field, Problem.TOO_LONG));
-        }
     }
 
     private static java.time.Instant instant(Object value) {

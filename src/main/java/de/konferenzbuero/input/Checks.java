@@ -1,0 +1,32 @@
+package de.konferenzbuero.input;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The checks several forms share; each adds a {@link FieldProblem} to the list when the input fails. */
+public final class Checks {
+
+    private Checks() {
+    }
+
+    /** Required text of at most {@code max} characters. */
+    public static void text(List<FieldProblem> problems, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            problems.add(new FieldProblem(field, Problem.REQUIRED));
+        } else if (value.length() > max) {
+            problems.add(new FieldProblem(field, Problem.TOO_LONG));
+        }
+    }
+
+    /** A start and an end, both given, the end after the start. */
+    public static void span(List<FieldProblem> problems, Instant start, Instant end) {
+        if (start == null) {
+            problems.add(new FieldProblem("startsAt", Problem.DATE_INVALID));
+        }
+        if (end == null) {
+            problems.add(new FieldProblem("endsAt", Problem.DATE_INVALID));
+        } else if (start != null && !end.isAfter(start)) {
+            problems.add(new FieldProblem("endsAt", Problem.END_BEFORE_START));
+        }
+    }
+}
