@@ -31,27 +31,38 @@ public class RegistrationMails {
     static final String CHECKIN_QR_CID = "checkin-qr@konferenzbuero";
 
     private final Outbox outbox;
+    private final MailsOfTransaction mailsOfTransaction;
     private final RegistrationCalendar calendar;
     private final String baseUrl;
 
-    RegistrationMails(Outbox outbox, RegistrationCalendar calendar, AppConfig config) {
+    RegistrationMails(Outbox outbox, MailsOfTransaction mailsOfTransaction, RegistrationCalendar calendar,
+            AppConfig config) {
         this.outbox = outbox;
+        this.mailsOfTransaction = mailsOfTransaction;
         this.calendar = calendar;
         this.baseUrl = config.baseUrl();
     }
 
     void onNotice(@Observes RegistrationNotice notice) {
         Registration r = notice.registration();
-        switch (notice.kind()) {
+        OutboxMessage mail = switch (notice.kind()) {
         case CONFIRMED -> send("confirmed", r, Emails::confirmed, m -> m.subject_confirmed(title(r)), true);
         case WAITLISTED -> send("waitlisted", r, Emails::waitlisted, m -> m.subject_waitlisted(title(r)), false);
         case PROMOTED -> send("promoted", r, Emails::promoted, m -> m.subject_promoted(title(r)), true);
         case ITEM_PROMOTED -> send("itemPromoted", r, Emails::itemPromoted, m -> m.subject_item_promoted(title(r)),
                 true);
         case CHANGED -> send("changed", r, Emails::changed, m -> m.subject_changed(title(r)), true);
+        case AGENDA_CHANGED -> send("agendaChanged", r, Emails::agendaChanged, m -> m.subject_agenda_changed(title(r)),
+                true);
         case CANCELLED -> send("cancelled", r, Emails::cancelled, m -> m.subject_cancelled(title(r)), true);
+        case CONFERENCE_CANCELLED -> send("conferenceCancelled", r, Emails::conferenceCancelled,
+                m -> m.subject_conference_cancelled(title(r)), true);
         case ALREADY_REGISTERED -> send("alreadyRegistered", r, Emails::alreadyRegistered,
                 m -> m.subject_already_registered(title(r)), false);
+        };
+        Long replaced = mailsOfTransaction.replace(r.id, mail.id);
+        if (replaced != null) {
+            OutboxMessage.deleteById(replaced);
         }
     }
 
@@ -66,7 +77,7 @@ public class RegistrationMails {
         send("reminder", r, Emails::reminder, m -> m.subject_reminder(title(r)), true);
     }
 
-    private void send(String template, Registration r, Function<MailView, TemplateInstance> mail,
+    private OutboxMessage send(String template, Registration r, Function<MailView, TemplateInstance> mail,
             Function<MailMessages, String> subject, boolean withCalendar) {
         MailView view = view(r);
         Locale locale = Locale.forLanguageTag(r.locale);
@@ -79,7 +90,7 @@ public class RegistrationMails {
         }
         Conference c = r.conference;
         String replyTo = c.contactEmail != null ? c.contactEmail : c.organisation.contactEmail;
-        outbox.enqueue(new Outbox.Outgoing(template, r.id, r.email, replyTo, r.locale,
+        return outbox.enqueue(new Outbox.Outgoing(template, r.id, r.email, replyTo, r.locale,
                 subject.apply(Texts.mail(locale)), html, text, attachments));
     }
 

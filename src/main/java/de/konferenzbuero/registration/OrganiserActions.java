@@ -9,7 +9,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
-import de.konferenzbuero.AppConfig;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
@@ -30,19 +29,19 @@ public class OrganiserActions {
     private final History history;
     private final Event<RegistrationNotice> noticeEvent;
     private final EntityManager em;
-    private final AppConfig config;
     private final Validator validator;
+    private final Enrolment enrolment;
 
-    OrganiserActions(Validator validator, Places places, Waitlists waitlists, Cancellations cancellations,
-            History history, Event<RegistrationNotice> noticeEvent, EntityManager em, AppConfig config) {
+    OrganiserActions(Validator validator, Enrolment enrolment, Places places, Waitlists waitlists,
+            Cancellations cancellations, History history, Event<RegistrationNotice> noticeEvent, EntityManager em) {
         this.places = places;
         this.waitlists = waitlists;
         this.cancellations = cancellations;
         this.history = history;
         this.noticeEvent = noticeEvent;
         this.em = em;
-        this.config = config;
         this.validator = validator;
+        this.enrolment = enrolment;
     }
 
     /** Locks the conference row for the rest of the transaction; call before changing its capacities. */
@@ -143,25 +142,7 @@ public class OrganiserActions {
         if (Registration.findActive(conference, email).isPresent()) {
             throw new InvalidInput("email", Problem.EMAIL_TAKEN);
         }
-        Places.SignUpOutcome outcome = places.register(conference.id, ManageSecret.next(), in, email,
-                "en".equals(in.locale()) ? "en" : "de", config.privacyPolicyVersion(), actor);
-        if (!items.isEmpty() && outcome.confirmed()) {
-            places.bookItems(outcome.registrationId(), items.stream().map(i -> i.id).toList());
-        } else {
-            for (AgendaItem item : items) {
-                SessionBooking booking = new SessionBooking();
-                booking.registration = Registration.findById(outcome.registrationId());
-                booking.item = item;
-                booking.status = BookingStatus.REQUESTED;
-                booking.persist();
-            }
-        }
-        Registration registration = Registration.findById(outcome.registrationId());
-        em.refresh(registration);
-        Notices notices = new Notices();
-        notices.add(outcome.confirmed() ? RegistrationNotice.Kind.CONFIRMED : RegistrationNotice.Kind.WAITLISTED,
-                registration);
-        notices.fire(noticeEvent);
+        Registration registration = enrolment.enrol(conference, in, email, items, actor);
         return registration;
     }
 

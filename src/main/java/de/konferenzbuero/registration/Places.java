@@ -22,79 +22,88 @@ class Places {
         this.em = em;
     }
 
-    /** Locks the conference row until the transaction ends. */
+    /**
+     * Locks the conference row until the transaction ends. NO KEY UPDATE, the mode an UPDATE of the counters takes
+     * anyway: it excludes every other capacity change but not the key-share locks that inserting a registration
+     * (foreign key) takes, so a sign-up that stored its registration before locking never deadlocks with another.
+     */
     void lockConference(long conferenceId) {
-        em.createNativeQuery("select id from conference where id = ?1 for update").setParameter(1, conferenceId)
+        em.createNativeQuery("select id from conference where id = ?1 for no key update").setParameter(1, conferenceId)
                 .getSingleResult();
     }
 
     /**
-     * The sign-up hot path: locks the conference row, then in one statement takes a place in the mode if one is free
-     * and inserts the registration as confirmed or at the end of the waitlist.
+     * The sign-up decision, under the conference lock: a stored registration takes a place in its mode if one is free,
+     * else it gets the next waitlist number; the event is recorded. The lock is its own statement, so the decision
+     * below always sees the row as it is (deciding inside the locking statement let a sign-up that had waited for the
+     * lock act on a stale count, found by ConcurrentSignUpTest).
      *
-     * @return the new registration's id and whether it is confirmed
+     * @return whether the registration is confirmed
      */
-    SignUpOutcome register(long conferenceId, String secret, SignUp in, String email, String locale,
-            String privacyVersion, String addedBy) {
-        String taken = column(in.attendance());
-        // Lock first, in a statement of its own: the statement below then starts after the lock is held and sees
-        // the row as it is. (Locking inside the same statement let a sign-up that had waited for the lock decide
-        // on a stale count, found by ConcurrentSignUpTest.)
-        lockConference(conferenceId);
-        Object[] row = (Object[]) em.createNativeQuery("""
-                with c as (
-                    select id, (%1$s_capacity is null or %1$s_taken < %1$s_capacity) as free
-                    from conference where id = ?1
-                ), take as (
-                    update conference set %1$s_taken = %1$s_taken + 1 from c where conference.id = c.id and c.free
-                    returning conference.id
+    boolean decide(Registration registration) {
+        lockConference(registration.conference.id);
+        Object status = em.createNativeQuery("""
+                with take as (
+                    update conference set %1$s_taken = %1$s_taken + 1
+                    where id = ?1 and (%1$s_capacity is null or %1$s_taken < %1$s_capacity)
+                    returning id
                 ), r as (
-                    insert into registration (conference_id, manage_secret, first_name, last_name, email, organisation,
-                        role, attendance, status, waitlist_seq, locale, needs_wheelchair, needs_sign_language,
-                        needs_induction_loop, needs_other, dietary_needs, privacy_policy_version, privacy_consented_at,
-                        photo_consent, checkin_code, added_by)
-                    select c.id, ?2, ?3, ?4, ?5, ?6, ?7, ?8,
-                        case when c.free then 'CONFIRMED' else 'WAITLISTED' end,
-                        case when c.free then null else nextval('waitlist_seq') end,
-                        ?9, ?10, ?11, ?12, ?13, ?14, ?15, now(), ?16, ?17, ?18
-                    from c
+                    update registration
+                    set status = case when exists (select 1 from take) then 'CONFIRMED' else 'WAITLISTED' end,
+                        waitlist_seq = case when exists (select 1 from take) then null else nextval('waitlist_seq') end
+                    where id = ?2
                     returning id, status
                 ), e as (
                     insert into registration_event (registration_id, kind) select id, status from r
                 )
-                select id, status from r
-                """.formatted(taken)).setParameter(1, conferenceId).setParameter(2, secret)
-                .setParameter(3, in.firstName().strip()).setParameter(4, in.lastName().strip()).setParameter(5, email)
-                .setParameter(6, blankToNull(in.organisation())).setParameter(7, blankToNull(in.role()))
-                .setParameter(8, in.attendance().name()).setParameter(9, locale).setParameter(10, in.needsWheelchair())
-                .setParameter(11, in.needsSignLanguage()).setParameter(12, in.needsInductionLoop())
-                .setParameter(13, blankToNull(in.needsOther())).setParameter(14, blankToNull(in.dietaryNeeds()))
-                .setParameter(15, privacyVersion).setParameter(16, in.photoConsent())
-                .setParameter(17, ManageSecret.checkinCode()).setParameter(18, addedBy).getSingleResult();
-        return new SignUpOutcome(((Number) row[0]).longValue(), "CONFIRMED".equals(row[1]));
+                select status from r
+                """.formatted(column(registration.attendance))).setParameter(1, registration.conference.id)
+                .setParameter(2, registration.id).getSingleResult();
+        return "CONFIRMED".equals(status);
     }
 
     /**
-     * Books items for a confirmed registration in one statement: locks the item rows in id order, takes a place where
-     * one is free, else queues the booking at the end of the item's waitlist.
+     * For a confirmed registration, under the conference lock: each of its new bookings takes a place of its item if
+     * one is free, else the next waitlist number (item rows locked in id order).
+     *
+     * @return whether every booking got a place
      */
-    void bookItems(long registrationId, List<Long> itemIds) {
-        em.createNativeQuery("""
+    boolean decideItems(long registrationId) {
+        List<?> statuses = em.createNativeQuery("""
                 with i as (
-                    select id, taken < capacity as free from agenda_item where id = any(?2) order by id for update
+                    select a.id, a.taken < a.capacity as free from agenda_item a
+                    join session_booking b on b.agenda_item_id = a.id
+                    where b.registration_id = ?1 and b.status = 'CONFIRMED'
+                    order by a.id for no key update of a
                 ), take as (
                     update agenda_item set taken = taken + 1 from i where agenda_item.id = i.id and i.free
                     returning agenda_item.id
                 ), b as (
-                    insert into session_booking (registration_id, agenda_item_id, status, waitlist_seq)
-                    select ?1, i.id, case when i.free then 'CONFIRMED' else 'WAITLISTED' end,
-                        case when i.free then null else nextval('waitlist_seq') end
-                    from i order by i.id
-                    returning agenda_item_id, status
+                    update session_booking
+                    set status = case when i.free then 'CONFIRMED' else 'WAITLISTED' end,
+                        waitlist_seq = case when i.free then null else nextval('waitlist_seq') end
+                    from i where session_booking.registration_id = ?1 and session_booking.agenda_item_id = i.id
+                    returning session_booking.agenda_item_id, session_booking.status
+                ), e as (
+                    insert into registration_event (registration_id, agenda_item_id, kind)
+                    select ?1, agenda_item_id, 'ITEM_' || status from b
+                )
+                select status from b
+                """).setParameter(1, registrationId).getResultList();
+        return statuses.stream().allMatch("CONFIRMED"::equals);
+    }
+
+    /** Someone on the conference's waitlist only wishes for items: they are decided when the person moves up. */
+    boolean requestItems(long registrationId) {
+        em.createNativeQuery("""
+                with b as (
+                    update session_booking set status = 'REQUESTED' where registration_id = ?1 and status = 'CONFIRMED'
+                    returning agenda_item_id
                 )
                 insert into registration_event (registration_id, agenda_item_id, kind)
-                select ?1, agenda_item_id, 'ITEM_' || status from b
-                """).setParameter(1, registrationId).setParameter(2, itemIds.toArray(Long[]::new)).executeUpdate();
+                select ?1, agenda_item_id, 'ITEM_REQUESTED' from b
+                """).setParameter(1, registrationId).executeUpdate();
+        return false;
     }
 
     /** Takes a conference place of this mode if one is free. */
@@ -131,10 +140,4 @@ class Places {
         return attendance == Attendance.ON_SITE ? "onsite" : "online";
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
-    }
-
-    record SignUpOutcome(long registrationId, boolean confirmed) {
-    }
 }

@@ -6,14 +6,12 @@ import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
-import jakarta.persistence.EntityManager;
 import jakarta.validation.Validator;
 
 import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
-import de.konferenzbuero.AppConfig;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.RegistrationState;
@@ -27,21 +25,16 @@ import de.konferenzbuero.registration.SignUpResult.BookedItem;
 @ApplicationScoped
 public class SignUpService {
 
-    private final Places places;
+    private final Enrolment enrolment;
     private final Validator validator;
     private final Event<RegistrationNotice> noticeEvent;
-    private final EntityManager em;
     private final Clock clock;
-    private final AppConfig config;
 
-    SignUpService(Places places, Validator validator, Event<RegistrationNotice> noticeEvent, EntityManager em,
-            Clock clock, AppConfig config) {
-        this.places = places;
+    SignUpService(Enrolment enrolment, Validator validator, Event<RegistrationNotice> noticeEvent, Clock clock) {
+        this.enrolment = enrolment;
         this.validator = validator;
         this.noticeEvent = noticeEvent;
-        this.em = em;
         this.clock = clock;
-        this.config = config;
     }
 
     /**
@@ -76,21 +69,7 @@ public class SignUpService {
         if (Registration.findActive(conference, email).isPresent()) {
             return alreadyRegistered(conference, email);
         }
-        String locale = "en".equals(in.locale()) ? "en" : "de";
-        Places.SignUpOutcome outcome = places.register(conference.id, ManageSecret.next(), in, email, locale,
-                config.privacyPolicyVersion(), null);
-        if (!items.isEmpty()) {
-            if (outcome.confirmed()) {
-                places.bookItems(outcome.registrationId(), items.stream().map(item -> item.id).toList());
-            } else {
-                requestItems(outcome.registrationId(), items);
-            }
-        }
-        Registration registration = Registration.findById(outcome.registrationId());
-        Notices notices = new Notices();
-        notices.add(outcome.confirmed() ? RegistrationNotice.Kind.CONFIRMED : RegistrationNotice.Kind.WAITLISTED,
-                registration);
-        notices.fire(noticeEvent);
+        Registration registration = enrolment.enrol(conference, in, email, items, null);
         return new SignUpResult.Registered(registration, registration.waitlistPosition(), registration.activeBookings()
                 .stream().map(b -> new BookedItem(b.item, b.status, b.waitlistPosition())).toList());
     }
@@ -112,17 +91,4 @@ public class SignUpService {
         notices.fire(noticeEvent);
         return new SignUpResult.AlreadyRegistered();
     }
-
-    /** Items of someone on the conference's waitlist are wishes, decided when they move up. */
-    private void requestItems(long registrationId, List<AgendaItem> items) {
-        for (AgendaItem item : items) {
-            em.createNativeQuery("""
-                    with b as (insert into session_booking (registration_id, agenda_item_id, status)
-                        values (?1, ?2, 'REQUESTED') returning registration_id, agenda_item_id)
-                    insert into registration_event (registration_id, agenda_item_id, kind)
-                    select registration_id, agenda_item_id, 'ITEM_REQUESTED' from b
-                    """).setParameter(1, registrationId).setParameter(2, item.id).executeUpdate();
-        }
-    }
-
 }
