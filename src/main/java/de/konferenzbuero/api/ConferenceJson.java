@@ -45,7 +45,7 @@ final class ConferenceJson {
         }
     }
 
-    record Item(long id, AgendaItemKind kind, String title, String description, OffsetDateTime startsAt,
+    record Item(long id, int version, AgendaItemKind kind, String title, String description, OffsetDateTime startsAt,
             OffsetDateTime endsAt, String location, List<SpeakerJson> speakers, boolean bookable, Places places) {
     }
 
@@ -68,7 +68,7 @@ final class ConferenceJson {
 
     private static Item item(AgendaItem i, Occupancy.Report occupancy) {
         Occupancy.Count count = occupancy.items().get(i.id);
-        return new Item(i.id, i.kind, i.title, i.description, time(i.startsAt), time(i.endsAt), i.location,
+        return new Item(i.id, i.version, i.kind, i.title, i.description, time(i.startsAt), time(i.endsAt), i.location,
                 i.speakers.stream().map(ConferenceJson::speaker).toList(), i.bookable,
                 count == null ? null : Places.of(count));
     }

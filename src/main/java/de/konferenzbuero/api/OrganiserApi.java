@@ -120,7 +120,8 @@ public class OrganiserApi {
     @Path("/conferences/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public ConferenceView update(@PathParam("id") long id, ConferenceDraft draft) {
-        return view(conferences.update(organiser(), id, required(draft)));
+        conferences.update(organiser(), id, required(draft));
+        return conference(id);
     }
 
     @POST
@@ -193,8 +194,8 @@ public class OrganiserApi {
     @Path("/conferences/{id}/checkins/{code}")
     public CheckInView checkIn(@PathParam("id") long id, @PathParam("code") String code) {
         CheckIn.Result result = checkIn.checkIn(organiser(), id, code);
-        return new CheckInView(result.outcome(),
-                result.registration() == null ? null : RegistrationView.of(result.registration()));
+        return new CheckInView(result.outcome(), result.registration() == null ? null
+                : RegistrationView.of(registrations.find(organiser(), id, result.registration().id)));
     }
 
     private ConferenceView view(Conference c) {

@@ -25,7 +25,7 @@ import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationStatus;
 
 /** Attendee lists: CSV and XLSX downloads, a printable list and name badges, per conference or bookable item. */
-@Path("/organiser/conferences/{id}")
+@Path("/organiser")
 @RolesAllowed("organiser")
 public class ExportsResource {
 
@@ -58,14 +58,14 @@ public class ExportsResource {
     }
 
     @GET
-    @Path("/exports")
+    @Path("/conferences/{id}/exports")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance exports(@PathParam("id") long id) {
         return Templates.exports(conferences.find(current.get(), id));
     }
 
     @GET
-    @Path("/attendees.csv")
+    @Path("/conferences/{id}/attendees.csv")
     @Produces("text/csv")
     public Response csv(@PathParam("id") long id, @QueryParam("item") Long itemId) {
         Conference conference = conferences.find(current.get(), id);
@@ -74,7 +74,7 @@ public class ExportsResource {
     }
 
     @GET
-    @Path("/attendees.xlsx")
+    @Path("/conferences/{id}/attendees.xlsx")
     @Produces(XLSX)
     public Response xlsx(@PathParam("id") long id, @QueryParam("item") Long itemId) {
         Conference conference = conferences.find(current.get(), id);
@@ -83,7 +83,7 @@ public class ExportsResource {
     }
 
     @GET
-    @Path("/print")
+    @Path("/conferences/{id}/print")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance print(@PathParam("id") long id, @QueryParam("item") Long itemId) {
         Conference conference = conferences.find(current.get(), id);
@@ -92,7 +92,7 @@ public class ExportsResource {
     }
 
     @GET
-    @Path("/badges")
+    @Path("/conferences/{id}/badges")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance badges(@PathParam("id") long id) {
         Conference conference = conferences.find(current.get(), id);
