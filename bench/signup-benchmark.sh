@@ -1,0 +1,618 @@
+#!/usr/bin/env bash
+# Sign-up benchmark for Konferenzbüro. A benchmark, not a test: it prints figures and never fails on
+# time. It exits non-zero only when something broke or a conference was oversold.
+#
+#   bench/signup-benchmark.sh [-c CLIENTS] [-d SECONDS] [--no-build] [--keep]
+#
+# What it does (docs/benchmarks.md explains the figures):
+#   1. builds the app if the packaged jar is missing or older than the sources
+#      (./mvnw -q -B package -DskipTests);
+#   2. starts a throwaway PostgreSQL 15 server of its own (data under /tmp, port 5499, loopback only)
+#      and prints its settings;
+#   3. starts the packaged app (java -jar target/quarkus-app/quarkus-run.jar) on port 8099 against it,
+#      with the mail dispatcher and reminders off (mails are written to the outbox, not sent); Flyway
+#      creates the schema; the script inserts an organisation and published conferences with
+#      open registration in SQL (prod mode loads no demo data);
+#   4. warm-up (10 s slices until the JIT has seen 5,000 sign-ups), then PEAK: CLIENTS concurrent
+#      clients (wrk, closed loop) POST /api/conferences/bench-peak/registrations with new e-mail
+#      addresses for SECONDS seconds: sign-ups/s, p50, p99;
+#   5. right after, pgbench on the same server and concurrency: single-row
+#      UPDATE bench SET taken = taken + 1 WHERE id = 1 AND taken < capacity; tps and the ratio
+#      app sign-ups/s / pgbench tps; then two references that show where the gap lies: the app's own
+#      statements and round trips replayed without the app (bench/pgbench-app-transaction.sql), and
+#      the same database work in one statement (bench/pgbench-one-statement.sql);
+#   6. HALF RATE: half the peak rate, open loop (bench/LoadClient.java, latency from each request's
+#      due time), same number of connections: p50, p99;
+#   7. SMALL CAPACITY: CLIENTS clients race for 100 places for a few seconds (the rest is waitlisted);
+#   8. oversold check in SQL for every conference: confirmed registrations vs capacity and vs
+#      conference.onsite_taken, and first come, first served for the small one (by decision events);
+#   9. ANATOMY: sequential sign-ups with pg_stat_statements, one logged statement by statement and (if
+#      tcpdump is there) a packet capture: statements, round trips and time under the conference row
+#      lock per sign-up; then a short loaded run that samples pg_stat_activity: what backends wait for.
+# Every load phase prints the CPU used by the app, PostgreSQL, the load client and other processes.
+# Everything it started is stopped at the end, also on failure, Ctrl-C or kill.
+#
+# Settings (environment):
+#   BENCH_CLIENTS=16 BENCH_DURATION=20 (s per measured phase) BENCH_WARMUP_SIGNUPS=5000 BENCH_WARMUP=120
+#   (warm-up ends at that many sign-ups or seconds, whichever first) BENCH_SMALL_CAPACITY=100
+#   BENCH_SMALL_DURATION=5 BENCH_TRACE_SIGNUPS=200 BENCH_PG_PORT=5499 BENCH_APP_PORT=8099
+#   BENCH_PG_BIN=/usr/lib/postgresql/15/bin BENCH_JAVA_OPTS="-Xmx1g"
+#   BENCH_PG_CONF="synchronous_commit=off;..."   extra postgresql.conf lines, separated by ';'
+#   BENCH_KEEP=1   keep the work directory (logs, PostgreSQL data) instead of deleting it
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+
+CLIENTS="${BENCH_CLIENTS:-16}"
+DURATION="${BENCH_DURATION:-20}"
+WARMUP="${BENCH_WARMUP:-120}"
+WARMUP_SIGNUPS="${BENCH_WARMUP_SIGNUPS:-5000}"
+SMALL_CAPACITY="${BENCH_SMALL_CAPACITY:-100}"
+SMALL_DURATION="${BENCH_SMALL_DURATION:-5}"
+TRACE_SIGNUPS="${BENCH_TRACE_SIGNUPS:-200}"
+PG_PORT="${BENCH_PG_PORT:-5499}"
+APP_PORT="${BENCH_APP_PORT:-8099}"
+PG_BIN="${BENCH_PG_BIN:-/usr/lib/postgresql/15/bin}"
+JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx1g}"
+KEEP="${BENCH_KEEP:-0}"
+BUILD=auto
+
+while [ $# -gt 0 ]; do
+    case "$1" in
+    -c | --clients) CLIENTS="$2"; shift 2 ;;
+    -d | --duration) DURATION="$2"; shift 2 ;;
+    --no-build) BUILD=no; shift ;;
+    --build) BUILD=yes; shift ;;
+    --keep) KEEP=1; shift ;;
+    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+    esac
+done
+
+JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
+APP_URL="http://127.0.0.1:$APP_PORT"
+WRK_THREADS=$((CLIENTS < 2 ? CLIENTS : 2))
+HZ="$(getconf CLK_TCK)"
+
+say() { printf '\n== %s\n' "$*"; }
+die() { echo "benchmark: $*" >&2; exit 1; }
+field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; } # field "RESULT a=1 b=2" b -> 2
+calc() { awk "BEGIN { printf \"%$1\", $2 }"; }        # calc .2f "1/3"
+
+# ---------------------------------------------------------------- tools
+command -v java >/dev/null || die "java not found (JDK 17+ needed)"
+command -v curl >/dev/null || die "curl not found"
+[ -x "$PG_BIN/postgres" ] || die "PostgreSQL server binaries not found in $PG_BIN (apt-get install postgresql-15)"
+PGBENCH="$PG_BIN/pgbench"
+[ -x "$PGBENCH" ] || PGBENCH="$(command -v pgbench)" || die "pgbench not found"
+PSQL_BIN="$PG_BIN/psql"
+[ -x "$PSQL_BIN" ] || PSQL_BIN="$(command -v psql)"
+if ! command -v wrk >/dev/null && [ "$(id -u)" -eq 0 ]; then
+    echo "installing wrk (Debian package) ..."
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; } || true
+fi
+HAVE_WRK=0
+command -v wrk >/dev/null && HAVE_WRK=1
+HAVE_TCPDUMP=0
+command -v tcpdump >/dev/null && [ "$(id -u)" -eq 0 ] && HAVE_TCPDUMP=1
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+port_in_use "$PG_PORT" && die "port $PG_PORT is in use; set BENCH_PG_PORT"
+port_in_use "$APP_PORT" && die "port $APP_PORT is in use; set BENCH_APP_PORT"
+
+# ---------------------------------------------------------------- build
+if [ "$BUILD" = yes ] || { [ "$BUILD" = auto ] && { [ ! -f "$JAR" ] ||
+    [ -n "$(find src/main pom.xml -newer "$JAR" -print -quit)" ]; }; }; then
+    say "building the app: ./mvnw -q -B package -DskipTests"
+    ./mvnw -q -B package -DskipTests
+fi
+[ -f "$JAR" ] || die "$JAR missing (build with ./mvnw package -DskipTests)"
+
+# ---------------------------------------------------------------- cleanup
+WORK="$(mktemp -d /tmp/konferenzbuero-bench.XXXXXX)"
+chmod 755 "$WORK"
+PGDATA="$WORK/pgdata"
+PG_STARTED=0
+APP_PID=""
+BG_PIDS=()
+
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    for pid in "${BG_PIDS[@]}" $(cat "$WORK/bg.pids" 2>/dev/null); do
+        kill "$pid" 2>/dev/null || true
+    done
+    if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill "$APP_PID" 2>/dev/null || true
+        for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
+        kill -9 "$APP_PID" 2>/dev/null || true
+    fi
+    if [ "$PG_STARTED" = 1 ]; then
+        as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null 2>&1 || true
+    fi
+    if [ "$KEEP" = 1 ]; then
+        echo "work directory kept: $WORK"
+    else
+        rm -rf "$WORK"
+    fi
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Runs a command in the background, remembered for cleanup (also from a subshell), and waits for it;
+# meanwhile records its CPU ticks in $WORK/client.ticks (the last sample, at most 0.2 s before it ends).
+run_bg() {
+    "$@" &
+    local pid=$!
+    echo "$pid" >>"$WORK/bg.pids"
+    echo 0 >"$WORK/client.ticks"
+    while kill -0 "$pid" 2>/dev/null; do
+        proc_ticks "$pid" >"$WORK/client.ticks.new" && mv "$WORK/client.ticks.new" "$WORK/client.ticks"
+        [ -f "$PGDATA/postmaster.pid" ] && pg_seen_update
+        sleep 0.2
+    done
+    local rc=0
+    wait "$pid" || rc=$?
+    sed -i "/^$pid\$/d" "$WORK/bg.pids"
+    return "$rc"
+}
+
+# ---------------------------------------------------------------- PostgreSQL
+if [ "$(id -u)" -eq 0 ]; then
+    id postgres >/dev/null 2>&1 || die "running as root needs the postgres user (from the postgresql package)"
+    as_pg() { runuser -u postgres -- "$@"; }
+else
+    as_pg() { "$@"; }
+fi
+mkdir -p "$PGDATA"
+[ "$(id -u)" -eq 0 ] && chown postgres "$PGDATA" "$WORK"
+chmod 700 "$PGDATA"
+
+say "machine"
+echo "cores: $(nproc)   memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)   cpu: $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)"
+echo "kernel: $(uname -r)   java: $(java -version 2>&1 | head -1)   postgres: $("$PG_BIN/postgres" --version)"
+echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine shares the cores)"
+echo "app: $JAR ($(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo 'no git'))"
+
+as_pg "$PG_BIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 --locale=C >"$WORK/initdb.log" 2>&1 ||
+    { cat "$WORK/initdb.log"; die "initdb failed"; }
+# Durable, production-like settings (fsync and synchronous commit on), sized for the benchmark.
+cat >>"$PGDATA/postgresql.conf" <<EOF
+
+# --- konferenzbuero benchmark
+listen_addresses = '127.0.0.1'
+port = $PG_PORT
+unix_socket_directories = '$PGDATA'
+max_connections = 100
+shared_buffers = 512MB
+fsync = on
+synchronous_commit = on
+wal_level = replica
+max_wal_size = 4GB
+checkpoint_timeout = 30min
+shared_preload_libraries = 'pg_stat_statements'
+pg_stat_statements.track_utility = on
+log_line_prefix = '%m [%p] %v '
+EOF
+if [ -n "${BENCH_PG_CONF:-}" ]; then
+    tr ';' '\n' <<<"$BENCH_PG_CONF" >>"$PGDATA/postgresql.conf"
+fi
+as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 start >/dev/null ||
+    { cat "$PGDATA/server.log"; die "PostgreSQL did not start"; }
+PG_STARTED=1
+PSQL=("$PSQL_BIN" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres)
+sql() { "${PSQL[@]}" -d konferenzbuero -At -c "$1"; }
+"${PSQL[@]}" -d postgres -c "create database konferenzbuero" -c "create database pgbench"
+"${PSQL[@]}" -d konferenzbuero -c "create extension pg_stat_statements"
+echo "PostgreSQL settings:"
+for s in server_version max_connections shared_buffers fsync synchronous_commit wal_sync_method full_page_writes \
+    wal_level max_wal_size checkpoint_timeout shared_preload_libraries; do
+    printf '  %-26s %s\n' "$s" "$("${PSQL[@]}" -d postgres -At -c "show $s")"
+done
+
+# ---------------------------------------------------------------- app
+say "starting the app on $APP_URL"
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/konferenzbuero" \
+    QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=bench \
+    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$APP_PORT" KONFERENZBUERO_BASE_URL="$APP_URL" \
+    KONFERENZBUERO_MAIL_DISPATCH_EVERY=off KONFERENZBUERO_MAIL_REMINDER_EVERY=off \
+    KONFERENZBUERO_LEGAL_OPERATOR_NAME="Benchmark" KONFERENZBUERO_LEGAL_OPERATOR_ADDRESS="Loopback 1" \
+    KONFERENZBUERO_LEGAL_OPERATOR_EMAIL="bench@localhost.example" \
+    java $JAVA_OPTS -jar "$JAR" >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+for i in $(seq 1 120); do
+    kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$WORK/app.log"; die "the app stopped during start"; }
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$APP_URL/q/health/ready")" = 200 ] && break
+    [ "$i" = 120 ] && { tail -40 "$WORK/app.log"; die "the app did not become ready in 60 s"; }
+    sleep 0.5
+done
+echo "ready: $(grep -o 'started in [0-9.]*s' "$WORK/app.log" | head -1); JVM options: $JAVA_OPTS;" \
+    "JDBC pool max: $(sed -n 's/^quarkus.datasource.jdbc.max-size=//p' src/main/resources/application.properties || true)"
+echo "mail dispatcher and reminders off: sign-ups write their mail to the outbox; nothing is sent"
+
+BIG=10000000
+sql "insert into organisation (slug, name) values ('bench', 'Benchmark')"
+sql "insert into conference (organisation_id, slug, title, starts_at, ends_at, format, venue_name, venue_city,
+        onsite_capacity, registration_opens_at, status)
+     select o.id, c.slug, 'Benchmark ' || c.slug, now() + interval '30 days', now() + interval '30 days 8 hours',
+        'ON_SITE', 'Benchmark Hall', 'Benchstadt', c.cap, now() - interval '1 day', 'PUBLISHED'
+     from organisation o,
+        (values ('bench-warmup', $BIG), ('bench-peak', $BIG), ('bench-half', $BIG), ('bench-small', $SMALL_CAPACITY),
+                ('bench-trace', $BIG), ('bench-diag', $BIG), ('bench-sql', $BIG)) c (slug, cap)
+     where o.slug = 'bench'"
+code="$(curl -s -o "$WORK/probe.json" -w '%{http_code}' -H 'Content-Type: application/json' \
+    -d '{"firstName":"Probe","lastName":"Probe","email":"probe@bench.example.org","attendance":"ON_SITE","privacyConsent":true}' \
+    "$APP_URL/api/conferences/bench-warmup/registrations")"
+[ "$code" = 201 ] || { cat "$WORK/probe.json"; tail -20 "$WORK/app.log"; die "probe sign-up answered $code, not 201"; }
+
+# ---------------------------------------------------------------- helpers for the load phases
+RUN_ID="$(date +%s)"
+
+# CPU time (ticks) of the app, of all PostgreSQL processes, and busy/total ticks of the machine.
+pg_pids() { pgrep -d' ' -P "$(head -1 "$PGDATA/postmaster.pid")" || true; echo " $(head -1 "$PGDATA/postmaster.pid")"; }
+proc_ticks() {
+    local sum=0 pid
+    for pid in "$@"; do
+        [ -r "/proc/$pid/stat" ] || continue
+        sum=$((sum + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
+    done
+    echo "$sum"
+}
+# PostgreSQL's processes come and go (pgbench opens its own connections), so their CPU is sampled: every
+# process ever seen (pid and start time) with its last ticks, in $WORK/pg.seen; run_bg samples every 0.2 s.
+pg_seen_update() {
+    local files=() p
+    for p in $(pg_pids); do [ -r "/proc/$p/stat" ] && files+=("/proc/$p/stat"); done
+    [ "${#files[@]}" -gt 0 ] || return 0
+    [ -s "$WORK/pg.seen" ] || echo "none 0" >"$WORK/pg.seen"
+    awk 'NR == FNR { last[$1] = $2; next }
+         { pid = $1; sub(/^.*\) /, ""); last[pid "-" $20] = $12 + $13 }
+         END { for (k in last) print k, last[k] }' "$WORK/pg.seen" "${files[@]}" >"$WORK/pg.seen.new" 2>/dev/null &&
+        mv "$WORK/pg.seen.new" "$WORK/pg.seen" || true
+}
+pg_ticks() { pg_seen_update; awk '{ s += $2 } END { print s + 0 }' "$WORK/pg.seen"; }
+cpu_snapshot() {
+    # app pg busy total
+    echo "$(proc_ticks "$APP_PID") $(pg_ticks) $(awk '/^cpu / { print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9 }' /proc/stat)"
+}
+cpu_report() { # before after seconds: CPU used, in cores, by the app, PostgreSQL, the load client, the rest
+    read -r a0 p0 b0 t0 <<<"$1"
+    read -r a1 p1 b1 t1 <<<"$2"
+    local cores app pg client busy
+    cores="$(nproc)"
+    app="$(calc .2f "($a1 - $a0) / $HZ / $3")"
+    pg="$(calc .2f "($p1 - $p0) / $HZ / $3")"
+    client="$(calc .2f "$(cat "$WORK/client.ticks") / $HZ / $3")"
+    busy="$(calc .2f "($b1 - $b0) / ($t1 - $t0) * $cores")"
+    calc .2f "$busy - $app - $pg - $client" >"$WORK/last.other"
+    echo "  CPU in cores (of $cores): app $app, PostgreSQL $pg, load client $client," \
+        "other processes on the machine $(calc .2f "$busy - $app - $pg - $client"); machine busy $busy"
+    if [ -n "${4:-}" ] && [ "$4" != 0 ]; then # sign-ups in the window: CPU milliseconds per sign-up
+        echo "  CPU per sign-up: app $(calc .2f "($a1 - $a0) * 1000 / $HZ / $4") ms," \
+            "PostgreSQL $(calc .2f "($p1 - $p0) * 1000 / $HZ / $4") ms"
+    fi
+}
+
+# Waits (up to 60 s) until the app has finished the requests still in flight when a load client stopped.
+wait_quiet() {
+    for _ in $(seq 1 120); do
+        [ "$(sql "select count(*) from pg_stat_activity where datname = 'konferenzbuero'
+            and backend_type = 'client backend' and state <> 'idle' and pid <> pg_backend_pid()")" = 0 ] && return 0
+        sleep 0.5
+    done
+}
+
+run_wrk() { # slug prefix seconds -> RESULT line
+    run_bg env BENCH_SLUG="$1" BENCH_EMAIL_PREFIX="$2-$RUN_ID" wrk -t "$WRK_THREADS" -c "$CLIENTS" -d "${3}s" --timeout 10s \
+        -s "$ROOT/bench/signup.lua" "$APP_URL" >"$WORK/wrk-$1.log" 2>&1 || { cat "$WORK/wrk-$1.log"; die "wrk failed"; }
+    grep '^RESULT' "$WORK/wrk-$1.log"
+}
+run_java_client() { # slug prefix seconds rate warmup -> RESULT line
+    run_bg java -XX:+UseSerialGC -Xmx512m "$ROOT/bench/LoadClient.java" --url "$APP_URL/api/conferences/$1/registrations" \
+        --prefix "$2-$RUN_ID" --duration "$3" --rate "$4" --warmup "$5" --threads "$CLIENTS" >"$WORK/client-$1.log" 2>&1 ||
+        { cat "$WORK/client-$1.log"; die "load client failed"; }
+    grep '^RESULT' "$WORK/client-$1.log"
+}
+run_closed() { # slug prefix seconds: wrk if there, else the Java client in closed loop
+    if [ "$HAVE_WRK" = 1 ]; then run_wrk "$@"; else run_java_client "$1" "$2" "$3" 0 0; fi
+}
+print_result() {
+    echo "  $(field "$1" ok) sign-ups in $(field "$1" duration_s) s = $(field "$1" ok_per_s)/s;" \
+        "latency p50 $(field "$1" p50_ms) ms, p90 $(field "$1" p90_ms) ms, p99 $(field "$1" p99_ms) ms, max $(field "$1" max_ms) ms;" \
+        "failed requests $(($(field "$1" non2xx)$(field "$1" non201) + $(field "$1" sock_errors)$(field "$1" io_errors) + 0))"
+}
+
+LOADER="wrk $({ wrk --version 2>&1 || true; } | awk 'NR == 1 { print $2 }') (closed loop, $WRK_THREADS threads, $CLIENTS connections)"
+[ "$HAVE_WRK" = 1 ] || LOADER="bench/LoadClient.java (closed loop, $CLIENTS threads)"
+
+# ---------------------------------------------------------------- phases
+say "warm-up (JIT): 10 s slices of $CLIENTS clients until $WARMUP_SIGNUPS sign-ups or $WARMUP s, $LOADER"
+WARM_START="$(date +%s)"
+slice=0
+while :; do
+    slice=$((slice + 1))
+    C0="$(cpu_snapshot)"
+    R="$(run_closed bench-warmup "w$slice" 10)"
+    C1="$(cpu_snapshot)"
+    wait_quiet
+    done_count="$(sql "select count(*) from registration r join conference c on c.id = r.conference_id where c.slug = 'bench-warmup'")"
+    echo "  slice $slice: $(field "$R" ok_per_s) sign-ups/s, p50 $(field "$R" p50_ms) ms;" \
+        "$(cpu_report "$C0" "$C1" 10 "$(field "$R" ok)" | tr -s ' \n' ' ' | sed 's/^ *CPU in cores (of [0-9]*): //')"
+    [ "$done_count" -ge "$WARMUP_SIGNUPS" ] && break
+    [ $(($(date +%s) - WARM_START)) -ge "$WARMUP" ] && break
+done
+
+say "PEAK: $DURATION s, $CLIENTS clients, $LOADER (load average before: $(cut -d' ' -f1 /proc/loadavg))"
+C0="$(cpu_snapshot)"
+PEAK="$(run_closed bench-peak p "$DURATION")"
+C1="$(cpu_snapshot)"
+print_result "$PEAK"
+cpu_report "$C0" "$C1" "$DURATION" "$(field "$PEAK" ok)"
+OTHER_PEAK="$(cat "$WORK/last.other")"
+PEAK_RATE="$(field "$PEAK" ok_per_s)"
+wait_quiet
+
+# ---------------------------------------------------------------- pgbench
+say "pgbench: single-row UPDATE ... WHERE taken < capacity, -c $CLIENTS -j $WRK_THREADS -T $DURATION, prepared, TCP"
+"${PSQL[@]}" -d pgbench -c "create table bench (id int primary key, taken int not null, capacity int not null)" \
+    -c "insert into bench values (1, 0, 2000000000)" -c "vacuum analyze bench"
+echo 'UPDATE bench SET taken = taken + 1 WHERE id = 1 AND taken < capacity;' >"$WORK/update.sql"
+C0="$(cpu_snapshot)"
+run_bg "$PGBENCH" -n -M prepared -c "$CLIENTS" -j "$WRK_THREADS" -T "$DURATION" -f "$WORK/update.sql" \
+    -h 127.0.0.1 -p "$PG_PORT" -U postgres pgbench >"$WORK/pgbench.log" 2>&1 || { cat "$WORK/pgbench.log"; die "pgbench failed"; }
+C1="$(cpu_snapshot)"
+PGB_TPS="$(awk '/^tps = / { print $3; exit }' "$WORK/pgbench.log")"
+PGB_LAT="$(awk '/^latency average = / { print $4; exit }' "$WORK/pgbench.log")"
+echo "  $(calc .1f "$PGB_TPS") tps, latency average $PGB_LAT ms"
+cpu_report "$C0" "$C1" "$DURATION" | sed 's/app [0-9.]*, //; s/load client/pgbench/'
+echo "  (PostgreSQL's CPU is sampled every 0.2 s, so a little of it may be counted as other processes)"
+OTHER_PGB="$(cat "$WORK/last.other")"
+
+
+say "pgbench references, same server, -c $CLIENTS -j $WRK_THREADS -T $DURATION: a sign-up's database work without the app"
+CONF_SQL="$(sql "select id from conference where slug = 'bench-sql'")"
+ref_tps() { # name -> tps, or "failed"
+    sql "vacuum analyze conference" >/dev/null
+    if run_bg "$PGBENCH" -n -M prepared -c "$CLIENTS" -j "$WRK_THREADS" -T "$DURATION" -D conf="$CONF_SQL" \
+        -f "$ROOT/bench/pgbench-$1.sql" -h 127.0.0.1 -p "$PG_PORT" -U postgres konferenzbuero >"$WORK/pgbench-$1.log" 2>&1; then
+        awk '/^tps = / { printf "%.1f", $3; exit }' "$WORK/pgbench-$1.log"
+    else
+        echo failed
+        tail -5 "$WORK/pgbench-$1.log" >&2
+    fi
+}
+C0="$(cpu_snapshot)"
+REF_APP_TX="$(ref_tps app-transaction)"
+C1="$(cpu_snapshot)"
+echo "  the app's statements and round trips, no app (bench/pgbench-app-transaction.sql): $REF_APP_TX tps"
+cpu_report "$C0" "$C1" "$DURATION" | sed 's/app [0-9.]*, //; s/load client/pgbench/'
+C0="$(cpu_snapshot)"
+REF_ONE="$(ref_tps one-statement)"
+C1="$(cpu_snapshot)"
+echo "  the same work in one statement, autocommit (bench/pgbench-one-statement.sql):   $REF_ONE tps"
+cpu_report "$C0" "$C1" "$DURATION" | sed 's/app [0-9.]*, //; s/load client/pgbench/'
+OTHER_REF="$(cat "$WORK/last.other")"
+
+HALF_RATE="$(calc .0f "$PEAK_RATE / 2")"
+say "HALF RATE: $HALF_RATE sign-ups/s for $DURATION s, open loop (bench/LoadClient.java, $CLIENTS threads, first 2 s not counted)"
+C0="$(cpu_snapshot)"
+HALF="$(run_java_client bench-half h "$DURATION" "$HALF_RATE" 2)"
+C1="$(cpu_snapshot)"
+echo "  $(field "$HALF" ok) sign-ups, achieved $(field "$HALF" ok_per_s)/s; latency from due time p50 $(field "$HALF" p50_ms) ms," \
+    "p90 $(field "$HALF" p90_ms) ms, p99 $(field "$HALF" p99_ms) ms, p99.9 $(field "$HALF" p999_ms) ms, max $(field "$HALF" max_ms) ms;" \
+    "service time p50 $(field "$HALF" service_p50_ms) ms, p99 $(field "$HALF" service_p99_ms) ms; failed $(($(field "$HALF" non201) + $(field "$HALF" io_errors)))"
+cpu_report "$C0" "$C1" "$DURATION" "$(field "$HALF" ok)"
+OTHER_HALF="$(cat "$WORK/last.other")"
+wait_quiet
+
+say "SMALL CAPACITY: $CLIENTS clients race for $SMALL_CAPACITY places for $SMALL_DURATION s"
+SMALL="$(run_closed bench-small s "$SMALL_DURATION")"
+print_result "$SMALL"
+wait_quiet
+
+say "oversold check (SQL)"
+CHECK="$(sql "select c.slug, c.onsite_capacity, c.onsite_taken,
+        count(r.id) filter (where r.status = 'CONFIRMED'), count(r.id) filter (where r.status = 'WAITLISTED'),
+        greatest(0, count(r.id) filter (where r.status = 'CONFIRMED') - c.onsite_capacity),
+        count(r.id) filter (where r.status = 'CONFIRMED') - c.onsite_taken
+     from conference c left join registration r on r.conference_id = c.id
+     group by c.id order by c.id")"
+printf '  %-14s %10s %8s %10s %10s %9s %14s\n' conference capacity taken confirmed waitlisted oversold confirmed-taken
+OVERSOLD=0
+MISMATCH=0
+while IFS='|' read -r slug cap taken conf wait over diff; do
+    [ -n "$slug" ] || continue
+    printf '  %-14s %10s %8s %10s %10s %9s %14s\n' "$slug" "$cap" "$taken" "$conf" "$wait" "$over" "$diff"
+    OVERSOLD=$((OVERSOLD + over))
+    [ "$diff" = 0 ] || MISMATCH=$((MISMATCH + 1))
+done <<<"$CHECK"
+# First come, first served: the decision event (CONFIRMED or WAITLISTED) is written under the conference row
+# lock, so no waitlisted registration's event may come before a confirmed one's of the same conference.
+WAITLIST_GAPS="$(sql "select count(*) from registration_event w join registration wr on wr.id = w.registration_id
+        join conference c on c.id = wr.conference_id
+        where c.slug = 'bench-small' and w.kind = 'WAITLISTED' and w.agenda_item_id is null
+        and w.id < (select max(e.id) from registration_event e join registration r on r.id = e.registration_id
+                    where r.conference_id = c.id and e.kind = 'CONFIRMED' and e.agenda_item_id is null)")"
+echo "  oversold in all: $OVERSOLD; conferences whose confirmed count differs from onsite_taken: $MISMATCH"
+
+# ---------------------------------------------------------------- anatomy of one sign-up
+say "ANATOMY: $TRACE_SIGNUPS sequential sign-ups (one client), pg_stat_statements$([ "$HAVE_TCPDUMP" = 1 ] && echo ' and a packet capture')"
+signup_once() {
+    curl -s -o /dev/null -w '%{http_code}' -H 'Content-Type: application/json' \
+        -d "{\"firstName\":\"Trace\",\"lastName\":\"Trace\",\"email\":\"$1@bench.example.org\",\"attendance\":\"ON_SITE\",\"privacyConsent\":true}" \
+        "$APP_URL/api/conferences/bench-trace/registrations"
+}
+signup_once "t-$RUN_ID-first" >/dev/null
+sql "select pg_stat_statements_reset()" >/dev/null
+if [ "$HAVE_TCPDUMP" = 1 ]; then
+    tcpdump -i lo -nn -s 0 -w "$WORK/trace.pcap" "tcp port $PG_PORT" >"$WORK/tcpdump.log" 2>&1 &
+    TCPDUMP_PID=$!
+    BG_PIDS+=("$TCPDUMP_PID")
+    sleep 1
+fi
+C0="$(cpu_snapshot)"
+T0="$(date +%s.%N)"
+for i in $(seq 1 "$TRACE_SIGNUPS"); do
+    [ "$(signup_once "t-$RUN_ID-$i")" = 201 ] || die "trace sign-up $i failed"
+done
+T1="$(date +%s.%N)"
+C1="$(cpu_snapshot)"
+if [ "$HAVE_TCPDUMP" = 1 ]; then
+    sleep 1
+    kill "$TCPDUMP_PID" 2>/dev/null || true
+    wait "$TCPDUMP_PID" 2>/dev/null || true
+fi
+echo "  one at a time: $(calc .2f "($T1 - $T0) * 1000 / $TRACE_SIGNUPS") ms per sign-up including curl's start"
+echo "0" >"$WORK/client.ticks"
+cpu_report "$C0" "$C1" "$(calc .3f "$T1 - $T0")" "$TRACE_SIGNUPS" | grep 'per sign-up'
+echo "  statements per sign-up (pg_stat_statements, calls / $TRACE_SIGNUPS; mean server time):"
+sql "select to_char(s.calls::numeric / $TRACE_SIGNUPS, 'FM990.00') || '|' || to_char(s.mean_exec_time, 'FM990.000') || ' ms|'
+        || left(regexp_replace(s.query, '\s+', ' ', 'g'), 110)
+     from pg_stat_statements s join pg_database d on d.oid = s.dbid
+     where d.datname = 'konferenzbuero' and s.query not like '%pg_stat_statements%'
+     order by s.calls desc, s.total_exec_time desc" |
+    awk -F'|' '{ printf "    %6s  %10s  %s\n", $1, $2, $3 }'
+PER_SIGNUP="$(sql "select to_char(sum(s.calls)::numeric / $TRACE_SIGNUPS, 'FM990.00')
+     from pg_stat_statements s join pg_database d on d.oid = s.dbid
+     where d.datname = 'konferenzbuero' and s.query not like '%pg_stat_statements%'")"
+echo "  in all: $PER_SIGNUP statements per sign-up, plus one COMMIT (pg_stat_statements does not count COMMIT)"
+PER_SIGNUP="$(calc .2f "$PER_SIGNUP + 1")"
+ROUND_TRIPS=""
+LOCK_HELD=""
+if [ "$HAVE_TCPDUMP" = 1 ]; then
+    # pgjdbc ends every flight of messages it then waits on with a Sync and reads up to the server's
+    # ReadyForQuery; a BEGIN goes ahead of the first statement without a wait. So the round trips are the
+    # app's packets to the server that end with a Sync message (53 00000004). Only the app talks to the
+    # server meanwhile.
+    tcpdump -r "$WORK/trace.pcap" -nn -x "tcp dst port $PG_PORT and (tcp[tcpflags] & tcp-push != 0)" 2>/dev/null |
+        awk 'function done() {
+                 if (hex == "") return
+                 packets++
+                 if (substr(hex, length(hex) - 9) == "5300000004") { syncs++; if (plen == 5) bare++ }
+                 hex = ""
+             }
+             /^[0-9]/ { done(); plen = $NF + 0; next }
+             { for (i = 2; i <= NF; i++) hex = hex $i }
+             END { done(); printf "%d %d %d\n", syncs, packets, bare }' >"$WORK/flights.txt"
+    read -r syncs packets bare <"$WORK/flights.txt"
+    ROUND_TRIPS="$(calc .2f "$syncs / $TRACE_SIGNUPS")"
+    echo "  round trips app -> PostgreSQL per sign-up (packet capture: app packets ending with Sync): $ROUND_TRIPS;" \
+        "of them bare Syncs (no statement, only a wait): $(calc .2f "$bare / $TRACE_SIGNUPS");" \
+        "app packets per sign-up: $(calc .2f "$packets / $TRACE_SIGNUPS")"
+    # Time under the conference row lock, from the packet capture (microseconds, unlike the log): from the
+    # flight whose answer first carries the new status (CONFIRMED/WAITLISTED, the capacity statement) to
+    # the answer to COMMIT; split into waiting for PostgreSQL's answers and the app's own time between them.
+    tcpdump -tt -r "$WORK/trace.pcap" -nn -x "tcp port $PG_PORT and (tcp[tcpflags] & tcp-push != 0)" 2>/dev/null |
+        awk -v port="$PG_PORT" '
+            function done() {
+                if (hex == "") return
+                if (dir == "c") {
+                    if (last[c] != "c") fstart[c] = t
+                    if (index(hex, "510000000a424547494e00")) { intx[c] = 1; locked[c] = 0; db[c] = 0; rt[c] = 0 }
+                } else {
+                    if (last[c] == "c" && locked[c]) { db[c] += t - fstart[c]; rt[c]++ }
+                    if (intx[c] && !locked[c] && (index(hex, "434f4e4649524d4544") || index(hex, "574149544c4953544544"))) {
+                        locked[c] = 1; lockt[c] = fstart[c]; db[c] += t - fstart[c]; rt[c]++
+                    }
+                    if (intx[c] && locked[c] && index(hex, "434f4d4d495400")) {
+                        span += t - lockt[c]; dbsum += db[c]; rts += rt[c]; n++; intx[c] = 0; locked[c] = 0
+                    }
+                }
+                last[c] = dir; hex = ""
+            }
+            /^[0-9]/ { done(); t = $1; src = $3; dst = $5; sub(/:$/, "", dst)
+                       k = split(dst, d, "."); if (d[k] == port) { dir = "c"; c = src } else { dir = "s"; c = dst }; next }
+            { for (i = 2; i <= NF; i++) hex = hex $i }
+            END { done(); if (n) printf "%d %.3f %.3f %.2f\n", n, span / n * 1000, dbsum / n * 1000, rts / n; else print "0 0 0 0" }' \
+        >"$WORK/lock.txt"
+    read -r lock_n lock_ms lock_db_ms lock_rt <"$WORK/lock.txt"
+    if [ "$lock_n" != 0 ]; then
+        LOCK_HELD="$lock_ms"
+        echo "  conference row lock held per sign-up (capture, $lock_n sign-ups, one at a time): $lock_ms ms;" \
+            "$lock_rt round trips in it, waiting for PostgreSQL $lock_db_ms ms," \
+            "the app's own work between them $(calc .3f "$lock_ms - $lock_db_ms") ms"
+    fi
+fi
+
+# One traced sign-up in the server log, between two markers: the statements in order, with the
+# transaction (virtual xid) each ran in and its server time.
+sql "alter system set log_min_duration_statement = 0" >/dev/null
+sql "select pg_reload_conf()" >/dev/null
+sleep 0.5
+sql "select 'bench-trace-begin'" >/dev/null
+signup_once "t-$RUN_ID-logged" >/dev/null
+sql "select 'bench-trace-end'" >/dev/null
+sql "alter system reset log_min_duration_statement" >/dev/null
+sql "select pg_reload_conf()" >/dev/null
+echo "  one sign-up as the server logged it (time, backend, virtual transaction, server time, statement):"
+awk '/bench-trace-begin/ { on = 1; next } /bench-trace-end/ { on = 0 } on' "$PGDATA/server.log" |
+    awk '/^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] / { if (rec != "") print rec; rec = $0; next }
+         { gsub(/^[ \t]+/, ""); rec = rec " " $0 } END { if (rec != "") print rec }' |
+    grep -E ' (execute [^:]*|statement): ' |
+    sed -E 's/^[0-9-]+ ([0-9:.]+) [^ ]+ \[([0-9]+)\] ([0-9/]*) LOG:  duration: ([0-9.]+ ms)  (execute [^:]*|statement): (.*)$/    \1 [\2] vxid=\3 \4  \6/' |
+    cut -c1-200 | tee "$WORK/trace-one.txt"
+TRACE_ALL="$(wc -l <"$WORK/trace-one.txt")"
+TRACE_LOCKED="$(awk '/ with c as \(/ { on = 1 } on { n++ } END { print n + 0 }' "$WORK/trace-one.txt")"
+LOCK_SPAN="$(awk '/ with c as \(/ { split($1, a, ":"); t0 = a[1] * 3600 + a[2] * 60 + a[3]; d0 = $4 }
+    / COMMIT$/ { split($1, a, ":"); t1 = a[1] * 3600 + a[2] * 60 + a[3] }
+    END { if (t0 && t1) printf "%.1f", (t1 - t0) * 1000 + d0 }' "$WORK/trace-one.txt")"
+echo "  $TRACE_ALL statements; $TRACE_LOCKED of them from taking the conference row lock to COMMIT;" \
+    "lock held about ${LOCK_SPAN:-?} ms (log times; no other load)"
+
+say "ANATOMY under load: $CLIENTS clients for 10 s; pg_stat_activity sampled every 0.1 s"
+sql "select pg_stat_statements_reset()" >/dev/null
+SAMPLER_SQL="select count(*) filter (where wait_event_type = 'Lock'), count(*) filter (where state like 'idle in transaction%'),
+  count(*) filter (where state = 'active' and wait_event_type is distinct from 'Lock'), count(*) filter (where state = 'idle')
+  from pg_stat_activity where datname = 'konferenzbuero' and backend_type = 'client backend' and pid <> pg_backend_pid()"
+printf '%s\n\\watch 0.1\n' "$SAMPLER_SQL" | "${PSQL[@]}" -d konferenzbuero -At -F ' ' >"$WORK/activity.txt" 2>/dev/null &
+SAMPLER_PID=$!
+BG_PIDS+=("$SAMPLER_PID")
+C0="$(cpu_snapshot)"
+DIAG="$(run_closed bench-diag d 10)"
+C1="$(cpu_snapshot)"
+kill "$SAMPLER_PID" 2>/dev/null || true
+wait "$SAMPLER_PID" 2>/dev/null || true
+print_result "$DIAG"
+cpu_report "$C0" "$C1" 10 "$(field "$DIAG" ok)"
+awk 'NF == 4 { n++; l += $1; t += $2; a += $3; i += $4 }
+     END { if (n) printf "  backends on average over %d samples: waiting for the conference row lock %.2f, idle in transaction (waiting for the app; the lock holder is one of them) %.2f, running a statement or committing %.2f, idle between transactions %.2f\n", n, l/n, t/n, a/n, i/n }' \
+    "$WORK/activity.txt"
+wait_quiet
+DIAG_OK="$(sql "select count(*) from registration r join conference c on c.id = r.conference_id where c.slug = 'bench-diag'")"
+echo "  statements per sign-up under load and their mean server time (includes waiting for the row lock):"
+sql "select to_char(s.calls::numeric / $DIAG_OK, 'FM990.00') || '|' || to_char(s.mean_exec_time, 'FM990.000') || ' ms|'
+        || left(regexp_replace(s.query, '\s+', ' ', 'g'), 110)
+     from pg_stat_statements s join pg_database d on d.oid = s.dbid
+     where d.datname = 'konferenzbuero' and s.query not like '%pg_stat_statements%' and s.query not like '%pg_stat_activity%'
+     order by s.calls desc, s.total_exec_time desc limit 12" |
+    awk -F'|' '{ printf "    %6s  %10s  %s\n", $1, $2, $3 }'
+
+# ---------------------------------------------------------------- summary
+RATIO="$(calc .2f "$PEAK_RATE / $PGB_TPS")"
+HALF_P99="$(field "$HALF" p99_ms)"
+say "SUMMARY ($CLIENTS clients, $DURATION s per phase; app, PostgreSQL and load client share $(nproc) cores)"
+printf '  %-46s %s\n' \
+    "sign-ups/s at peak (closed loop)" "$PEAK_RATE" \
+    "latency at peak p50 / p99" "$(field "$PEAK" p50_ms) ms / $(field "$PEAK" p99_ms) ms" \
+    "half rate: target / achieved sign-ups/s" "$HALF_RATE / $(field "$HALF" ok_per_s)" \
+    "latency at half rate p50 / p99 (open loop)" "$(field "$HALF" p50_ms) ms / $HALF_P99 ms" \
+    "oversold (all phases; $SMALL_CAPACITY-place race included)" "$OVERSOLD" \
+    "first come, first served violations (small)" "$WAITLIST_GAPS" \
+    "pgbench single-row UPDATE tps" "$(calc .1f "$PGB_TPS")" \
+    "ratio app sign-ups/s / pgbench tps" "$RATIO" \
+    "reference: app's statements without the app" "$REF_APP_TX tps" \
+    "reference: the sign-up in one statement" "$REF_ONE tps" \
+    "statements per sign-up" "$PER_SIGNUP" \
+    "round trips per sign-up" "${ROUND_TRIPS:-not measured (needs tcpdump and root)}" \
+    "lock held per sign-up, one at a time" "$([ -n "$LOCK_HELD" ] && echo "$LOCK_HELD ms" || echo 'not measured (needs tcpdump and root)')"
+echo "  CPU of other processes on the machine (cores) during peak / pgbench / references / half rate:" \
+    "$OTHER_PEAK / $OTHER_PGB / $OTHER_REF / $OTHER_HALF; above about 0.1 work outside the benchmark disturbed the figures"
+echo "  target ratio >= 0.8: $(awk "BEGIN { print ($RATIO >= 0.8) ? \"met\" : \"missed\" }");" \
+    "target p99 <= 50 ms at half rate: $(awk "BEGIN { print ($HALF_P99 <= 50) ? \"met\" : \"missed\" }")" \
+    "(reported, never a failure)"
+
+[ "$OVERSOLD" = 0 ] && [ "$MISMATCH" = 0 ] && [ "$WAITLIST_GAPS" = 0 ] || die "capacity invariant broken (see above)"
