@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -17,11 +18,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+
+import de.konferenzbuero.http.OrganiserAuthentication;
 
 /**
- * The security headers of application.properties are on every page of {@link AccessibilityTest#ROUTES} and on the
- * static files, and no page needs what the Content-Security-Policy forbids: inline scripts, style elements, style
- * attributes or inline event handlers.
+ * The security headers of application.properties are on every page of {@link AccessibilityTest#ROUTES} (the pages of
+ * the organiser area requested with the session cookie of the route's {@link Account}, so the page itself answers, not
+ * the redirect to the login) and on the static files, and no page needs what the Content-Security-Policy forbids:
+ * inline scripts, style elements, style attributes or inline event handlers.
  */
 @QuarkusTest
 class SecurityHeadersTest {
@@ -39,12 +44,37 @@ class SecurityHeadersTest {
         return AccessibilityTest.withLang(AccessibilityTest.ROUTES.get(index).path(), lang);
     }
 
+    /** A request as the route's account: with its session cookie, as the browser after logging in. */
+    static RequestSpecification as(int index) {
+        Account account = AccessibilityTest.ROUTES.get(index).account();
+        RequestSpecification request = given().redirects().follow(false);
+        return account == null ? request : request.cookie(OrganiserAuthentication.SESSION_COOKIE, account.session());
+    }
+
     @ParameterizedTest(name = "[{0}] {1}")
     @MethodSource("pages")
     void pagesCarryTheSecurityHeaders(String lang, String example, int index) {
-        Response page = given().redirects().follow(false).when().get(url(lang, index));
+        Response page = as(index).when().get(url(lang, index));
         assertThat(page.statusCode()).isEqualTo(AccessibilityTest.ROUTES.get(index).status());
         assertSecurityHeaders(page);
+    }
+
+    /** The pages behind a login, once each: (example, index in the accessibility test's ROUTES). */
+    static Stream<Arguments> pagesBehindALogin() {
+        return IntStream.range(0, AccessibilityTest.ROUTES.size())
+                .filter(i -> AccessibilityTest.ROUTES.get(i).account() != null)
+                .mapToObj(i -> Arguments.of(AccessibilityTest.ROUTES.get(i).example(), i));
+    }
+
+    /** Without a session, a page of the organiser area answers with the way to the login, headers and all. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("pagesBehindALogin")
+    void loginRedirectCarriesTheSecurityHeaders(String example, int index) {
+        AccessibilityTest.Route route = AccessibilityTest.ROUTES.get(index);
+        Response redirect = given().redirects().follow(false).when().get(route.path());
+        assertThat(redirect.statusCode()).as("status of %s without a session", route.path()).isEqualTo(302);
+        assertThat(redirect.header("Location")).startsWith("/organiser/login?next=");
+        assertSecurityHeaders(redirect);
     }
 
     @Test
@@ -67,7 +97,9 @@ class SecurityHeadersTest {
     @MethodSource("pages")
     void pagesNeedNoInlineScriptOrStyle(String lang, String example, int index) {
         String url = url(lang, index);
-        String html = given().when().get(url).asString();
+        Response page = as(index).when().get(url);
+        assertThat(page.statusCode()).as("status of %s", url).isEqualTo(AccessibilityTest.ROUTES.get(index).status());
+        String html = page.asString();
         assertThat(inlineCode(html)).as("what the CSP blocks in %s", url).isEmpty();
     }
 

@@ -1,0 +1,194 @@
+package de.konferenzbuero.browser;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import de.konferenzbuero.TestConferences;
+import de.konferenzbuero.backoffice.CheckIn;
+import de.konferenzbuero.backoffice.ConferenceEditing;
+import de.konferenzbuero.backoffice.RegistrationAdmin;
+import de.konferenzbuero.conference.AgendaItem;
+import de.konferenzbuero.conference.AgendaItemKind;
+import de.konferenzbuero.conference.Attendance;
+import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.conference.ConferenceFormat;
+import de.konferenzbuero.conference.ConferenceStatus;
+import de.konferenzbuero.conference.Speaker;
+import de.konferenzbuero.mail.OutboxMessage;
+import de.konferenzbuero.mail.OutboxStatus;
+import de.konferenzbuero.organisation.Accounts;
+import de.konferenzbuero.organisation.Organiser;
+import de.konferenzbuero.registration.Registration;
+import de.konferenzbuero.registration.SignUp;
+import de.konferenzbuero.registration.SignUpService;
+
+/**
+ * The organiser area's test data for the page walks of {@link AccessibilityTest} and {@link SecurityHeadersTest}: a
+ * hybrid conference of the demo organiser (KTS) with content on every back-office page, plus a draft and a cancelled
+ * one (every status badge on the dashboard). Made once per app start ({@link #get()}, found again by its slug), with
+ * the same services organisers and attendees use, so the audit log and the outbox fill as they would:
+ * <ul>
+ * <li>agenda: a keynote with speakers, two parallel workshops in the same room (a room warning), an excursion;</li>
+ * <li>{@link #confirmed}: on site, workshop, accessibility and dietary needs; its mail was given up (the message page
+ * lists it); {@link #code} is its check-in code, not yet used;</li>
+ * <li>{@link #checkedIn}: added by hand, checked in; an online registration taking the one place of the small workshop;
+ * {@link #itemWaitlisted}: confirmed, waiting for that workshop; {@link #waitlisted}: on the conference's waiting list
+ * (on site is full);</li>
+ * <li>an API key of the demo organiser, and an account of its own for a login with a wrong password
+ * ({@link #LOGIN_EMAIL}).</li>
+ * </ul>
+ */
+record Backoffice(long conference, long draft, long cancelled, long workshop, long smallWorkshop, long confirmed,
+        long checkedIn, long itemWaitlisted, long waitlisted, String code) {
+
+    static final String SLUG = "barrierefrei-veranstalter";
+    static final String TITLE = "Barrierefreiheit im Veranstalterbereich";
+    static final String WORKSHOP = "Werkstatt Datenplattform";
+    static final String SMALL_WORKSHOP = "Werkstatt Bürgerbeteiligung";
+    static final String TOKEN_NAME = "Export für die Barrierefreiheitsprüfung";
+    /** An account of its own for the login form with a wrong password, so no demo account comes near its lock. */
+    static final String LOGIN_EMAIL = "falsches-passwort.barrierefrei@example.org";
+
+    private static Backoffice made;
+
+    /** The test data, made on first use in this app. */
+    static synchronized Backoffice get() {
+        if (made == null
+                || QuarkusTransaction.requiringNew().call(() -> Conference.findById(made.conference)) == null) {
+            if (QuarkusTransaction.requiringNew().call(() -> Conference.findBySlug(SLUG).isEmpty())) {
+                make();
+            }
+            made = load();
+        }
+        return made;
+    }
+
+    /** Conference paths: {@code path("/agenda")} is "/organiser/conferences/{id}/agenda". */
+    String path(String rest) {
+        return "/organiser/conferences/" + conference + rest;
+    }
+
+    private static void make() {
+        Instant start = Instant.now().plus(Duration.ofDays(35));
+        Conference conference = TestConferences.create(SLUG, c -> {
+            c.title = TITLE;
+            c.motto = "Alle Seiten für alle";
+            c.description = "Eine Konferenz, an der die Seiten des Veranstalterbereichs geprüft werden.";
+            c.status = ConferenceStatus.DRAFT;
+            c.format = ConferenceFormat.HYBRID;
+            c.startsAt = start;
+            c.endsAt = start.plus(Duration.ofHours(8));
+            c.onsiteCapacity = 3;
+            c.onlineCapacity = 50;
+            c.onlineAccessLink = "https://video.example.org/barrierefrei";
+            c.audience = "Verwaltungen und Netzwerke";
+            c.contactName = "Konferenzbüro KTS";
+            c.contactEmail = "kontakt@kts.example";
+            c.venue.street = "Marktplatz 1";
+            c.venue.postalCode = "32657";
+            c.venue.accessibility = "Stufenloser Zugang, Induktionsschleife im Saal.";
+        });
+        AgendaItem keynote = TestConferences.addItem(conference, "Eröffnung und Impuls", AgendaItemKind.KEYNOTE, start,
+                Duration.ofHours(1), null);
+        AgendaItem workshop = TestConferences.addItem(conference, WORKSHOP, AgendaItemKind.WORKSHOP,
+                start.plus(Duration.ofHours(1)), Duration.ofHours(2), 20);
+        AgendaItem small = TestConferences.addItem(conference, SMALL_WORKSHOP, AgendaItemKind.WORKSHOP,
+                start.plus(Duration.ofHours(1)), Duration.ofHours(2), 1);
+        AgendaItem excursion = TestConferences.addItem(conference, "Exkursion zum Reallabor", AgendaItemKind.EXCURSION,
+                start.plus(Duration.ofHours(4)), Duration.ofMinutes(90), 15);
+        QuarkusTransaction.requiringNew().run(() -> {
+            AgendaItem k = AgendaItem.findById(keynote.id);
+            k.location = "Großer Saal";
+            k.description = "Warum Barrierefreiheit bei der Anmeldung beginnt.";
+            k.speakers.add(new Speaker("Dr. Maria Beispiel", "Beigeordnete", "Stadt Lemgo"));
+            k.speakers.add(new Speaker("Jonas Muster", null, "KTS"));
+            AgendaItem.<AgendaItem> findById(workshop.id).location = "Raum 2.14";
+            AgendaItem.<AgendaItem> findById(small.id).location = "Raum 2.14";
+            AgendaItem.<AgendaItem> findById(excursion.id).location = "Treffpunkt Foyer";
+        });
+
+        Organiser organiser = organiser();
+        ConferenceEditing editing = Arc.container().instance(ConferenceEditing.class).get();
+        editing.publish(organiser, conference.id);
+
+        Registration confirmed = signUp("Erika", "Mustermann", "erika", Attendance.ON_SITE, List.of(workshop.id), true,
+                "Bitte einen Platz nahe der Tür.", "vegetarisch");
+        signUp("Max", "Online", "max", Attendance.ONLINE, List.of(small.id), false, null, null);
+        signUp("Jana", "Wartend", "jana", Attendance.ON_SITE, List.of(small.id), false, null, "laktosefrei");
+        Registration byHand = Arc.container().instance(RegistrationAdmin.class).get().add(organiser, conference.id,
+                signUpOf("Hans", "Telefon", "hans", Attendance.ON_SITE, List.of(), false, null, null));
+        signUp("Lena", "Warteliste", "lena", Attendance.ON_SITE, List.of(), false, null, null);
+        String byHandCode = QuarkusTransaction.requiringNew()
+                .call(() -> Registration.<Registration> findById(byHand.id).checkinCode);
+        Arc.container().instance(CheckIn.class).get().checkIn(organiser, conference.id, byHandCode);
+
+        // The mail to Erika was given up after all attempts (no dispatcher runs in tests).
+        QuarkusTransaction.requiringNew()
+                .run(() -> OutboxMessage.update("status = ?1, attempts = 3, lastError = ?2 where registrationId = ?3",
+                        OutboxStatus.DEAD, "550 5.1.1 Mailbox unavailable", confirmed.id));
+
+        TestConferences.create(SLUG + "-entwurf", c -> {
+            c.title = "Entwurf: Barrierefreiheit, zweiter Teil";
+            c.status = ConferenceStatus.DRAFT;
+            c.startsAt = start.plus(Duration.ofDays(60));
+            c.endsAt = c.startsAt.plus(Duration.ofHours(6));
+        });
+        TestConferences.create(SLUG + "-abgesagt", c -> {
+            c.title = "Abgesagt: Barrierefreiheit, Vorjahr";
+            c.status = ConferenceStatus.CANCELLED;
+        });
+
+        Accounts accounts = Arc.container().instance(Accounts.class).get();
+        accounts.createApiToken(organiser.id, TOKEN_NAME);
+        accounts.create(LOGIN_EMAIL, "Falsches Passwort", "Richtiges-Passwort-2026", false, Set.of());
+    }
+
+    private static Backoffice load() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Conference c = Conference.findBySlug(SLUG).orElseThrow();
+            return new Backoffice(c.id, Conference.findBySlug(SLUG + "-entwurf").orElseThrow().id,
+                    Conference.findBySlug(SLUG + "-abgesagt").orElseThrow().id, item(c, WORKSHOP).id,
+                    item(c, SMALL_WORKSHOP).id, registration(c, "erika").id, registration(c, "hans").id,
+                    registration(c, "jana").id, registration(c, "lena").id, registration(c, "erika").checkinCode);
+        });
+    }
+
+    private static AgendaItem item(Conference conference, String title) {
+        return AgendaItem.<AgendaItem> find("conference = ?1 and title = ?2", conference, title).singleResult();
+    }
+
+    private static Registration registration(Conference conference, String who) {
+        return Registration.<Registration> find("conference = ?1 and email = ?2", conference, email(who))
+                .singleResult();
+    }
+
+    private static Organiser organiser() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Organiser o = Organiser.findByEmail(Account.ORGANISER.email).orElseThrow();
+            o.organisations.size();
+            return o;
+        });
+    }
+
+    private static String email(String who) {
+        return who + ".barrierefrei@example.org";
+    }
+
+    private static Registration signUp(String firstName, String lastName, String who, Attendance attendance,
+            List<Long> items, boolean needs, String other, String dietary) {
+        Object result = Arc.container().instance(SignUpService.class).get().signUp(SLUG,
+                signUpOf(firstName, lastName, who, attendance, items, needs, other, dietary));
+        return ((de.konferenzbuero.registration.SignUpResult.Registered) result).registration();
+    }
+
+    private static SignUp signUpOf(String firstName, String lastName, String who, Attendance attendance,
+            List<Long> items, boolean needs, String other, String dietary) {
+        return new SignUp(firstName, lastName, email(who), "Stadt Lemgo", "Digitalisierung", attendance, items, needs,
+                needs, false, other, dietary, true, false, "de");
+    }
+}
