@@ -149,8 +149,9 @@ class ConcurrentSignUpTest {
         db.assertThat(api.count("sign-up", 201)).as("sign-ups answered 201").isEqualTo(SIGN_UPS);
         db.assertThat(api.count("cancel", 200)).as("cancellations answered 200").isEqualTo(CANCELLATIONS);
         db.assertThat(api.maxInFlight.get()).as("requests in flight at once").isGreaterThanOrEqualTo(THREADS / 2);
+        // Most cancellations must overlap the sign-ups; how many depends on the machine's speed, so half will do.
         db.assertThat(load.cancelledWhileSigningUp.get()).as("cancellations answered while sign-ups still ran")
-                .isGreaterThanOrEqualTo(50);
+                .isGreaterThanOrEqualTo(CANCELLATIONS / 2);
 
         try (Connection c = dataSource.getConnection()) {
             Verdict v = checkConference(db, c, conference.id, CONFERENCE_CAPACITY, workshop.id, WORKSHOP_CAPACITY);
