@@ -504,22 +504,26 @@ if [ "$HAVE_TCPDUMP" = 1 ]; then
         "of them bare Syncs (no statement, only a wait): $(calc .2f "$bare / $TRACE_SIGNUPS");" \
         "app packets per sign-up: $(calc .2f "$packets / $TRACE_SIGNUPS")"
     # Time under the conference row lock, from the packet capture (microseconds, unlike the log): from the
-    # flight whose answer first carries the new status (CONFIRMED/WAITLISTED, the capacity statement) to
-    # the answer to COMMIT; split into waiting for PostgreSQL's answers and the app's own time between them.
+    # flight that takes the lock (the one before the decision statement, whose answer carries the new status
+    # CONFIRMED/WAITLISTED) to the answer to COMMIT; split into waiting for PostgreSQL's answers and the app's
+    # own time between them.
     tcpdump -tt -r "$WORK/trace.pcap" -nn -x "tcp port $PG_PORT and (tcp[tcpflags] & tcp-push != 0)" 2>/dev/null |
         awk -v port="$PG_PORT" '
             function done() {
                 if (hex == "") return
                 if (dir == "c") {
-                    if (last[c] != "c") fstart[c] = t
-                    if (index(hex, "510000000a424547494e00")) { intx[c] = 1; locked[c] = 0; db[c] = 0; rt[c] = 0 }
+                    if (last[c] != "c") { pstart[c] = fstart[c]; pans[c] = ans[c]; fstart[c] = t }
+                    if (index(hex, "510000000a424547494e00")) { intx[c] = 1; n1[c] = 0 }
                 } else {
-                    if (last[c] == "c" && locked[c]) { db[c] += t - fstart[c]; rt[c]++ }
-                    if (intx[c] && !locked[c] && (index(hex, "434f4e4649524d4544") || index(hex, "574149544c4953544544"))) {
-                        locked[c] = 1; lockt[c] = fstart[c]; db[c] += t - fstart[c]; rt[c]++
+                    if (last[c] == "c") { ans[c] = t; n1[c]++ }
+                    # The lock is taken in the flight just before the decision statement, whose answer carries
+                    # the new status (CONFIRMED/WAITLISTED); the last such answer before COMMIT is the decision.
+                    if (intx[c] && (index(hex, "434f4e4649524d4544") || index(hex, "574149544c4953544544"))) {
+                        lockt[c] = pstart[c]; lockn[c] = n1[c] - 1; lockdb[c] = (pans[c] - pstart[c]) + (t - fstart[c])
                     }
-                    if (intx[c] && locked[c] && index(hex, "434f4d4d495400")) {
-                        span += t - lockt[c]; dbsum += db[c]; rts += rt[c]; n++; intx[c] = 0; locked[c] = 0
+                    if (intx[c] && index(hex, "434f4d4d495400")) {
+                        span += t - lockt[c]; dbsum += lockdb[c] + (t - fstart[c]); rts += n1[c] - lockn[c] + 1; n++
+                        intx[c] = 0
                     }
                 }
                 last[c] = dir; hex = ""
@@ -556,8 +560,8 @@ awk '/bench-trace-begin/ { on = 1; next } /bench-trace-end/ { on = 0 } on' "$PGD
     sed -E 's/^[0-9-]+ ([0-9:.]+) [^ ]+ \[([0-9]+)\] ([0-9/]*) LOG:  duration: ([0-9.]+ ms)  (execute [^:]*|statement): (.*)$/    \1 [\2] vxid=\3 \4  \6/' |
     cut -c1-200 | tee "$WORK/trace-one.txt"
 TRACE_ALL="$(wc -l <"$WORK/trace-one.txt")"
-TRACE_LOCKED="$(awk '/ with c as \(/ { on = 1 } on { n++ } END { print n + 0 }' "$WORK/trace-one.txt")"
-LOCK_SPAN="$(awk '/ with c as \(/ { split($1, a, ":"); t0 = a[1] * 3600 + a[2] * 60 + a[3]; d0 = $4 }
+TRACE_LOCKED="$(awk '/ for no key update/ { on = 1; next } on { n++ } END { print n + 0 }' "$WORK/trace-one.txt")"
+LOCK_SPAN="$(awk '/ for no key update/ { split($1, a, ":"); t0 = a[1] * 3600 + a[2] * 60 + a[3]; d0 = $4 }
     / COMMIT$/ { split($1, a, ":"); t1 = a[1] * 3600 + a[2] * 60 + a[3] }
     END { if (t0 && t1) printf "%.1f", (t1 - t0) * 1000 + d0 }' "$WORK/trace-one.txt")"
 echo "  $TRACE_ALL statements; $TRACE_LOCKED of them from taking the conference row lock to COMMIT;" \

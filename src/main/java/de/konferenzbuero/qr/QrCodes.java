@@ -1,10 +1,11 @@
 package de.konferenzbuero.qr;
 
-import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 import io.nayuki.qrcodegen.QrCode;
 
@@ -36,15 +37,21 @@ public final class QrCodes {
                 + "\" fill=\"#000\"/></svg>";
     }
 
-    /** A PNG of {@code scale} pixels per module. */
+    /** A black-and-white PNG of {@code scale} pixels per module. */
     public static byte[] png(String text, int scale) {
         QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
         int size = (qr.size + BORDER * 2) * scale;
         BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                boolean dark = qr.getModule(x / scale - BORDER, y / scale - BORDER);
-                image.setRGB(x, y, dark ? Color.BLACK.getRGB() : Color.WHITE.getRGB());
+        WritableRaster raster = image.getRaster();
+        int[] white = new int[size * size];
+        Arrays.fill(white, 1);
+        raster.setSamples(0, 0, size, size, 0, white);
+        int[] dark = new int[scale * scale];
+        for (int y = 0; y < qr.size; y++) {
+            for (int x = 0; x < qr.size; x++) {
+                if (qr.getModule(x, y)) {
+                    raster.setSamples((x + BORDER) * scale, (y + BORDER) * scale, scale, scale, 0, dark);
+                }
             }
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
