@@ -1,5 +1,6 @@
 package de.konferenzbuero.registration;
 
+import java.time.Clock;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,8 +25,10 @@ class Enrolment {
     private final Event<RegistrationNotice> noticeEvent;
     private final EntityManager em;
     private final AppConfig config;
+    private final Clock clock;
 
-    Enrolment(Places places, Event<RegistrationNotice> noticeEvent, EntityManager em, AppConfig config) {
+    Enrolment(Places places, Event<RegistrationNotice> noticeEvent, EntityManager em, AppConfig config, Clock clock) {
+        this.clock = clock;
         this.places = places;
         this.noticeEvent = noticeEvent;
         this.em = em;
@@ -76,7 +79,7 @@ class Enrolment {
         r.needsOther = blankToNull(in.needsOther());
         r.dietaryNeeds = blankToNull(in.dietaryNeeds());
         r.privacyPolicyVersion = config.privacyPolicyVersion();
-        r.privacyConsentedAt = java.time.Instant.now();
+        r.privacyConsentedAt = clock.instant();
         r.photoConsent = in.photoConsent();
         r.addedBy = addedBy;
         return r;
