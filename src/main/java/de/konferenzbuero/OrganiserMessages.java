@@ -699,4 +699,13 @@ public interface OrganiserMessages {
 
     @Message
     String tok_name_required();
+
+    @Message
+    String agenda_earlier();
+
+    @Message
+    String agenda_later();
+
+    @Message
+    String agenda_moved();
 }

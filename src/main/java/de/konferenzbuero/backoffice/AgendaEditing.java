@@ -102,6 +102,39 @@ public class AgendaEditing {
         audit.record(organiser.email, conferenceId, "AGENDA_ITEM", itemId, "removed", item.title);
     }
 
+    /**
+     * Moves an item one place earlier or later within its day: it changes places with its neighbour, each keeping its
+     * length, the gap between them kept. Attendees of a moved booked item are told by mail.
+     */
+    @Transactional
+    public void move(Organiser organiser, long conferenceId, long itemId, boolean earlier) {
+        AgendaItem item = find(organiser, conferenceId, itemId);
+        actions.lock(item.conference);
+        List<AgendaItem> day = item.conference.agenda.stream()
+                .filter(i -> EventTime.day(i.startsAt).equals(EventTime.day(item.startsAt)))
+                .sorted(java.util.Comparator.comparing((AgendaItem i) -> i.startsAt).thenComparing(i -> i.id)).toList();
+        int index = day.indexOf(item);
+        int other = earlier ? index - 1 : index + 1;
+        if (other < 0 || other >= day.size()) {
+            return;
+        }
+        AgendaItem first = day.get(Math.min(index, other));
+        AgendaItem second = day.get(Math.max(index, other));
+        java.time.Duration gap = java.time.Duration.between(first.endsAt, second.startsAt);
+        java.time.Duration firstLength = java.time.Duration.between(first.startsAt, first.endsAt);
+        java.time.Duration secondLength = java.time.Duration.between(second.startsAt, second.endsAt);
+        java.time.Instant start = first.startsAt;
+        second.startsAt = start;
+        second.endsAt = start.plus(secondLength);
+        first.startsAt = second.endsAt.plus(gap.isNegative() ? java.time.Duration.ZERO : gap);
+        first.endsAt = first.startsAt.plus(firstLength);
+        em.flush();
+        actions.itemMoved(first);
+        actions.itemMoved(second);
+        audit.record(organiser.email, conferenceId, "AGENDA_ITEM", itemId, earlier ? "moved earlier" : "moved later",
+                first.title + " ↔ " + second.title);
+    }
+
     /** Rooms and speakers booked twice at once, and items outside the conference's days. */
     public List<AgendaWarning> warnings(Conference conference) {
         List<AgendaWarning> warnings = new ArrayList<>();

@@ -104,6 +104,16 @@ public class AgendaResource {
         }
     }
 
+    /** Moves an item one place earlier ({@code direction=earlier}) or later within its day. */
+    @POST
+    @Path("/{itemId}/move")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response move(@PathParam("id") long id, @PathParam("itemId") long itemId,
+            @jakarta.ws.rs.FormParam("direction") String direction) {
+        agenda.move(current.get(), id, itemId, "earlier".equals(direction));
+        return seeOther("/organiser/conferences/" + id + "/agenda?notice=moved");
+    }
+
     @POST
     @Path("/{itemId}/remove")
     public Response remove(@PathParam("id") long id, @PathParam("itemId") long itemId) {
