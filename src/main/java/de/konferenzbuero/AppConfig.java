@@ -5,6 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -13,6 +17,7 @@ import io.smallrye.config.WithDefault;
 public interface AppConfig {
 
     /** Absolute base URL of the public site, used for links in mails and calendar files. */
+    @Pattern(regexp = "https?://[^\\s/?#]+(/[^\\s?#]*[^\\s?#/])?", message = "must be the absolute URL of the public site without a trailing slash, such as https://anmeldung.example.org (KONFERENZBUERO_BASE_URL)")
     String baseUrl();
 
     /** The version of the privacy notice that attendees consent to; recorded with each registration. */
@@ -38,6 +43,7 @@ public interface AppConfig {
             return String.join(", ", addressLines());
         }
 
+        @Email(message = "must be an e-mail address (KONFERENZBUERO_LEGAL_OPERATOR_EMAIL)")
         String operatorEmail();
 
         Optional<String> operatorPhone();
@@ -61,10 +67,10 @@ public interface AppConfig {
 
     interface Admin {
 
-        Optional<String> email();
+        Optional<@Email(message = "must be an e-mail address (KONFERENZBUERO_ADMIN_EMAIL)") String> email();
 
         /** At least 12 characters; change it after the first login. */
-        Optional<String> initialPassword();
+        Optional<@Size(min = 12, message = "must have at least 12 characters (KONFERENZBUERO_ADMIN_INITIAL_PASSWORD)") String> initialPassword();
     }
 
     /** Whether cookies are sent only over HTTPS (on in production). */
@@ -107,6 +113,14 @@ public interface AppConfig {
         @WithDefault("3")
         int reminderDaysBefore();
     }
+
+    /**
+     * The JDBC URL Quarkus connects to ({@code quarkus.datasource.jdbc.url}), repeated here in production only so that
+     * start-up stops with one clear line when it is missing; dev and test mode use the embedded database.
+     */
+    @WithDefault("embedded")
+    @Pattern(regexp = "embedded|jdbc:postgresql:.+", message = "must be a PostgreSQL JDBC URL such as jdbc:postgresql://db.example.org:5432/konferenzbuero (QUARKUS_DATASOURCE_JDBC_URL)")
+    String databaseUrl();
 
     /** Loads the demo conferences at start-up (dev and test mode only; ignored in prod). */
     @WithDefault("false")

@@ -164,6 +164,12 @@ public interface Messages {
     String error_server_text();
 
     @Message
+    String error_unavailable_title();
+
+    @Message
+    String error_unavailable_text();
+
+    @Message
     String error_back_home();
 
     @Message

@@ -25,6 +25,7 @@ import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.registration.RegistrationClosed;
 import de.konferenzbuero.registration.UnknownConference;
 import de.konferenzbuero.registration.UnknownRegistration;
+import de.konferenzbuero.runtime.DatabaseOutage;
 
 /**
  * The one place where failures become responses: problem+json under {@code /api/}, a friendly page in the visitor's
@@ -41,6 +42,8 @@ public class ErrorMapper {
         static native TemplateInstance forbidden();
 
         static native TemplateInstance serverError();
+
+        static native TemplateInstance unavailable();
     }
 
     private final PageContext page;
@@ -126,11 +129,38 @@ public class ErrorMapper {
 
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (DatabaseOutage.causes(e)) {
+            return unavailable(e);
+        }
         Log.error("Unexpected error on " + page.path(), e);
         return api()
                 ? problem(500, "internal-error", "Internal error",
                         "The request could not be completed; nothing is lost. Please try again later.", List.of())
                 : html(500, Templates.serverError());
+    }
+
+    /**
+     * The database cannot be reached: nothing was done, and the client is asked to try again shortly. One warning line,
+     * no stack trace: the cause is outside the app, and an outage would otherwise flood the log.
+     */
+    private Response unavailable(RuntimeException e) {
+        Log.warnf("Database unavailable on %s: %s", page.path(), rootMessage(e));
+        Response.ResponseBuilder response = api()
+                ? Response.fromResponse(problem(503, "unavailable", "Service unavailable",
+                        "The service cannot reach its database right now; nothing was changed. Please try again in a"
+                                + " few seconds.",
+                        List.of()))
+                : Response.status(503).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                        .entity(Templates.unavailable().render());
+        return response.header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getName() : root.getMessage();
     }
 
     private boolean api() {

@@ -13,6 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 import de.konferenzbuero.AppConfig;
+import de.konferenzbuero.runtime.DatabaseOutage;
 
 /**
  * Sends due mails from the outbox over SMTP. Claims rows with {@code FOR UPDATE SKIP LOCKED} and a lease, so several
@@ -34,7 +35,7 @@ public class MailDispatcher {
 
     @Scheduled(every = "${konferenzbuero.mail.dispatch-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "mail-dispatcher")
     void onSchedule() {
-        dispatchDue();
+        DatabaseOutage.tolerate("Mail dispatcher", this::dispatchDue);
     }
 
     /** Sends every mail due now, each at most once per call; returns how many were sent. */

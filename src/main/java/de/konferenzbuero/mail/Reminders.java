@@ -14,6 +14,7 @@ import io.quarkus.scheduler.Scheduled;
 
 import de.konferenzbuero.AppConfig;
 import de.konferenzbuero.registration.Registration;
+import de.konferenzbuero.runtime.DatabaseOutage;
 
 /**
  * Sends each confirmed attendee one reminder a configured number of days before their conference starts. Rows are
@@ -36,10 +37,12 @@ public class Reminders {
 
     @Scheduled(every = "${konferenzbuero.mail.reminder-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "reminders")
     void onSchedule() {
-        int sent = remindDue();
-        if (sent > 0) {
-            Log.infof("Queued %d reminders", sent);
-        }
+        DatabaseOutage.tolerate("Reminders", () -> {
+            int sent = remindDue();
+            if (sent > 0) {
+                Log.infof("Queued %d reminders", sent);
+            }
+        });
     }
 
     /** Queues the reminder for every confirmed registration whose conference starts within the reminder window. */

@@ -155,8 +155,13 @@ public class Accounts {
      */
     @Transactional
     void createFirstAdmin(@Observes StartupEvent event) {
-        if (config.admin().email().isEmpty() || config.admin().initialPassword().isEmpty()
-                || Organiser.count("admin", true) > 0) {
+        if (Organiser.count("admin", true) > 0) {
+            return;
+        }
+        if (config.admin().email().isEmpty() || config.admin().initialPassword().isEmpty()) {
+            Log.warn(
+                    "No administrator exists, so nobody can log in to the organiser area: set KONFERENZBUERO_ADMIN_EMAIL"
+                            + " and KONFERENZBUERO_ADMIN_INITIAL_PASSWORD and restart");
             return;
         }
         create(config.admin().email().get(), "Administrator", config.admin().initialPassword().get(), true, Set.of());
