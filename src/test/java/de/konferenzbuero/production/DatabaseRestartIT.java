@@ -1,0 +1,147 @@
+package de.konferenzbuero.production;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A PostgreSQL restart while attendees keep signing up, against the packaged app as it runs in production: during the
+ * outage every request ends within a few seconds with 503 and {@code Retry-After}; within 5 s of the database being
+ * back every request succeeds again, without restarting the app; every sign-up that was acknowledged is stored.
+ */
+class DatabaseRestartIT {
+
+    static final int CLIENTS = 6;
+    static final long STEADY_MILLIS = 4_000;
+    static final long OUTAGE_MILLIS = 6_000;
+    static final long AFTER_MILLIS = 10_000;
+    /** How soon after the database is back every request must succeed again. */
+    static final long RECOVERY_MILLIS = 5_000;
+    /** How long a request may take while the database is down. */
+    static final long OUTAGE_ANSWER_MILLIS = 5_000;
+
+    record Attempt(String email, long startedAt, long endedAt, int status, String retryAfter) {
+    }
+
+    @Test
+    void aDatabaseRestartUnderLoadIsSurvivedWithoutRestartingTheApp() throws Exception {
+        try (ProductionSetup setup = ProductionSetup.start(); PackagedApp app = setup.startApp("database-restart")) {
+            String slug = ProductionSetup.publishConference(app, "restart-musterland", 100_000);
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            Queue<Attempt> attempts = new ConcurrentLinkedQueue<>();
+            AtomicBoolean running = new AtomicBoolean(true);
+            AtomicInteger counter = new AtomicInteger();
+            long t0 = System.nanoTime();
+            ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+            for (int c = 0; c < CLIENTS; c++) {
+                clients.submit(() -> {
+                    while (running.get()) {
+                        String email = "teilnehmerin-" + counter.incrementAndGet() + "@musterland.example";
+                        attempts.add(signUp(http, app, slug, email, t0));
+                    }
+                    return null;
+                });
+            }
+
+            Thread.sleep(STEADY_MILLIS);
+            setup.postgres.stop();
+            long stoppedAt = millisSince(t0);
+            Thread.sleep(OUTAGE_MILLIS);
+            long restartingAt = millisSince(t0);
+            setup.postgres.startAgain();
+            long backAt = millisSince(t0);
+            Thread.sleep(AFTER_MILLIS);
+            running.set(false);
+            clients.shutdown();
+            assertThat(clients.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+
+            List<Attempt> all = new ArrayList<>(attempts);
+            Map<Integer, Long> byStatus = all.stream()
+                    .collect(Collectors.groupingBy(Attempt::status, TreeMap::new, Collectors.counting()));
+            List<Attempt> duringOutage = all.stream()
+                    .filter(a -> a.startedAt() >= stoppedAt && a.endedAt() < restartingAt).toList();
+            long firstSuccessAfterBack = all.stream().filter(a -> a.startedAt() >= backAt && a.status() == 201)
+                    .mapToLong(Attempt::endedAt).min().orElse(Long.MAX_VALUE);
+            long slowestOutageAnswer = duringOutage.stream().mapToLong(a -> a.endedAt() - a.startedAt()).max()
+                    .orElse(0);
+            List<String> acknowledged = all.stream().filter(a -> a.status() == 201).map(Attempt::email).toList();
+            long stored = countStored(setup.postgres, acknowledged);
+            System.out.printf(
+                    "Database restart under load (stopped at %d ms, restarting at %d ms, back at %d ms): %d sign-ups by status %s; outage %d ms with %d requests, slowest"
+                            + " answer %d ms; first success %d ms after the database was back; %d of %d acknowledged"
+                            + " sign-ups stored%n",
+                    stoppedAt, restartingAt, backAt, all.size(), byStatus, restartingAt - stoppedAt,
+                    duringOutage.size(), slowestOutageAnswer, firstSuccessAfterBack - backAt, stored,
+                    acknowledged.size());
+
+            assertThat(byStatus.keySet()).as("answers (never 500, never a hang)").containsOnly(201, 503);
+            assertThat(all).filteredOn(a -> a.status() == 503).allSatisfy(a -> assertThat(a.retryAfter()).isNotNull());
+            assertThat(duringOutage).as("requests while the database was down").isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.status()).isEqualTo(503));
+            assertThat(slowestOutageAnswer).as("slowest answer during the outage, ms").isLessThan(OUTAGE_ANSWER_MILLIS);
+            List<Attempt> recovered = all.stream().filter(a -> a.startedAt() >= backAt + RECOVERY_MILLIS).toList();
+            assertThat(recovered).as("requests from 5 s after the database was back").isNotEmpty()
+                    .allSatisfy(a -> assertThat(a.status()).isEqualTo(201));
+            assertThat(stored).as("acknowledged sign-ups stored").isEqualTo(acknowledged.size());
+            assertThat(app.output()).doesNotContain("ERROR");
+        }
+    }
+
+    private static Attempt signUp(HttpClient http, PackagedApp app, String slug, String email, long t0) {
+        String body = """
+                {"firstName":"Erika","lastName":"Mustermann","email":"%s","attendance":"ON_SITE","items":[],
+                 "privacyConsent":true,"locale":"de"}""".formatted(email);
+        HttpRequest request = HttpRequest
+                .newBuilder(URI.create(app.url() + "/api/conferences/" + slug + "/registrations"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        long started = millisSince(t0);
+        try {
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+            return new Attempt(email, started, millisSince(t0), response.statusCode(),
+                    response.headers().firstValue("Retry-After").orElse(null));
+        } catch (IOException e) {
+            return new Attempt(email, started, millisSince(t0), -1, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Attempt(email, started, millisSince(t0), -2, null);
+        }
+    }
+
+    private static long countStored(ThrowawayPostgres postgres, List<String> emails) throws Exception {
+        try (Connection c = postgres.connect();
+                PreparedStatement s = c.prepareStatement("select count(*) from registration where email = any(?)")) {
+            s.setArray(1, c.createArrayOf("varchar", emails.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private static long millisSince(long t0) {
+        return (System.nanoTime() - t0) / 1_000_000;
+    }
+}
