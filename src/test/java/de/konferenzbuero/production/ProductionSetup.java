@@ -48,6 +48,8 @@ final class ProductionSetup implements AutoCloseable {
     }
 
     static ProductionSetup start() {
+        // GreenMail logs a line for every recipient it has not seen; a rush would bury the test's own output.
+        java.util.logging.Logger.getLogger("com.icegreen").setLevel(java.util.logging.Level.WARNING);
         ReadmeProduction readme = ReadmeProduction.read();
         ThrowawayPostgres postgres = ThrowawayPostgres.start();
         GreenMail smtp;
