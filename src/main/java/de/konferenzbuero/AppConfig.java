@@ -122,6 +122,10 @@ public interface AppConfig {
     @Pattern(regexp = "embedded|jdbc:postgresql:.+", message = "must be a PostgreSQL JDBC URL such as jdbc:postgresql://db.example.org:5432/konferenzbuero (QUARKUS_DATASOURCE_JDBC_URL)")
     String databaseUrl();
 
+    /** How often the capacity counters are compared with the confirmed rows, e.g. "1h"; "off" disables it. */
+    @WithDefault("1h")
+    String consistencyCheckEvery();
+
     /** Loads the demo conferences at start-up (dev and test mode only; ignored in prod). */
     @WithDefault("false")
     boolean demoData();

@@ -122,6 +122,25 @@ public interface MailMessages {
     String intro_agenda_changed(String title);
 
     @Message
+    String subject_item_released(String title);
+
+    @Message
+    String intro_item_released(String title);
+
+    /** Further things the same change did, mentioned in the mail about the heaviest one. */
+    @Message
+    String note_item_released(String item);
+
+    @Message
+    String note_item_withdrawn(String item);
+
+    @Message
+    String note_item_promoted();
+
+    @Message
+    String note_agenda_changed();
+
+    @Message
     String checkin();
 
     @Message

@@ -79,6 +79,10 @@ public interface Messages {
     @Message
     String item_places(int free, int capacity);
 
+    /** An item offered to one mode only, e.g. "nur vor Ort". */
+    @Message
+    String item_only(Attendance attendance);
+
     @Message
     String item_full();
 

@@ -272,6 +272,15 @@ public interface OrganiserMessages {
     String item_kind();
 
     @Message
+    String item_attendance();
+
+    @Message
+    String item_attendance_hint();
+
+    @Message
+    String item_attendance_all();
+
+    @Message
     String item_bookable();
 
     @Message
@@ -300,6 +309,30 @@ public interface OrganiserMessages {
 
     @Message
     String agenda_saved();
+
+    @Message
+    String agenda_consequences_title();
+
+    @Message
+    String agenda_consequences_intro(int count);
+
+    @Message
+    String agenda_consequences_caption();
+
+    @Message
+    String agenda_consequences_attendee();
+
+    @Message
+    String agenda_consequences_released();
+
+    @Message
+    String agenda_consequences_kept();
+
+    @Message
+    String agenda_consequences_confirm();
+
+    @Message
+    String agenda_consequences_back();
 
     @Message
     String agenda_removed();
@@ -708,4 +741,10 @@ public interface OrganiserMessages {
 
     @Message
     String agenda_moved();
+
+    @Message
+    String drift_warning();
+
+    @Message
+    String drift_counts(long counted, long confirmed);
 }

@@ -148,18 +148,25 @@ public class OrganiserApi {
                 .entity(conference(id)).build();
     }
 
+    /**
+     * Changes an item. A change that would end bookings (overlaps after a move, no longer bookable) answers 409 listing
+     * them, changing nothing, unless {@code confirm=true}.
+     */
     @PUT
     @Path("/conferences/{id}/agenda/{itemId}")
     @Consumes(MediaType.APPLICATION_JSON)
-    public ConferenceView updateItem(@PathParam("id") long id, @PathParam("itemId") long itemId, AgendaDraft draft) {
-        agenda.update(organiser(), id, itemId, required(draft));
+    public ConferenceView updateItem(@PathParam("id") long id, @PathParam("itemId") long itemId,
+            @QueryParam("confirm") boolean confirm, AgendaDraft draft) {
+        agenda.update(organiser(), id, itemId, required(draft), confirm);
         return conference(id);
     }
 
+    /** Removes an item; one with bookings answers 409 listing them unless {@code cancelBookings=true}. */
     @DELETE
     @Path("/conferences/{id}/agenda/{itemId}")
-    public ConferenceView removeItem(@PathParam("id") long id, @PathParam("itemId") long itemId) {
-        agenda.remove(organiser(), id, itemId);
+    public ConferenceView removeItem(@PathParam("id") long id, @PathParam("itemId") long itemId,
+            @QueryParam("cancelBookings") boolean cancelBookings) {
+        agenda.remove(organiser(), id, itemId, cancelBookings);
         return conference(id);
     }
 

@@ -30,19 +30,14 @@ public class RegistrationApi {
         return RegistrationJson.of(registrations.find(secret), config.baseUrl());
     }
 
-    /** Changes booked items and/or attendance mode; a field left out stays as it is. */
+    /** Changes booked items and/or attendance mode in one step, all or nothing; a field left out stays as it is. */
     @PATCH
     @Consumes(MediaType.APPLICATION_JSON)
     public RegistrationJson change(@PathParam("secret") String secret, RegistrationChange change) {
         if (change == null) {
             throw new jakarta.ws.rs.BadRequestException();
         }
-        if (change.attendance() != null) {
-            registrations.changeAttendance(secret, change.attendance());
-        }
-        if (change.items() != null) {
-            registrations.changeItems(secret, change.items());
-        }
+        registrations.change(secret, change.attendance(), change.items());
         return get(secret);
     }
 

@@ -23,8 +23,10 @@ import de.konferenzbuero.registration.OrganiserActions;
 import de.konferenzbuero.registration.SessionBooking;
 
 /**
- * The agenda editor: add, edit and remove items. Raising a capacity promotes the waiting, lowering it below the
- * confirmed count is refused; moving an item attendees booked tells them by mail with new calendar files.
+ * The agenda editor: add, edit, move and remove items, each under the conference lock. Raising a capacity promotes the
+ * waiting, lowering it below the confirmed count is refused; moving an item attendees booked tells them by mail with
+ * new calendar files. A change that would take bookings away (overlaps, a removed or no longer bookable item) is first
+ * shown as {@link Consequences} and done only when the organiser confirms.
  */
 @ApplicationScoped
 public class AgendaEditing {
@@ -42,7 +44,15 @@ public class AgendaEditing {
     }
 
     public AgendaItem find(Organiser organiser, long conferenceId, long itemId) {
-        Conference conference = conferences.find(organiser, conferenceId);
+        return itemOf(conferences.find(organiser, conferenceId), itemId);
+    }
+
+    /** The item under the conference lock, loaded after it: as it is now. */
+    private AgendaItem findLocked(Organiser organiser, long conferenceId, long itemId) {
+        return itemOf(conferences.findLocked(organiser, conferenceId), itemId);
+    }
+
+    private static AgendaItem itemOf(Conference conference, long itemId) {
         AgendaItem item = AgendaItem.findById(itemId);
         if (item == null || !item.conference.id.equals(conference.id)) {
             throw new NotYours();
@@ -52,8 +62,8 @@ public class AgendaEditing {
 
     @Transactional
     public AgendaItem add(Organiser organiser, long conferenceId, AgendaDraft draft) {
-        Conference conference = conferences.find(organiser, conferenceId);
-        check(draft, null);
+        Conference conference = conferences.findLocked(organiser, conferenceId);
+        check(conference, draft, null);
         AgendaItem item = new AgendaItem();
         item.conference = conference;
         apply(item, draft);
@@ -63,40 +73,58 @@ public class AgendaEditing {
         return item;
     }
 
+    /**
+     * Saves an edited item. When the change would take bookings from attendees (overlaps after a move, an item no
+     * longer bookable) and {@code confirmed} is false, nothing is saved and {@link Consequences} lists them; confirmed,
+     * each attendee keeps the booking made first and is told by mail what was released.
+     */
     @Transactional
-    public AgendaItem update(Organiser organiser, long conferenceId, long itemId, AgendaDraft draft) {
-        AgendaItem item = find(organiser, conferenceId, itemId);
-        actions.lock(item.conference);
-        em.refresh(item);
+    public AgendaItem update(Organiser organiser, long conferenceId, long itemId, AgendaDraft draft,
+            boolean confirmed) {
+        AgendaItem item = findLocked(organiser, conferenceId, itemId);
         if (draft.version() == null || draft.version() != item.version) {
             throw new InvalidInput("version", Problem.EDITED_BY_SOMEONE_ELSE);
         }
-        check(draft, item);
+        check(item.conference, draft, item);
         boolean moved = !Objects.equals(item.startsAt, draft.startsAt()) || !Objects.equals(item.endsAt, draft.endsAt())
                 || !Objects.equals(item.location, draft.location());
+        boolean withdrawn = item.bookable && !draft.bookable() && OrganiserActions.hasBookings(item);
         boolean placesAdded = item.bookable && draft.bookable() && draft.capacity() != null
                 && draft.capacity() > item.capacity;
         String before = describe(item);
+        if (withdrawn && !confirmed) {
+            throw new Consequences(withdrawnLosses(item));
+        }
+        int told = withdrawn ? actions.cancelBookingsOf(item, organiser.email) : 0;
         apply(item, draft);
-        em.flush();
+        told += moved ? itemsMoved(organiser, item.conference, List.of(item), confirmed) : 0;
         if (placesAdded) {
             actions.fillFreePlaces(item.conference, organiser.email);
         }
-        int told = moved ? actions.itemMoved(item) : 0;
         audit.record(organiser.email, conferenceId, "AGENDA_ITEM", itemId, "edited",
                 before + " → " + describe(item) + (told > 0 ? " (" + told + " attendees told)" : ""));
         return item;
     }
 
+    /**
+     * Removes an item. With bookings nothing is removed and {@link Consequences} lists them, unless
+     * {@code cancelBookings}: then every booking ends and its attendee is told by mail.
+     */
     @Transactional
-    public void remove(Organiser organiser, long conferenceId, long itemId) {
-        AgendaItem item = find(organiser, conferenceId, itemId);
-        if (SessionBooking.count("item = ?1 and status <> ?2", item, BookingStatus.CANCELLED) > 0) {
-            throw new InvalidInput("item", Problem.ITEM_HAS_BOOKINGS);
+    public void remove(Organiser organiser, long conferenceId, long itemId, boolean cancelBookings) {
+        AgendaItem item = findLocked(organiser, conferenceId, itemId);
+        if (OrganiserActions.hasBookings(item)) {
+            if (!cancelBookings) {
+                throw new Consequences(withdrawnLosses(item));
+            }
+            actions.cancelBookingsOf(item, organiser.email);
         }
-        SessionBooking.delete("item", item);
         em.createNativeQuery("update registration_event set agenda_item_id = null where agenda_item_id = ?1")
                 .setParameter(1, itemId).executeUpdate();
+        for (SessionBooking booking : SessionBooking.<SessionBooking> list("item", item)) {
+            booking.registration.bookings.remove(booking);
+            booking.delete();
+        }
         item.conference.agenda.remove(item);
         item.delete();
         audit.record(organiser.email, conferenceId, "AGENDA_ITEM", itemId, "removed", item.title);
@@ -104,12 +132,11 @@ public class AgendaEditing {
 
     /**
      * Moves an item one place earlier or later within its day: it changes places with its neighbour, each keeping its
-     * length, the gap between them kept. Attendees of a moved booked item are told by mail.
+     * length, the gap between them kept. Overlaps it would cause are handled as in {@link #update}.
      */
     @Transactional
-    public void move(Organiser organiser, long conferenceId, long itemId, boolean earlier) {
-        AgendaItem item = find(organiser, conferenceId, itemId);
-        actions.lock(item.conference);
+    public void move(Organiser organiser, long conferenceId, long itemId, boolean earlier, boolean confirmed) {
+        AgendaItem item = findLocked(organiser, conferenceId, itemId);
         List<AgendaItem> day = item.conference.agenda.stream()
                 .filter(i -> EventTime.day(i.startsAt).equals(EventTime.day(item.startsAt)))
                 .sorted(java.util.Comparator.comparing((AgendaItem i) -> i.startsAt).thenComparing(i -> i.id)).toList();
@@ -128,11 +155,31 @@ public class AgendaEditing {
         second.endsAt = start.plus(secondLength);
         first.startsAt = second.endsAt.plus(gap.isNegative() ? java.time.Duration.ZERO : gap);
         first.endsAt = first.startsAt.plus(firstLength);
-        em.flush();
-        actions.itemMoved(first);
-        actions.itemMoved(second);
+        itemsMoved(organiser, item.conference, List.of(first, second), confirmed);
         audit.record(organiser.email, conferenceId, "AGENDA_ITEM", itemId, earlier ? "moved earlier" : "moved later",
                 first.title + " ↔ " + second.title);
+    }
+
+    /** The items have their new times (not yet saved): refuse with the consequences, or apply them. */
+    private int itemsMoved(Organiser organiser, Conference conference, List<AgendaItem> moved, boolean confirmed) {
+        if (!confirmed) {
+            List<Consequences.Loss> losses = actions.overlaps(conference).stream()
+                    .map(o -> new Consequences.Loss(o.registration().fullName(), o.registration().email,
+                            o.released().item.title, o.kept().item.title))
+                    .toList();
+            if (!losses.isEmpty()) {
+                throw new Consequences(losses);
+            }
+        }
+        return actions.itemsMoved(conference, moved, organiser.email);
+    }
+
+    private static List<Consequences.Loss> withdrawnLosses(AgendaItem item) {
+        List<SessionBooking> active = SessionBooking.list("item = ?1 and status <> ?2 order by id", item,
+                BookingStatus.CANCELLED);
+        return active.stream()
+                .map(b -> new Consequences.Loss(b.registration.fullName(), b.registration.email, item.title, null))
+                .toList();
     }
 
     /** Rooms and speakers booked twice at once, and items outside the conference's days. */
@@ -166,16 +213,16 @@ public class AgendaEditing {
     }
 
     /** Everything wrong with a draft, for forms that also found unreadable fields. */
-    public List<FieldProblem> problems(AgendaDraft draft, AgendaItem existing) {
+    public List<FieldProblem> problems(Conference conference, AgendaDraft draft, AgendaItem existing) {
         try {
-            check(draft, existing);
+            check(conference, draft, existing);
             return List.of();
         } catch (InvalidInput e) {
             return e.problems();
         }
     }
 
-    private static void check(AgendaDraft d, AgendaItem existing) {
+    private static void check(Conference conference, AgendaDraft d, AgendaItem existing) {
         List<FieldProblem> problems = new ArrayList<>();
         Checks.text(problems, "title", d.title(), 300);
         if (d.kind() == null) {
@@ -184,13 +231,14 @@ public class AgendaEditing {
         Checks.span(problems, d.startsAt(), d.endsAt());
         if (d.bookable() && (d.capacity() == null || d.capacity() < 0)) {
             problems.add(new FieldProblem("capacity", Problem.CAPACITY_REQUIRED));
-        } else if (existing != null && existing.bookable && existing.taken > 0
-                && (!d.bookable() || d.capacity() < existing.taken)) {
+        } else if (existing != null && existing.bookable && d.bookable() && d.capacity() < existing.taken) {
             problems.add(new FieldProblem("capacity", Problem.CAPACITY_BELOW_CONFIRMED));
         }
-        if (existing != null && existing.bookable && !d.bookable()
-                && SessionBooking.count("item = ?1 and status <> ?2", existing, BookingStatus.CANCELLED) > 0) {
-            problems.add(new FieldProblem("bookable", Problem.ITEM_HAS_BOOKINGS));
+        if (d.attendance() != null && !conference.format.offers(d.attendance())) {
+            problems.add(new FieldProblem("attendance", Problem.ATTENDANCE_NOT_OFFERED));
+        } else if (d.attendance() != null && existing != null
+                && OrganiserActions.hasBookingsOutside(existing, d.attendance())) {
+            problems.add(new FieldProblem("attendance", Problem.MODE_IN_USE));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
@@ -206,6 +254,7 @@ public class AgendaEditing {
         item.location = d.location();
         item.bookable = d.bookable();
         item.capacity = d.bookable() ? d.capacity() : null;
+        item.attendance = d.bookable() ? d.attendance() : null;
         item.speakers.clear();
         item.speakers.addAll(d.speakers());
     }

@@ -56,6 +56,18 @@ public class ConferenceEditing {
         return Conference.list("organisation in ?1 order by startsAt desc", organiser.organisations);
     }
 
+    /**
+     * Like {@link #find}, and locks the conference row first (see {@code OrganiserActions.lock}): whatever the caller
+     * loads after this is as it is now, and stays so until the transaction ends. Every action that changes
+     * registrations, places or the agenda starts here.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Conference findLocked(Organiser organiser, long id) {
+        Conference conference = find(organiser, id);
+        actions.lock(conference);
+        return conference;
+    }
+
     @Transactional
     public Conference create(Organiser organiser, ConferenceDraft draft) {
         Organisation organisation = organisationFor(organiser, draft.organisationId());
@@ -71,8 +83,7 @@ public class ConferenceEditing {
 
     @Transactional
     public Conference update(Organiser organiser, long id, ConferenceDraft draft) {
-        Conference conference = find(organiser, id);
-        actions.lock(conference);
+        Conference conference = findLocked(organiser, id);
         if (draft.version() == null || draft.version() != conference.version) {
             throw new InvalidInput("version", Problem.EDITED_BY_SOMEONE_ELSE);
         }
@@ -211,15 +222,30 @@ public class ConferenceEditing {
         if (d.registrationOpensAt() != null && d.registrationClosesAt() != null
                 && !d.registrationClosesAt().isAfter(d.registrationOpensAt())) {
             problems.add(new FieldProblem("registrationClosesAt", Problem.WINDOW_INVALID));
+        } else if (d.endsAt() != null && d.registrationClosesAt() != null
+                && d.registrationClosesAt().isAfter(d.endsAt())) {
+            problems.add(new FieldProblem("registrationClosesAt", Problem.WINDOW_AFTER_END));
+        } else if (d.endsAt() != null && d.registrationOpensAt() != null
+                && !d.registrationOpensAt().isBefore(d.endsAt())) {
+            problems.add(new FieldProblem("registrationOpensAt", Problem.WINDOW_AFTER_END));
         }
-        if (existing != null && d.format() != null
-                && (!d.format().offers(Attendance.ON_SITE) && existing.onsiteTaken > 0
-                        || !d.format().offers(Attendance.ONLINE) && existing.onlineTaken > 0)) {
-            problems.add(new FieldProblem("format", Problem.CAPACITY_BELOW_CONFIRMED));
+        if (existing != null && d.format() != null) {
+            for (Attendance mode : existing.attendances()) {
+                if (!d.format().offers(mode) && modeInUse(existing, mode)) {
+                    problems.add(new FieldProblem("format", Problem.MODE_IN_USE));
+                    break;
+                }
+            }
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
+    }
+
+    /** Registrations (held places or waiting) or items offered only to this mode: dropping it would orphan them. */
+    private static boolean modeInUse(Conference conference, Attendance mode) {
+        return OrganiserActions.hasActive(conference, mode)
+                || conference.agenda.stream().anyMatch(item -> item.attendance == mode);
     }
 
     private static void apply(Conference c, ConferenceDraft d) {

@@ -9,9 +9,12 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import org.hibernate.exception.ConstraintViolationException;
+
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.input.Checks;
+import de.konferenzbuero.input.EmailAddresses;
 import de.konferenzbuero.input.FieldProblem;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
@@ -96,7 +99,15 @@ public class RegistrationAdmin {
     }
 
     public Registration find(Organiser organiser, long conferenceId, long registrationId) {
-        Conference conference = conferences.find(organiser, conferenceId);
+        return registrationOf(conferences.find(organiser, conferenceId), registrationId);
+    }
+
+    /** The registration under the conference lock, loaded after it: as it is now. */
+    private Registration findLocked(Organiser organiser, long conferenceId, long registrationId) {
+        return registrationOf(conferences.findLocked(organiser, conferenceId), registrationId);
+    }
+
+    private static Registration registrationOf(Conference conference, long registrationId) {
         Registration registration = Registration.findById(registrationId);
         if (registration == null || !registration.conference.id.equals(conference.id)) {
             throw new NotYours();
@@ -135,6 +146,10 @@ public class RegistrationAdmin {
                 .toList();
     }
 
+    /**
+     * Corrects personal data; places do not change, so no conference lock: the version the organiser saw decides, and a
+     * change made meanwhile by anyone else is refused (as "changed meanwhile" when it happens at the same moment).
+     */
     @Transactional
     public Registration edit(Organiser organiser, long conferenceId, long registrationId, Edit edit) {
         Registration r = find(organiser, conferenceId, registrationId);
@@ -144,9 +159,9 @@ public class RegistrationAdmin {
         List<FieldProblem> problems = new ArrayList<>();
         Checks.text(problems, "firstName", edit.firstName(), 100);
         Checks.text(problems, "lastName", edit.lastName(), 100);
-        Checks.text(problems, "email", edit.email(), 254);
-        String email = edit.email() == null ? null : edit.email().strip().toLowerCase(Locale.ROOT);
-        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        Checks.text(problems, "email", edit.email(), EmailAddresses.MAX_LENGTH);
+        String email = EmailAddresses.normalise(edit.email()).orElse(null);
+        if (email == null && edit.email() != null && !edit.email().isBlank()) {
             problems.add(new FieldProblem("email", Problem.EMAIL_INVALID));
         } else if (email != null && !email.equals(r.email) && r.isActive()
                 && Registration.findActive(r.conference, email).isPresent()) {
@@ -166,6 +181,11 @@ public class RegistrationAdmin {
         r.needsWheelchair = edit.needsWheelchair();
         r.needsSignLanguage = edit.needsSignLanguage();
         r.needsInductionLoop = edit.needsInductionLoop();
+        try {
+            em.flush();
+        } catch (ConstraintViolationException e) {
+            throw Registration.emailTakenOr(e);
+        }
         audit.record(organiser.email, conferenceId, "REGISTRATION", registrationId, "edited",
                 before + " → " + r.fullName() + " <" + r.email + ">");
         return r;
@@ -173,7 +193,7 @@ public class RegistrationAdmin {
 
     @Transactional
     public void cancel(Organiser organiser, long conferenceId, long registrationId) {
-        Registration r = find(organiser, conferenceId, registrationId);
+        Registration r = findLocked(organiser, conferenceId, registrationId);
         actions.cancel(r, organiser.email);
         audit.record(organiser.email, conferenceId, "REGISTRATION", registrationId, "cancelled", r.fullName());
     }
@@ -181,7 +201,7 @@ public class RegistrationAdmin {
     /** Confirms a waitlisted registration ahead of the others (the conference gets one more place). */
     @Transactional
     public void promote(Organiser organiser, long conferenceId, long registrationId) {
-        Registration r = find(organiser, conferenceId, registrationId);
+        Registration r = findLocked(organiser, conferenceId, registrationId);
         actions.promote(r, organiser.email);
         audit.record(organiser.email, conferenceId, "REGISTRATION", registrationId, "promoted out of order",
                 r.fullName());
@@ -190,7 +210,7 @@ public class RegistrationAdmin {
     /** Confirms a waitlisted booking ahead of the others (the item gets one more place). */
     @Transactional
     public void promoteBooking(Organiser organiser, long conferenceId, long registrationId, long bookingId) {
-        Registration r = find(organiser, conferenceId, registrationId);
+        Registration r = findLocked(organiser, conferenceId, registrationId);
         SessionBooking booking = r.bookings.stream().filter(b -> b.id.equals(bookingId)).findFirst()
                 .orElseThrow(NotYours::new);
         actions.promote(booking, organiser.email);
@@ -198,6 +218,10 @@ public class RegistrationAdmin {
                 r.fullName() + ": " + booking.item.title);
     }
 
+    /**
+     * Adds someone by hand. Like a sign-up it stores the registration before it takes the conference lock (in
+     * {@code OrganiserActions.addByHand}), so two additions of one address never wait for each other in a circle.
+     */
     @Transactional
     public Registration add(Organiser organiser, long conferenceId, SignUp signUp) {
         Conference conference = conferences.find(organiser, conferenceId);

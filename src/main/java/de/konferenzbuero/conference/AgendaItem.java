@@ -51,6 +51,10 @@ public class AgendaItem extends PanacheEntityBase {
 
     public Integer capacity;
 
+    /** The one attendance mode a bookable item is offered to (an excursion on site); null: every mode. */
+    @Enumerated(EnumType.STRING)
+    public Attendance attendance;
+
     /** Confirmed places, maintained by the registration package's capacity statements. */
     @Column(insertable = false, updatable = false)
     public int taken;
@@ -65,6 +69,11 @@ public class AgendaItem extends PanacheEntityBase {
 
     public Integer freePlaces() {
         return capacity == null ? null : Math.max(0, capacity - taken);
+    }
+
+    /** Whether attendees of this mode may book the item. */
+    public boolean offers(Attendance mode) {
+        return attendance == null || attendance == mode;
     }
 
     /** Two items overlap when each starts before the other ends. */

@@ -143,6 +143,18 @@ public class Conference extends PanacheEntityBase {
         return now.isBefore(registrationCloses()) ? RegistrationState.OPEN : RegistrationState.CLOSED;
     }
 
+    /**
+     * Whether attendees may still cancel: until the conference starts, or until registration closes when it stays open
+     * longer (then someone who signed up late may also cancel).
+     */
+    public boolean takesCancellations(Instant now) {
+        if (!isVisible() || isCancelled()) {
+            return false;
+        }
+        Instant last = registrationCloses().isAfter(startsAt) ? registrationCloses() : startsAt;
+        return now.isBefore(last);
+    }
+
     /** When sign-ups end: the configured moment, else the start of the conference. */
     public Instant registrationCloses() {
         return registrationClosesAt != null ? registrationClosesAt : startsAt;

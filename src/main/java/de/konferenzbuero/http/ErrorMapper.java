@@ -2,12 +2,14 @@ package de.konferenzbuero.http;
 
 import java.util.List;
 
+import jakarta.persistence.OptimisticLockException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.hibernate.StaleStateException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -20,11 +22,14 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import de.konferenzbuero.Texts;
+import de.konferenzbuero.backoffice.Consequences;
 import de.konferenzbuero.backoffice.NotYours;
 import de.konferenzbuero.input.InvalidInput;
+import de.konferenzbuero.registration.RegistrationCancelled;
 import de.konferenzbuero.registration.RegistrationClosed;
 import de.konferenzbuero.registration.UnknownConference;
 import de.konferenzbuero.registration.UnknownRegistration;
+import de.konferenzbuero.runtime.Causes;
 import de.konferenzbuero.runtime.DatabaseOutage;
 
 /**
@@ -69,6 +74,27 @@ public class ErrorMapper {
                 ? problem(409, "registration-closed", "Registration is not open",
                         "The conference takes no registrations or changes now (" + e.state() + ").", List.of())
                 : html(409, Templates.badRequest());
+    }
+
+    @ServerExceptionMapper
+    public Response cancelledRegistration(RegistrationCancelled e) {
+        return api()
+                ? problem(409, "registration-cancelled", "Registration cancelled",
+                        "This registration is cancelled and can no longer be changed; nothing was changed.", List.of())
+                : html(409, Templates.badRequest());
+    }
+
+    /** Only the API gets here: the agenda editor shows the consequences itself and asks to confirm. */
+    @ServerExceptionMapper
+    public Response consequences(Consequences e) {
+        List<ProblemDetail.FieldError> errors = e.losses().stream()
+                .map(l -> new ProblemDetail.FieldError("bookings", "BOOKING_WOULD_END", l.attendee() + " <" + l.email()
+                        + ">: " + l.released() + (l.kept() == null ? "" : " (keeps " + l.kept() + ")")))
+                .toList();
+        return problem(409, "bookings-would-end", "Bookings would end",
+                "This change would end the bookings listed; nothing was changed. Send it again with confirm=true"
+                        + " (cancelBookings=true to remove an item) to apply it and tell the attendees by mail.",
+                errors);
     }
 
     @ServerExceptionMapper({ UnknownConference.class, UnknownRegistration.class, NotYours.class,
@@ -132,6 +158,13 @@ public class ErrorMapper {
         if (DatabaseOutage.causes(e)) {
             return unavailable(e);
         }
+        if (changedMeanwhile(e)) {
+            Log.infof("Refused a change on %s: the data changed meanwhile", page.path());
+            return api() ? problem(409, "changed-meanwhile", "Changed meanwhile",
+                    "The data was changed by someone else at the same time; nothing was changed. Load it again and"
+                            + " retry.",
+                    List.of()) : html(409, Templates.badRequest());
+        }
         Log.error("Unexpected error on " + page.path(), e);
         return api()
                 ? problem(500, "internal-error", "Internal error",
@@ -153,6 +186,11 @@ public class ErrorMapper {
                 : Response.status(503).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                         .entity(Templates.unavailable().render());
         return response.header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
+    }
+
+    /** An optimistic lock failed: someone else saved the same row first (a version check, as an edit form's). */
+    private static boolean changedMeanwhile(Throwable e) {
+        return Causes.any(e, t -> t instanceof OptimisticLockException || t instanceof StaleStateException);
     }
 
     private static String rootMessage(Throwable e) {

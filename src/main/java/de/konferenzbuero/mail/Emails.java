@@ -27,5 +27,7 @@ class Emails {
 
     static native TemplateInstance agendaChanged(MailView mail);
 
+    static native TemplateInstance itemReleased(MailView mail);
+
     static native TemplateInstance organiserMessage(MailView mail, String subject, java.util.List<String> paragraphs);
 }

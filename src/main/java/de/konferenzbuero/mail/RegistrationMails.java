@@ -3,6 +3,8 @@ package de.konferenzbuero.mail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +21,7 @@ import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.qr.QrCodes;
 import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationNotice;
+import de.konferenzbuero.registration.RegistrationNotice.Kind;
 import de.konferenzbuero.registration.RegistrationStatus;
 
 /**
@@ -43,44 +46,81 @@ public class RegistrationMails {
         this.baseUrl = config.baseUrl();
     }
 
-    void onNotice(@Observes RegistrationNotice notice) {
+    /**
+     * The mail for each kind of notice: its template name, its template, its subject and whether calendar files go with
+     * it.
+     */
+    private record Mail(String template, Function<MailView, TemplateInstance> render,
+            BiFunction<MailMessages, String, String> subject, boolean withCalendar) {
+    }
+
+    private static final Map<RegistrationNotice.Kind, Mail> MAILS = Map.ofEntries(
+            Map.entry(Kind.CONFIRMED, new Mail("confirmed", Emails::confirmed, MailMessages::subject_confirmed, true)),
+            Map.entry(Kind.WAITLISTED,
+                    new Mail("waitlisted", Emails::waitlisted, MailMessages::subject_waitlisted, false)),
+            Map.entry(Kind.PROMOTED, new Mail("promoted", Emails::promoted, MailMessages::subject_promoted, true)),
+            Map.entry(Kind.ITEM_PROMOTED,
+                    new Mail("itemPromoted", Emails::itemPromoted, MailMessages::subject_item_promoted, true)),
+            Map.entry(Kind.CHANGED, new Mail("changed", Emails::changed, MailMessages::subject_changed, true)),
+            Map.entry(Kind.AGENDA_CHANGED,
+                    new Mail("agendaChanged", Emails::agendaChanged, MailMessages::subject_agenda_changed, true)),
+            Map.entry(Kind.ITEM_RELEASED,
+                    new Mail("itemReleased", Emails::itemReleased, MailMessages::subject_item_released, true)),
+            Map.entry(Kind.CANCELLED, new Mail("cancelled", Emails::cancelled, MailMessages::subject_cancelled, true)),
+            Map.entry(Kind.CONFERENCE_CANCELLED,
+                    new Mail("conferenceCancelled", Emails::conferenceCancelled,
+                            MailMessages::subject_conference_cancelled, true)),
+            Map.entry(Kind.ALREADY_REGISTERED, new Mail("alreadyRegistered", Emails::alreadyRegistered,
+                    MailMessages::subject_already_registered, false)));
+
+    void onNotice(@Observes RegistrationNotice fired) {
+        RegistrationNotice notice = mailsOfTransaction.merged(fired);
         Registration r = notice.registration();
-        OutboxMessage mail = switch (notice.kind()) {
-        case CONFIRMED -> send("confirmed", r, Emails::confirmed, m -> m.subject_confirmed(title(r)), true);
-        case WAITLISTED -> send("waitlisted", r, Emails::waitlisted, m -> m.subject_waitlisted(title(r)), false);
-        case PROMOTED -> send("promoted", r, Emails::promoted, m -> m.subject_promoted(title(r)), true);
-        case ITEM_PROMOTED -> send("itemPromoted", r, Emails::itemPromoted, m -> m.subject_item_promoted(title(r)),
-                true);
-        case CHANGED -> send("changed", r, Emails::changed, m -> m.subject_changed(title(r)), true);
-        case AGENDA_CHANGED -> send("agendaChanged", r, Emails::agendaChanged, m -> m.subject_agenda_changed(title(r)),
-                true);
-        case CANCELLED -> send("cancelled", r, Emails::cancelled, m -> m.subject_cancelled(title(r)), true);
-        case CONFERENCE_CANCELLED -> send("conferenceCancelled", r, Emails::conferenceCancelled,
-                m -> m.subject_conference_cancelled(title(r)), true);
-        case ALREADY_REGISTERED -> send("alreadyRegistered", r, Emails::alreadyRegistered,
-                m -> m.subject_already_registered(title(r)), false);
-        };
-        Long replaced = mailsOfTransaction.replace(r.id, mail.id);
+        Mail kind = MAILS.get(notice.kind());
+        OutboxMessage mail = send(kind.template(), r, kind.render(), m -> kind.subject().apply(m, title(r)),
+                kind.withCalendar(), notes(notice));
+        Long replaced = mailsOfTransaction.replace(notice, mail.id);
         if (replaced != null) {
             OutboxMessage.deleteById(replaced);
         }
     }
 
+    /** What else the change did, besides what the mail is about. */
+    private static Function<MailMessages, List<String>> notes(RegistrationNotice notice) {
+        return m -> {
+            List<String> notes = new ArrayList<>();
+            for (RegistrationNotice.Release release : notice.released()) {
+                notes.add(release.reason() == RegistrationNotice.Reason.OVERLAP
+                        ? m.note_item_released(release.item().title) : m.note_item_withdrawn(release.item().title));
+            }
+            if (notice.kind() != RegistrationNotice.Kind.ITEM_PROMOTED
+                    && notice.kinds().contains(RegistrationNotice.Kind.ITEM_PROMOTED)) {
+                notes.add(m.note_item_promoted());
+            }
+            if (notice.kind() != RegistrationNotice.Kind.AGENDA_CHANGED
+                    && notice.kinds().contains(RegistrationNotice.Kind.AGENDA_CHANGED)) {
+                notes.add(m.note_agenda_changed());
+            }
+            return notes;
+        };
+    }
+
     /** A message an organiser writes to attendees, in the attendee's mail layout; paragraphs split at blank lines. */
     public void organiserMessage(Registration r, String subject, String body) {
         List<String> paragraphs = List.of(body.strip().split("\\R\\s*\\R"));
-        send("organiserMessage", r, view -> Emails.organiserMessage(view, subject, paragraphs), m -> subject, false);
+        send("organiserMessage", r, view -> Emails.organiserMessage(view, subject, paragraphs), m -> subject, false,
+                m -> List.of());
     }
 
     /** The reminder before the conference; called by {@link Reminders}. */
     void remind(Registration r) {
-        send("reminder", r, Emails::reminder, m -> m.subject_reminder(title(r)), true);
+        send("reminder", r, Emails::reminder, m -> m.subject_reminder(title(r)), true, m -> List.of());
     }
 
     private OutboxMessage send(String template, Registration r, Function<MailView, TemplateInstance> mail,
-            Function<MailMessages, String> subject, boolean withCalendar) {
-        MailView view = view(r);
+            Function<MailMessages, String> subject, boolean withCalendar, Function<MailMessages, List<String>> notes) {
         Locale locale = Locale.forLanguageTag(r.locale);
+        MailView view = view(r, notes.apply(Texts.mail(locale)));
         String html = render(mail.apply(view), locale, Variant.TEXT_HTML);
         String text = render(mail.apply(view), locale, Variant.TEXT_PLAIN);
         List<Attachment> attachments = new ArrayList<>(withCalendar ? calendar.attachments(r) : List.of());
@@ -94,14 +134,14 @@ public class RegistrationMails {
                 subject.apply(Texts.mail(locale)), html, text, attachments));
     }
 
-    private MailView view(Registration r) {
+    private MailView view(Registration r, List<String> notes) {
         List<MailView.ItemLine> items = r.activeBookings().stream()
                 .map(b -> new MailView.ItemLine(b.item, b.status, b.waitlistPosition(), r.keptUntilSwap(b))).toList();
         String manageUrl = baseUrl + "/registrations/" + r.manageSecret;
         boolean onlineAccess = r.status == RegistrationStatus.CONFIRMED && r.attendance == Attendance.ONLINE;
         boolean checkIn = r.status == RegistrationStatus.CONFIRMED && r.attendance == Attendance.ON_SITE;
         return new MailView(r, r.conference, items, r.waitlistPosition(), manageUrl, manageUrl + "/calendar.ics",
-                onlineAccess ? r.conference.onlineAccessLink : null, checkIn ? CHECKIN_QR_CID : null);
+                onlineAccess ? r.conference.onlineAccessLink : null, checkIn ? CHECKIN_QR_CID : null, notes);
     }
 
     private static String render(TemplateInstance template, Locale locale, String contentType) {

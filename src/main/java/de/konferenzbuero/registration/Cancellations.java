@@ -1,23 +1,28 @@
 package de.konferenzbuero.registration;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Cancels registrations and bookings and hands the freed places on; shared by the attendee's self-service and the
- * organiser's actions. Callers hold the conference row lock.
+ * Cancels registrations and hands the freed places on; shared by the attendee's self-service and the organiser's
+ * actions. Callers hold the conference row lock. Everything of the registration ends first and the places are handed on
+ * after, so a freed place never goes to one of its own bookings on the way out.
  */
 @ApplicationScoped
 class Cancellations {
 
     private final Places places;
+    private final Bookings bookings;
     private final Waitlists waitlists;
     private final History history;
     private final Clock clock;
 
-    Cancellations(Places places, Waitlists waitlists, History history, Clock clock) {
+    Cancellations(Places places, Bookings bookings, Waitlists waitlists, History history, Clock clock) {
         this.places = places;
+        this.bookings = bookings;
         this.waitlists = waitlists;
         this.history = history;
         this.clock = clock;
@@ -25,47 +30,36 @@ class Cancellations {
 
     /** Cancels an active registration and its bookings; freed places go to the next in line. */
     void cancel(Registration registration, String actor, Notices notices) {
-        RegistrationStatus previous = registration.status;
-        release(registration, actor);
-        for (SessionBooking booking : registration.activeBookings()) {
-            cancelBooking(booking, actor, notices);
-        }
-        if (previous == RegistrationStatus.CONFIRMED) {
+        boolean heldPlace = registration.status == RegistrationStatus.CONFIRMED;
+        List<Long> freedItems = end(registration, actor);
+        if (heldPlace) {
             places.release(registration.conference.id, registration.attendance);
             waitlists.fillConference(registration.conference.id, registration.attendance, actor, notices);
         }
+        waitlists.handOn(freedItems, actor, notices);
         notices.add(RegistrationNotice.Kind.CANCELLED, registration);
     }
 
     /**
-     * Cancels a registration because its whole conference is cancelled: nobody moves up. Returns whether it held a
-     * conference place, so the caller can reset the counters once.
+     * Cancels a registration because its whole conference is cancelled: nobody moves up; the caller resets counters.
      */
     void cancelWithConference(Registration registration, String actor, Notices notices) {
-        release(registration, actor);
-        for (SessionBooking booking : registration.activeBookings()) {
-            booking.status = BookingStatus.CANCELLED;
-            booking.waitlistSeq = null;
-            history.record(booking, HistoryKind.ITEM_CANCELLED, actor);
-        }
+        end(registration, actor);
         notices.add(RegistrationNotice.Kind.CONFERENCE_CANCELLED, registration);
     }
 
-    void cancelBooking(SessionBooking booking, String actor, Notices notices) {
-        BookingStatus previous = booking.status;
-        booking.status = BookingStatus.CANCELLED;
-        booking.waitlistSeq = null;
-        history.record(booking, HistoryKind.ITEM_CANCELLED, actor);
-        if (previous == BookingStatus.CONFIRMED) {
-            places.releaseItem(booking.item.id);
-            waitlists.fillItem(booking.item.id, actor, notices);
-        }
-    }
-
-    private void release(Registration registration, String actor) {
+    /** Ends the registration and all its bookings; returns the items whose places it held. */
+    private List<Long> end(Registration registration, String actor) {
         registration.status = RegistrationStatus.CANCELLED;
         registration.waitlistSeq = null;
         registration.cancelledAt = clock.instant();
         history.record(registration, HistoryKind.CANCELLED, actor);
+        List<Long> freed = new ArrayList<>();
+        for (SessionBooking booking : registration.activeBookings()) {
+            if (bookings.end(booking, HistoryKind.ITEM_CANCELLED, actor)) {
+                freed.add(booking.item.id);
+            }
+        }
+        return freed;
     }
 }

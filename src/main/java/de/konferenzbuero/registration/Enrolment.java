@@ -10,6 +10,9 @@ import jakarta.persistence.EntityManager;
 import de.konferenzbuero.AppConfig;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.conference.RegistrationState;
+import de.konferenzbuero.input.InvalidInput;
+import de.konferenzbuero.input.Problem;
 
 /**
  * Enters a new registration, keeping the conference lock as short as possible: the registration and its bookings are
@@ -35,7 +38,18 @@ class Enrolment {
         this.config = config;
     }
 
-    /** Enters the registration; the caller has checked the input and that the address holds no active one. */
+    /**
+     * Enters the registration; the caller has checked the input and that the address holds no active one.
+     *
+     * @param addedBy
+     *            the organiser adding someone by hand (any time while the conference is not cancelled), or null
+     *
+     * @throws RegistrationClosed
+     *             when, under the lock, the conference turns out to take no registrations any more
+     * @throws InvalidInput
+     *             when, under the lock, the mode or an item turns out not to be offered any more, or two items to
+     *             overlap after the programme changed
+     */
     Registration enrol(Conference conference, SignUp in, String email, List<AgendaItem> items, String addedBy) {
         Registration r = newRegistration(conference, in, email, addedBy);
         r.persist();
@@ -50,14 +64,30 @@ class Enrolment {
         fire(RegistrationNotice.Kind.CONFIRMED, r);
         em.flush();
 
-        boolean confirmed = places.decide(r);
-        boolean everyItem = items.isEmpty() || (confirmed ? places.decideItems(r.id) : places.requestItems(r.id));
-        if (!confirmed || !everyItem) {
+        Places.Decision decision = places.decide(r, clock.instant(), addedBy != null);
+        if (decision == Places.Decision.REFUSED) {
+            throw refusal(conference, addedBy != null);
+        }
+        boolean confirmed = decision == Places.Decision.CONFIRMED;
+        Places.ItemDecision itemDecision = items.isEmpty() ? new Places.ItemDecision(null, true)
+                : confirmed ? places.decideItems(r.id, r.attendance) : places.requestItems(r.id, r.attendance);
+        if (itemDecision.refusal() != null) {
+            throw new InvalidInput("items", itemDecision.refusal());
+        }
+        if (!confirmed || !itemDecision.everyPlace()) {
             em.refresh(r);
             r.bookings.forEach(em::refresh);
             fire(confirmed ? RegistrationNotice.Kind.CONFIRMED : RegistrationNotice.Kind.WAITLISTED, r);
         }
         return r;
+    }
+
+    /** Why the decision refused: the conference as it is now takes no registrations, or not in this mode. */
+    private RuntimeException refusal(Conference conference, boolean byOrganiser) {
+        em.refresh(conference);
+        RegistrationState state = conference.registrationState(clock.instant());
+        boolean open = byOrganiser ? !conference.isCancelled() : state.isOpen();
+        return open ? new InvalidInput("attendance", Problem.ATTENDANCE_NOT_OFFERED) : new RegistrationClosed(state);
     }
 
     private Registration newRegistration(Conference conference, SignUp in, String email, String addedBy) {

@@ -2,6 +2,14 @@ package de.konferenzbuero.registration;
 
 /** The kinds of steps in a registration's history (table registration_event). */
 public enum HistoryKind {
-    CONFIRMED, WAITLISTED, PROMOTED, CANCELLED, ATTENDANCE_CHANGED, ITEM_CONFIRMED, ITEM_WAITLISTED, ITEM_REQUESTED,
-    ITEM_PROMOTED, ITEM_CANCELLED
+    CONFIRMED, WAITLISTED, PROMOTED,
+    /** An organiser confirmed the registration ahead of the waitlist. */
+    PROMOTED_OUT_OF_ORDER, CANCELLED, ATTENDANCE_CHANGED, ITEM_CONFIRMED, ITEM_WAITLISTED, ITEM_REQUESTED,
+    ITEM_PROMOTED,
+    /** An organiser confirmed the booking ahead of the item's waitlist. */
+    ITEM_PROMOTED_OUT_OF_ORDER, ITEM_CANCELLED,
+    /** Released because the booking that replaces it in a swap got its place. */
+    ITEM_RELEASED,
+    /** Two attendees waiting to swap into each other's places got them, in one step. */
+    ITEM_EXCHANGED
 }

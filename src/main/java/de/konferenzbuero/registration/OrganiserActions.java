@@ -1,7 +1,8 @@
 package de.konferenzbuero.registration;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -9,21 +10,30 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Validator;
 
+import org.hibernate.exception.ConstraintViolationException;
+
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.input.EmailAddresses;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
 
 /**
- * What organisers do to registrations: fill places after a capacity was raised, cancel, promote someone out of order,
- * add an attendee by hand, cancel a whole conference, tell attendees about a moved item. Every action names its actor
- * (the organiser's e-mail) in the registration history.
+ * What organisers do to registrations and places: fill places after a capacity was raised, cancel, promote someone out
+ * of order, add an attendee by hand, cancel a whole conference, and keep the bookings right when the agenda changes
+ * (moved, removed or no longer bookable items). Every action names its actor (the organiser's e-mail) in the
+ * registration history and takes the conference lock first.
  */
 @ApplicationScoped
 public class OrganiserActions {
 
+    /** An attendee whose bookings an agenda change makes overlap: they keep {@code kept} and lose {@code released}. */
+    public record Overlap(Registration registration, SessionBooking kept, SessionBooking released) {
+    }
+
     private final Places places;
+    private final Bookings bookings;
     private final Waitlists waitlists;
     private final Cancellations cancellations;
     private final History history;
@@ -32,9 +42,10 @@ public class OrganiserActions {
     private final Validator validator;
     private final Enrolment enrolment;
 
-    OrganiserActions(Validator validator, Enrolment enrolment, Places places, Waitlists waitlists,
+    OrganiserActions(Validator validator, Enrolment enrolment, Places places, Bookings bookings, Waitlists waitlists,
             Cancellations cancellations, History history, Event<RegistrationNotice> noticeEvent, EntityManager em) {
         this.places = places;
+        this.bookings = bookings;
         this.waitlists = waitlists;
         this.cancellations = cancellations;
         this.history = history;
@@ -44,7 +55,7 @@ public class OrganiserActions {
         this.enrolment = enrolment;
     }
 
-    /** Locks the conference row for the rest of the transaction; call before changing its capacities. */
+    /** Locks the conference row for the rest of the transaction; call before changing its capacities or agenda. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void lock(Conference conference) {
         places.lockConference(conference.id);
@@ -59,9 +70,7 @@ public class OrganiserActions {
         for (Attendance mode : conference.attendances()) {
             waitlists.fillConference(conference.id, mode, actor, notices);
         }
-        for (AgendaItem item : conference.bookableItems()) {
-            waitlists.fillItem(item.id, actor, notices);
-        }
+        waitlists.fillItems(conference.bookableItems().stream().map(item -> item.id).toList(), actor, notices);
         notices.fire(noticeEvent);
     }
 
@@ -90,22 +99,20 @@ public class OrganiserActions {
         if (registration.status != RegistrationStatus.WAITLISTED) {
             return;
         }
-        if (!places.tryTake(conference.id, registration.attendance)) {
-            em.createNativeQuery(
-                    "update conference set %1$s_capacity = %1$s_capacity + 1, %1$s_taken = %1$s_taken + 1 where id = ?1"
-                            .formatted(registration.attendance == Attendance.ON_SITE ? "onsite" : "online"))
-                    .setParameter(1, conference.id).executeUpdate();
-        }
+        places.takeOrAdd(conference.id, registration.attendance);
         registration.status = RegistrationStatus.CONFIRMED;
         registration.waitlistSeq = null;
-        history.record(registration, HistoryKind.PROMOTED, actor);
+        history.record(registration, HistoryKind.PROMOTED_OUT_OF_ORDER, actor);
         waitlists.decideRequestedItems(registration, actor);
         Notices notices = new Notices();
         notices.add(RegistrationNotice.Kind.PROMOTED, registration);
         notices.fire(noticeEvent);
     }
 
-    /** Confirms a waitlisted booking ahead of the others; the item gets one more place for this person. */
+    /**
+     * Confirms a waitlisted booking ahead of the others; the item gets one more place for this person. A swap it takes
+     * part in completes: the booking it replaces is released.
+     */
     @Transactional
     public void promote(SessionBooking booking, String actor) {
         lock(booking.registration.conference);
@@ -113,37 +120,30 @@ public class OrganiserActions {
         if (booking.status != BookingStatus.WAITLISTED) {
             return;
         }
-        if (!places.tryTakeItem(booking.item.id)) {
-            em.createNativeQuery("update agenda_item set capacity = capacity + 1, taken = taken + 1 where id = ?1")
-                    .setParameter(1, booking.item.id).executeUpdate();
-        }
-        booking.status = BookingStatus.CONFIRMED;
-        booking.waitlistSeq = null;
-        history.record(booking, HistoryKind.ITEM_PROMOTED, actor);
+        places.takeOrAddItem(booking.item.id);
         Notices notices = new Notices();
-        for (SessionBooking other : booking.registration.activeBookings()) {
-            if (other != booking && other.status == BookingStatus.CONFIRMED && other.item.overlaps(booking.item)) {
-                cancellations.cancelBooking(other, actor, notices);
-            }
-        }
+        waitlists.handOn(bookings.grant(booking, HistoryKind.ITEM_PROMOTED_OUT_OF_ORDER, actor), actor, notices);
         notices.add(RegistrationNotice.Kind.ITEM_PROMOTED, booking.registration);
         notices.fire(noticeEvent);
     }
 
     /**
-     * Registers someone by hand (e.g. from a phone call), also outside the registration window; the capacity rule
-     * applies as for everyone.
+     * Registers someone by hand (e.g. from a phone call), also outside the registration window but not at a cancelled
+     * conference; the capacity rule applies as for everyone.
      */
     @Transactional
     public Registration addByHand(Conference conference, SignUp in, String actor) {
         SignUpRules.checkAll(validator, conference, in);
         List<AgendaItem> items = SignUpRules.check(conference, in.attendance(), in.items());
-        String email = in.email().strip().toLowerCase(Locale.ROOT);
+        String email = EmailAddresses.normalise(in.email()).orElseThrow();
         if (Registration.findActive(conference, email).isPresent()) {
             throw new InvalidInput("email", Problem.EMAIL_TAKEN);
         }
-        Registration registration = enrolment.enrol(conference, in, email, items, actor);
-        return registration;
+        try {
+            return enrolment.enrol(conference, in, email, items, actor);
+        } catch (ConstraintViolationException e) {
+            throw Registration.emailTakenOr(e);
+        }
     }
 
     /** Cancels every active registration of a conference that is itself cancelled; nobody moves up. */
@@ -165,14 +165,121 @@ public class OrganiserActions {
         return active.size();
     }
 
-    /** Tells everyone holding or waiting for this item that its time or place changed (with new calendar files). */
+    /**
+     * The attendees whose bookings would overlap if the conference's items had the times they have now in this
+     * persistence context (changed, not yet saved): for the agenda editor to list before saving.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public int itemMoved(AgendaItem item) {
-        List<SessionBooking> bookings = SessionBooking.list("item = ?1 and status in ?2", item,
-                List.of(BookingStatus.CONFIRMED, BookingStatus.WAITLISTED));
+    public List<Overlap> overlaps(Conference conference) {
+        List<Overlap> overlaps = new ArrayList<>();
+        for (Registration registration : withSeveralBookings(conference)) {
+            List<SessionBooking> kept = new ArrayList<>();
+            for (SessionBooking b : inKeepingOrder(registration)) {
+                SessionBooking conflict = kept.stream().filter(k -> k.item.overlaps(b.item) && !swapPair(k, b))
+                        .findFirst().orElse(null);
+                if (conflict == null) {
+                    kept.add(b);
+                } else {
+                    overlaps.add(new Overlap(registration, conflict, b));
+                }
+            }
+        }
+        return overlaps;
+    }
+
+    /**
+     * After items of the conference moved (their new times set in this transaction; the bookings' copies follow in the
+     * database): where two bookings of one attendee now overlap, the one booked first (a held place before a waiting
+     * one) stays and the other is released with a mail; its place goes to that item's waitlist. Never turns an overlap
+     * into a swap. Everyone holding or waiting for a moved item is told, with new calendar files. The caller holds the
+     * lock.
+     *
+     * @return how many attendees were told
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int itemsMoved(Conference conference, List<AgendaItem> moved, String actor) {
+        em.flush();
         Notices notices = new Notices();
-        bookings.forEach(b -> notices.add(RegistrationNotice.Kind.AGENDA_CHANGED, b.registration));
+        List<Long> freed = new ArrayList<>();
+        for (Overlap overlap : overlaps(conference)) {
+            if (bookings.end(overlap.released(), HistoryKind.ITEM_CANCELLED, actor)) {
+                freed.add(overlap.released().item.id);
+            }
+            notices.released(overlap.registration(), overlap.released().item, RegistrationNotice.Reason.OVERLAP);
+        }
+        em.flush();
+        for (AgendaItem item : moved) {
+            List<SessionBooking> told = SessionBooking.list("item = ?1 and status in ?2", item,
+                    List.of(BookingStatus.CONFIRMED, BookingStatus.WAITLISTED, BookingStatus.REQUESTED));
+            told.forEach(b -> notices.add(RegistrationNotice.Kind.AGENDA_CHANGED, b.registration));
+        }
+        waitlists.handOn(freed, actor, notices);
+        int told = notices.count();
         notices.fire(noticeEvent);
-        return bookings.size();
+        return told;
+    }
+
+    /**
+     * Before an item is removed or stops being bookable: its bookings end, each attendee told by mail. The item's own
+     * waitlist ends with them, so nobody moves up. The caller holds the lock.
+     *
+     * @return how many attendees were told
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int cancelBookingsOf(AgendaItem item, String actor) {
+        List<SessionBooking> active = SessionBooking.list("item = ?1 and status <> ?2 order by id", item,
+                BookingStatus.CANCELLED);
+        Notices notices = new Notices();
+        int held = 0;
+        for (SessionBooking booking : active) {
+            em.refresh(booking);
+            if (bookings.end(booking, HistoryKind.ITEM_CANCELLED, actor)) {
+                held++;
+            }
+            notices.released(booking.registration, item, RegistrationNotice.Reason.WITHDRAWN);
+        }
+        em.flush();
+        em.createNativeQuery("update agenda_item set taken = taken - ?2 where id = ?1").setParameter(1, item.id)
+                .setParameter(2, held).executeUpdate();
+        notices.fire(noticeEvent);
+        return active.size();
+    }
+
+    /** Whether any registration of the conference in this mode is active (confirmed or waiting). */
+    public static boolean hasActive(Conference conference, Attendance mode) {
+        return Registration.count("conference = ?1 and attendance = ?2 and status <> ?3", conference, mode,
+                RegistrationStatus.CANCELLED) > 0;
+    }
+
+    /** Whether the item has active bookings (held, waiting or wished for). */
+    public static boolean hasBookings(AgendaItem item) {
+        return SessionBooking.count("item = ?1 and status <> ?2", item, BookingStatus.CANCELLED) > 0;
+    }
+
+    /** Whether any active booking of the item is of a registration in another mode than {@code mode}. */
+    public static boolean hasBookingsOutside(AgendaItem item, Attendance mode) {
+        return SessionBooking.count("item = ?1 and status <> ?2 and registration.attendance <> ?3", item,
+                BookingStatus.CANCELLED, mode) > 0;
+    }
+
+    private static List<Registration> withSeveralBookings(Conference conference) {
+        return Registration.list("""
+                select distinct r from Registration r join r.bookings b
+                where r.conference = ?1 and r.status <> ?2 and b.status <> ?3
+                  and (select count(o) from SessionBooking o where o.registration = r and o.status <> ?3) > 1
+                order by r.id
+                """, conference, RegistrationStatus.CANCELLED, BookingStatus.CANCELLED);
+    }
+
+    /** Held places first, then waiting and wished-for bookings; each in the order they were booked. */
+    private static List<SessionBooking> inKeepingOrder(Registration registration) {
+        return registration
+                .activeBookings().stream().sorted(Comparator
+                        .comparing((SessionBooking b) -> b.status != BookingStatus.CONFIRMED).thenComparing(b -> b.id))
+                .toList();
+    }
+
+    private static boolean swapPair(SessionBooking a, SessionBooking b) {
+        return a.replaces.contains(b) || b.replaces.contains(a);
     }
 }

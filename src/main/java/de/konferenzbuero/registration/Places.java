@@ -1,11 +1,13 @@
 package de.konferenzbuero.registration;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import de.konferenzbuero.conference.Attendance;
+import de.konferenzbuero.input.Problem;
 
 /**
  * The one capacity rule, in SQL: a place is granted while {@code taken < capacity} (no capacity means unlimited),
@@ -15,6 +17,13 @@ import de.konferenzbuero.conference.Attendance;
  */
 @ApplicationScoped
 class Places {
+
+    /** What the sign-up decision found. */
+    enum Decision {
+        CONFIRMED, WAITLISTED,
+        /** The conference takes no registrations any more, or no longer offers the mode. */
+        REFUSED
+    }
 
     private final EntityManager em;
 
@@ -33,68 +42,121 @@ class Places {
     }
 
     /**
-     * The sign-up decision, under the conference lock: a stored registration takes a place in its mode if one is free,
-     * else it gets the next waitlist number; the event is recorded. The lock is its own statement, so the decision
-     * below always sees the row as it is (deciding inside the locking statement let a sign-up that had waited for the
-     * lock act on a stale count, found by ConcurrentSignUpTest).
+     * The sign-up decision, under the conference lock: if the conference still takes registrations in the
+     * registration's mode (checked here, as the row is now, since an organiser may have cancelled it or dropped the
+     * mode while the sign-up was on its way), a stored registration takes a place in its mode if one is free, else it
+     * gets the next waitlist number; the event is recorded. The lock is its own statement, so the decision below always
+     * sees the row as it is (deciding inside the locking statement let a sign-up that had waited for the lock act on a
+     * stale count, found by ConcurrentSignUpTest).
      *
-     * @return whether the registration is confirmed
+     * @param byOrganiser
+     *            an organiser adding someone by hand: any time, as long as the conference is not cancelled
      */
-    boolean decide(Registration registration) {
+    Decision decide(Registration registration, Instant now, boolean byOrganiser) {
         lockConference(registration.conference.id);
-        Object status = em.createNativeQuery("""
-                with take as (
-                    update conference set %1$s_taken = %1$s_taken + 1
-                    where id = ?1 and (%1$s_capacity is null or %1$s_taken < %1$s_capacity)
-                    returning id
-                ), r as (
-                    update registration
-                    set status = case when exists (select 1 from take) then 'CONFIRMED' else 'WAITLISTED' end,
-                        waitlist_seq = case when exists (select 1 from take) then null else nextval('waitlist_seq') end
-                    where id = ?2
-                    returning id, status
-                ), e as (
-                    insert into registration_event (registration_id, kind) select id, status from r
-                )
-                select status from r
-                """.formatted(column(registration.attendance))).setParameter(1, registration.conference.id)
-                .setParameter(2, registration.id).getSingleResult();
-        return "CONFIRMED".equals(status);
+        Object status = em
+                .createNativeQuery(
+                        """
+                                with open as (
+                                    select 1 from conference
+                                    where id = ?1 and (format = 'HYBRID' or format = ?3)
+                                      and case when ?4 then status <> 'CANCELLED'
+                                               else status = 'PUBLISHED' and (registration_opens_at is null or registration_opens_at <= ?5)
+                                                    and ?5 < coalesce(registration_closes_at, starts_at) end
+                                ), take as (
+                                    update conference set %1$s_taken = %1$s_taken + 1
+                                    where id = ?1 and exists (select 1 from open)
+                                      and (%1$s_capacity is null or %1$s_taken < %1$s_capacity)
+                                    returning id
+                                ), r as (
+                                    update registration
+                                    set status = case when exists (select 1 from take) then 'CONFIRMED' else 'WAITLISTED' end,
+                                        waitlist_seq = case when exists (select 1 from take) then null else nextval('waitlist_seq') end
+                                    where id = ?2 and exists (select 1 from open)
+                                    returning id, status
+                                ), e as (
+                                    insert into registration_event (registration_id, kind) select id, status from r
+                                )
+                                select coalesce((select status from r), 'REFUSED')
+                                """
+                                .formatted(column(registration.attendance)))
+                .setParameter(1, registration.conference.id).setParameter(2, registration.id)
+                .setParameter(3, registration.attendance.name()).setParameter(4, byOrganiser).setParameter(5, now)
+                .getSingleResult();
+        return Decision.valueOf((String) status);
     }
 
     /**
-     * For a confirmed registration, under the conference lock: each of its new bookings takes a place of its item if
-     * one is free, else the next waitlist number (item rows locked in id order).
-     *
-     * @return whether every booking got a place
+     * How the items of a new registration were decided: refused (nothing changed) with the reason, or whether every
+     * booking got its place.
      */
-    boolean decideItems(long registrationId) {
+    record ItemDecision(Problem refusal, boolean everyPlace) {
+    }
+
+    /**
+     * Why, as the rows are now, the bookings a new registration asks for cannot be decided: an item no longer bookable,
+     * not offered to the registration's mode, or two of them overlapping after the programme changed.
+     */
+    private static final String REFUSALS = """
+            select case when not a.bookable then 'ITEM_UNKNOWN' else 'ITEM_NOT_FOR_MODE' end as problem
+            from agenda_item a join session_booking b on b.agenda_item_id = a.id
+            where b.registration_id = ?1 and b.status = 'CONFIRMED'
+              and not (a.bookable and (a.attendance is null or a.attendance = ?2))
+            union all
+            select 'ITEM_OVERLAP' from session_booking x join agenda_item xa on xa.id = x.agenda_item_id
+            join session_booking y on y.registration_id = x.registration_id and y.id > x.id
+            join agenda_item ya on ya.id = y.agenda_item_id
+            where x.registration_id = ?1 and x.status = 'CONFIRMED' and y.status = 'CONFIRMED'
+              and xa.starts_at < ya.ends_at and ya.starts_at < xa.ends_at
+            """;
+
+    /**
+     * For a confirmed registration, under the conference lock: each of its new bookings takes a place of its item if
+     * one is free, else the next waitlist number (item rows locked in id order). Refused, changing nothing, when the
+     * items as they are now cannot be booked together (see {@link #REFUSALS}).
+     */
+    ItemDecision decideItems(long registrationId, Attendance attendance) {
         List<?> statuses = em.createNativeQuery("""
                 with i as (
-                    select a.id, a.taken < a.capacity as free from agenda_item a
-                    join session_booking b on b.agenda_item_id = a.id
+                    select a.id, a.taken < a.capacity as free
+                    from agenda_item a join session_booking b on b.agenda_item_id = a.id
                     where b.registration_id = ?1 and b.status = 'CONFIRMED'
                     order by a.id for no key update of a
+                ), refused as (
+                    %s
                 ), take as (
-                    update agenda_item set taken = taken + 1 from i where agenda_item.id = i.id and i.free
+                    update agenda_item set taken = taken + 1 from i
+                    where agenda_item.id = i.id and i.free and not exists (select 1 from refused)
                     returning agenda_item.id
                 ), b as (
                     update session_booking
                     set status = case when i.free then 'CONFIRMED' else 'WAITLISTED' end,
                         waitlist_seq = case when i.free then null else nextval('waitlist_seq') end
                     from i where session_booking.registration_id = ?1 and session_booking.agenda_item_id = i.id
+                      and not exists (select 1 from refused)
                     returning session_booking.agenda_item_id, session_booking.status
                 ), e as (
                     insert into registration_event (registration_id, agenda_item_id, kind)
                     select ?1, agenda_item_id, 'ITEM_' || status from b
                 )
-                select status from b
-                """).setParameter(1, registrationId).getResultList();
-        return statuses.stream().allMatch("CONFIRMED"::equals);
+                select status from b union all (select 'REFUSED ' || problem from refused limit 1)
+                """.formatted(REFUSALS)).setParameter(1, registrationId).setParameter(2, attendance.name())
+                .getResultList();
+        return statuses.stream().map(String.class::cast).filter(status -> status.startsWith("REFUSED ")).findFirst()
+                .map(refused -> new ItemDecision(Problem.valueOf(refused.substring("REFUSED ".length())), false))
+                .orElseGet(() -> new ItemDecision(null, statuses.stream().allMatch("CONFIRMED"::equals)));
     }
 
-    /** Someone on the conference's waitlist only wishes for items: they are decided when the person moves up. */
-    boolean requestItems(long registrationId) {
+    /**
+     * Someone on the conference's waitlist only wishes for items: they are decided when the person moves up. Refused,
+     * changing nothing, like {@link #decideItems}.
+     */
+    ItemDecision requestItems(long registrationId, Attendance attendance) {
+        List<?> refused = em.createNativeQuery(REFUSALS + " limit 1").setParameter(1, registrationId)
+                .setParameter(2, attendance.name()).getResultList();
+        if (!refused.isEmpty()) {
+            return new ItemDecision(Problem.valueOf((String) refused.get(0)), false);
+        }
         em.createNativeQuery("""
                 with b as (
                     update session_booking set status = 'REQUESTED' where registration_id = ?1 and status = 'CONFIRMED'
@@ -103,7 +165,7 @@ class Places {
                 insert into registration_event (registration_id, agenda_item_id, kind)
                 select ?1, agenda_item_id, 'ITEM_REQUESTED' from b
                 """).setParameter(1, registrationId).executeUpdate();
-        return false;
+        return new ItemDecision(null, false);
     }
 
     /** Takes a conference place of this mode if one is free. */
@@ -120,10 +182,32 @@ class Places {
                 .setParameter(1, conferenceId).executeUpdate();
     }
 
+    /**
+     * An organiser confirms someone ahead of the waitlist: a free place if there is one, else one more place made for
+     * them. The version goes up, so an edit form opened before cannot silently set the old capacity again.
+     */
+    void takeOrAdd(long conferenceId, Attendance attendance) {
+        em.createNativeQuery("""
+                update conference set %1$s_taken = %1$s_taken + 1, version = version + 1,
+                    %1$s_capacity = case when %1$s_capacity is null or %1$s_taken < %1$s_capacity then %1$s_capacity
+                                         else %1$s_capacity + 1 end
+                where id = ?1
+                """.formatted(column(attendance))).setParameter(1, conferenceId).executeUpdate();
+    }
+
     /** Takes a place of this item if one is free. */
     boolean tryTakeItem(long itemId) {
         return em.createNativeQuery("update agenda_item set taken = taken + 1 where id = ?1 and taken < capacity")
                 .setParameter(1, itemId).executeUpdate() == 1;
+    }
+
+    /** Like {@link #takeOrAdd} for an item. */
+    void takeOrAddItem(long itemId) {
+        em.createNativeQuery("""
+                update agenda_item set taken = taken + 1, version = version + 1,
+                    capacity = case when taken < capacity then capacity else capacity + 1 end
+                where id = ?1
+                """).setParameter(1, itemId).executeUpdate();
     }
 
     void releaseItem(long itemId) {
@@ -139,5 +223,4 @@ class Places {
     private static String column(Attendance attendance) {
         return attendance == Attendance.ON_SITE ? "onsite" : "online";
     }
-
 }

@@ -19,11 +19,14 @@ import jakarta.persistence.Version;
 
 import org.hibernate.annotations.CreationTimestamp;
 import org.hibernate.annotations.UpdateTimestamp;
+import org.hibernate.exception.ConstraintViolationException;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.input.InvalidInput;
+import de.konferenzbuero.input.Problem;
 
 /** One person's registration for a conference, with the items they booked. */
 @Entity
@@ -43,7 +46,7 @@ public class Registration extends PanacheEntityBase {
 
     public String lastName;
 
-    /** Stored in lower case; one active registration per address and conference. */
+    /** Stored normalised ({@code EmailAddresses}); one active registration per address and conference. */
     public String email;
 
     public String organisation;
@@ -113,6 +116,17 @@ public class Registration extends PanacheEntityBase {
         return find("manageSecret", secret).firstResultOptional();
     }
 
+    /**
+     * A parallel change won the race for the address ({@code registration_active_email}): the same form error as when
+     * the address was taken before; any other violation as it is.
+     */
+    public static RuntimeException emailTakenOr(ConstraintViolationException e) {
+        return ACTIVE_EMAIL.equals(e.getConstraintName()) ? new InvalidInput("email", Problem.EMAIL_TAKEN) : e;
+    }
+
+    /** The unique index that allows one active registration per address and conference. */
+    static final String ACTIVE_EMAIL = "registration_active_email";
+
     public static Optional<Registration> findActive(Conference conference, String email) {
         return find("conference = ?1 and email = ?2 and status <> ?3", conference, email, RegistrationStatus.CANCELLED)
                 .firstResultOptional();
@@ -132,12 +146,11 @@ public class Registration extends PanacheEntityBase {
     }
 
     /**
-     * A confirmed booking kept only until the attendee moves up in an overlapping item they asked for instead (a
-     * pending swap); it is released when that happens.
+     * A confirmed booking the attendee gave up for another item that still waits (a pending swap): kept until that one
+     * gets its place, then released.
      */
     public boolean keptUntilSwap(SessionBooking booking) {
-        return booking.status == BookingStatus.CONFIRMED && activeBookings().stream()
-                .anyMatch(other -> other.status == BookingStatus.WAITLISTED && other.item.overlaps(booking.item));
+        return booking.status == BookingStatus.CONFIRMED && !booking.replacedBy.isEmpty();
     }
 
     /** The items the attendee wants: every active booking except those kept until a swap completes. */

@@ -1,12 +1,29 @@
 package de.konferenzbuero.registration;
 
-/**
- * Something happened to a registration that its attendee must be told about by mail. Fired as a synchronous CDI event
- * inside the transaction that made the change, so the mail is stored with it.
- */
-public record RegistrationNotice(Kind kind, Registration registration) {
+import java.util.List;
+import java.util.Set;
 
-    /** In rising weight: when several happen to one registration in one transaction, the heaviest is sent. */
+import de.konferenzbuero.conference.AgendaItem;
+
+/**
+ * What happened to a registration that its attendee must be told about by mail: every kind of change one action made to
+ * it, and the items an organiser's change released. Fired as a synchronous CDI event inside the transaction that made
+ * the change, so the mail is stored with it; the mail is about the heaviest kind and mentions the others.
+ */
+public record RegistrationNotice(Set<Kind> kinds, Registration registration, List<Release> released) {
+
+    /** A booked item an organiser's change took from the attendee, and why. */
+    public record Release(AgendaItem item, Reason reason) {
+    }
+
+    public enum Reason {
+        /** After a move it overlapped another booking of the attendee, booked earlier. */
+        OVERLAP,
+        /** The item was removed from the programme or is no longer bookable. */
+        WITHDRAWN
+    }
+
+    /** In rising weight: the heaviest kind decides which mail is sent. */
     public enum Kind {
         /** A waitlisted booking of a workshop or excursion got a place. */
         ITEM_PROMOTED,
@@ -14,6 +31,11 @@ public record RegistrationNotice(Kind kind, Registration registration) {
         CHANGED,
         /** The organisers changed the time or place of an item the attendee booked. */
         AGENDA_CHANGED,
+        /**
+         * An organiser's change took a booked item from the attendee: it overlapped an earlier booking after a move, or
+         * the item is no longer offered.
+         */
+        ITEM_RELEASED,
         /** Moved up from the conference's waitlist. */
         PROMOTED,
         /** Someone tried to register again with the same address: the manage link, nothing else. */
@@ -24,5 +46,15 @@ public record RegistrationNotice(Kind kind, Registration registration) {
         WAITLISTED, CANCELLED,
         /** The organisers cancelled the whole conference. */
         CONFERENCE_CANCELLED
+    }
+
+    public RegistrationNotice {
+        kinds = Set.copyOf(kinds);
+        released = List.copyOf(released);
+    }
+
+    /** The kind the mail is about. */
+    public Kind kind() {
+        return kinds.stream().max(Enum::compareTo).orElseThrow();
     }
 }

@@ -1,12 +1,7 @@
 package de.konferenzbuero.registration;
 
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -22,7 +17,7 @@ import de.konferenzbuero.input.Problem;
 
 /**
  * What attendees do with their registration through the private manage link: look at it, change items or attendance
- * mode, cancel. Every change locks the conference row first and hands freed places on.
+ * mode (one at a time or both at once), cancel. Every change locks the conference row first and hands freed places on.
  */
 @ApplicationScoped
 public class RegistrationService {
@@ -31,16 +26,18 @@ public class RegistrationService {
 
     private final Places places;
     private final Waitlists waitlists;
+    private final Rebooking rebooking;
     private final Cancellations cancellations;
     private final History history;
     private final Event<RegistrationNotice> noticeEvent;
     private final EntityManager em;
     private final Clock clock;
 
-    RegistrationService(Places places, Waitlists waitlists, Cancellations cancellations, History history,
-            Event<RegistrationNotice> noticeEvent, EntityManager em, Clock clock) {
+    RegistrationService(Places places, Waitlists waitlists, Rebooking rebooking, Cancellations cancellations,
+            History history, Event<RegistrationNotice> noticeEvent, EntityManager em, Clock clock) {
         this.places = places;
         this.waitlists = waitlists;
+        this.rebooking = rebooking;
         this.cancellations = cancellations;
         this.history = history;
         this.noticeEvent = noticeEvent;
@@ -57,77 +54,53 @@ public class RegistrationService {
     }
 
     /**
-     * Replaces the booked items with {@code itemIds}. A new item is granted at once if it has a place, else the
-     * attendee joins its waitlist and keeps an overlapping item they hold until the new one is granted.
+     * Replaces the booked items with {@code itemIds} (see {@link Rebooking}): a new item is granted at once if it has a
+     * place, else the attendee joins its waitlist and keeps an overlapping item they hold until the new one is granted.
      */
     @Transactional
     public Registration changeItems(String secret, List<Long> itemIds) {
-        Registration registration = lockAndLoad(secret);
-        requireOpen(registration.conference);
-        List<AgendaItem> wanted = SignUpRules.check(registration.conference, registration.attendance, itemIds);
-        Map<Long, SessionBooking> current = registration.activeBookings().stream()
-                .collect(Collectors.toMap(b -> b.item.id, Function.identity()));
-        Set<Long> wantedIds = wanted.stream().map(item -> item.id).collect(Collectors.toSet());
-        if (current.keySet().equals(wantedIds)) {
-            return registration;
-        }
-        Notices notices = new Notices();
-        for (AgendaItem item : wanted) {
-            if (!current.containsKey(item.id)) {
-                book(registration, item);
-            }
-        }
-        List<SessionBooking> waiting = registration.activeBookings().stream()
-                .filter(b -> b.status == BookingStatus.WAITLISTED).toList();
-        List<SessionBooking> dropped = registration.activeBookings().stream()
-                .filter(b -> !wantedIds.contains(b.item.id)).sorted(Comparator.comparing(b -> b.item.id)).toList();
-        for (SessionBooking booking : dropped) {
-            boolean fallback = booking.status == BookingStatus.CONFIRMED
-                    && waiting.stream().anyMatch(w -> w.item.overlaps(booking.item));
-            if (!fallback) {
-                cancellations.cancelBooking(booking, ATTENDEE, notices);
-            }
-        }
-        notices.add(RegistrationNotice.Kind.CHANGED, registration);
-        notices.fire(noticeEvent);
-        return registration;
+        return change(secret, null, itemIds);
     }
 
     /** Switches between on-site and online at a hybrid conference, if the other mode has a place. */
     @Transactional
     public Registration changeAttendance(String secret, Attendance attendance) {
-        Registration registration = lockAndLoad(secret);
-        Conference conference = registration.conference;
-        requireOpen(conference);
-        if (attendance == null || !conference.format.offers(attendance)) {
+        if (attendance == null) {
             throw new InvalidInput("attendance", Problem.ATTENDANCE_NOT_OFFERED);
         }
-        if (attendance == registration.attendance) {
-            return registration;
+        return change(secret, attendance, null);
+    }
+
+    /**
+     * Changes the attendance mode and/or the items in one transaction: both happen or neither. {@code null} leaves that
+     * part as it is. The items (the new ones, or the ones kept) must be offered to the mode the registration ends in.
+     *
+     * @throws RegistrationCancelled
+     *             when the registration was cancelled meanwhile
+     */
+    @Transactional
+    public Registration change(String secret, Attendance attendance, List<Long> itemIds) {
+        Registration registration = lockAndLoad(secret);
+        if (!registration.isActive()) {
+            throw new RegistrationCancelled();
         }
+        Conference conference = registration.conference;
+        requireOpen(conference);
+        Attendance mode = attendance == null ? registration.attendance : attendance;
+        List<AgendaItem> items = SignUpRules.check(conference, mode,
+                itemIds == null ? registration.wantedItemIds() : itemIds);
         Notices notices = new Notices();
-        Attendance previous = registration.attendance;
-        if (registration.status == RegistrationStatus.CONFIRMED) {
-            if (!places.tryTake(conference.id, attendance)) {
-                throw new InvalidInput("attendance", Problem.ATTENDANCE_FULL);
-            }
-            registration.attendance = attendance;
-            history.record(registration, HistoryKind.ATTENDANCE_CHANGED, ATTENDEE);
-            places.release(conference.id, previous);
-            waitlists.fillConference(conference.id, previous, ATTENDEE, notices);
-        } else {
-            registration.attendance = attendance;
-            history.record(registration, HistoryKind.ATTENDANCE_CHANGED, ATTENDEE);
-            if (places.tryTake(conference.id, attendance)) {
-                registration.status = RegistrationStatus.CONFIRMED;
-                registration.waitlistSeq = null;
-                history.record(registration, HistoryKind.PROMOTED, ATTENDEE);
-                waitlists.decideRequestedItems(registration, ATTENDEE);
-            } else {
-                registration.waitlistSeq = places.nextWaitlistSeq();
-            }
+        boolean changed = false;
+        if (mode != registration.attendance) {
+            switchMode(registration, mode, notices);
+            changed = true;
         }
-        notices.add(RegistrationNotice.Kind.CHANGED, registration);
+        if (itemIds != null || changed) {
+            changed |= rebooking.rebook(registration, items, ATTENDEE, notices);
+        }
+        if (changed) {
+            notices.add(RegistrationNotice.Kind.CHANGED, registration);
+        }
         notices.fire(noticeEvent);
         return registration;
     }
@@ -140,7 +113,7 @@ public class RegistrationService {
             return registration;
         }
         Conference conference = registration.conference;
-        if (!conference.isVisible() || conference.isCancelled() || !clock.instant().isBefore(conference.startsAt)) {
+        if (!conference.takesCancellations(clock.instant())) {
             throw new RegistrationClosed(conference.registrationState(clock.instant()));
         }
         Notices notices = new Notices();
@@ -149,21 +122,30 @@ public class RegistrationService {
         return registration;
     }
 
-    private void book(Registration registration, AgendaItem item) {
-        SessionBooking booking = new SessionBooking();
-        booking.registration = registration;
-        booking.item = item;
-        if (registration.status != RegistrationStatus.CONFIRMED) {
-            booking.status = BookingStatus.REQUESTED;
-        } else if (places.tryTakeItem(item.id)) {
-            booking.status = BookingStatus.CONFIRMED;
-        } else {
-            booking.status = BookingStatus.WAITLISTED;
-            booking.waitlistSeq = places.nextWaitlistSeq();
+    /**
+     * A confirmed registration takes a place in the other mode (or the switch is refused) and frees its old one; a
+     * waitlisted one gets a place there if one is free, else joins the end of that mode's waitlist.
+     */
+    private void switchMode(Registration registration, Attendance mode, Notices notices) {
+        Conference conference = registration.conference;
+        Attendance previous = registration.attendance;
+        boolean placed = places.tryTake(conference.id, mode);
+        if (registration.status == RegistrationStatus.CONFIRMED && !placed) {
+            throw new InvalidInput("attendance", Problem.ATTENDANCE_FULL);
         }
-        booking.persist();
-        registration.bookings.add(booking);
-        history.record(booking, HistoryKind.valueOf("ITEM_" + booking.status.name()), ATTENDEE);
+        registration.attendance = mode;
+        history.record(registration, HistoryKind.ATTENDANCE_CHANGED, ATTENDEE);
+        if (registration.status == RegistrationStatus.CONFIRMED) {
+            places.release(conference.id, previous);
+            waitlists.fillConference(conference.id, previous, ATTENDEE, notices);
+        } else if (placed) {
+            registration.status = RegistrationStatus.CONFIRMED;
+            registration.waitlistSeq = null;
+            history.record(registration, HistoryKind.PROMOTED, ATTENDEE);
+            waitlists.decideRequestedItems(registration, ATTENDEE);
+        } else {
+            registration.waitlistSeq = places.nextWaitlistSeq();
+        }
     }
 
     /** Locks the registration's conference, then loads the registration as it is now. */

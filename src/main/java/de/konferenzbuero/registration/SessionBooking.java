@@ -1,6 +1,8 @@
 package de.konferenzbuero.registration;
 
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +12,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 
 import org.hibernate.annotations.CreationTimestamp;
@@ -19,7 +23,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import de.konferenzbuero.conference.AgendaItem;
 
-/** A registration's booking of one bookable agenda item (workshop, excursion, evening event). */
+/**
+ * A registration's booking of one bookable agenda item (workshop, excursion, evening event). Its row also holds the
+ * item's times, copied and kept equal by the database, which refuses overlapping confirmed bookings with them.
+ */
 @Entity
 public class SessionBooking extends PanacheEntityBase {
 
@@ -39,6 +46,18 @@ public class SessionBooking extends PanacheEntityBase {
 
     /** Place in the item's waitlist order; set only while waitlisted. */
     public Long waitlistSeq;
+
+    /**
+     * A swap: the confirmed bookings of the same registration this waiting booking replaces. They are kept until it
+     * gets its place and released in the same transaction. Set only while this booking waits.
+     */
+    @ManyToMany
+    @JoinTable(name = "booking_swap", joinColumns = @JoinColumn(name = "pending_booking_id"), inverseJoinColumns = @JoinColumn(name = "replaced_booking_id"))
+    public Set<SessionBooking> replaces = new HashSet<>();
+
+    /** The waiting bookings that will replace this confirmed one: it is kept only until one of them gets a place. */
+    @ManyToMany(mappedBy = "replaces")
+    public Set<SessionBooking> replacedBy = new HashSet<>();
 
     @CreationTimestamp
     public Instant createdAt;

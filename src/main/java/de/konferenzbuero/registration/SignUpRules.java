@@ -13,6 +13,7 @@ import jakarta.validation.Validator;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.input.EmailAddresses;
 import de.konferenzbuero.input.FieldProblem;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
@@ -27,8 +28,8 @@ final class SignUpRules {
      * Resolves the chosen item ids to the conference's bookable items, sorted by id.
      *
      * @throws InvalidInput
-     *             for a mode the conference does not offer, an unknown or foreign item, or two items at overlapping
-     *             times
+     *             for a mode the conference does not offer, an unknown or foreign item, two items at overlapping times,
+     *             or an item not offered to the mode
      */
     static List<AgendaItem> check(Conference conference, Attendance attendance, List<Long> itemIds) {
         List<FieldProblem> problems = new ArrayList<>();
@@ -42,6 +43,8 @@ final class SignUpRules {
             problems.add(new FieldProblem("items", Problem.ITEM_UNKNOWN));
         } else if (overlapping(chosen)) {
             problems.add(new FieldProblem("items", Problem.ITEM_OVERLAP));
+        } else if (attendance != null && !chosen.stream().allMatch(item -> item.offers(attendance))) {
+            problems.add(new FieldProblem("items", Problem.ITEM_NOT_FOR_MODE));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
@@ -63,6 +66,10 @@ final class SignUpRules {
             check(conference, in.attendance(), in.items());
         } catch (InvalidInput e) {
             problems.addAll(e.problems());
+        }
+        if (in.email() != null && !in.email().isBlank() && problems.stream().noneMatch(p -> p.field().equals("email"))
+                && EmailAddresses.normalise(in.email()).isEmpty()) {
+            problems.add(new FieldProblem("email", Problem.EMAIL_INVALID));
         }
         if (!in.privacyConsent()) {
             problems.add(new FieldProblem("privacyConsent", Problem.CONSENT_REQUIRED));

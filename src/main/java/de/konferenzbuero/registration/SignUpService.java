@@ -2,7 +2,7 @@ package de.konferenzbuero.registration;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -15,6 +15,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.RegistrationState;
+import de.konferenzbuero.input.EmailAddresses;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.registration.SignUpResult.BookedItem;
 
@@ -51,23 +52,26 @@ public class SignUpService {
         Conference conference = Conference.findBySlug(slug).filter(Conference::isVisible)
                 .orElseThrow(() -> new UnknownConference(slug));
         SignUpRules.checkAll(validator, conference, in);
-        String email = in.email().strip().toLowerCase(Locale.ROOT);
-        try {
-            return QuarkusTransaction.requiringNew().call(() -> register(slug, in, email));
-        } catch (ConstraintViolationException e) {
-            if (!"registration_active_email".equals(e.getConstraintName())) {
-                throw e;
+        String email = EmailAddresses.normalise(in.email()).orElseThrow();
+        for (int attempt = 1;; attempt++) {
+            try {
+                return QuarkusTransaction.requiringNew().call(() -> register(slug, in, email));
+            } catch (ConstraintViolationException e) {
+                // A parallel sign-up with the same address won the race; it may be cancelled again by now, so the
+                // next attempt decides afresh between "already registered" and a new registration.
+                if (!Registration.ACTIVE_EMAIL.equals(e.getConstraintName()) || attempt == 3) {
+                    throw e;
+                }
             }
-            // A parallel sign-up with the same address won the race.
-            return QuarkusTransaction.requiringNew().call(() -> alreadyRegistered(openConference(slug), email));
         }
     }
 
     private SignUpResult register(String slug, SignUp in, String email) {
         Conference conference = openConference(slug);
         List<AgendaItem> items = SignUpRules.check(conference, in.attendance(), in.items());
-        if (Registration.findActive(conference, email).isPresent()) {
-            return alreadyRegistered(conference, email);
+        Optional<Registration> existing = Registration.findActive(conference, email);
+        if (existing.isPresent()) {
+            return alreadyRegistered(existing.get());
         }
         Registration registration = enrolment.enrol(conference, in, email, items, null);
         return new SignUpResult.Registered(registration, registration.waitlistPosition(), registration.activeBookings()
@@ -84,8 +88,7 @@ public class SignUpService {
         return conference;
     }
 
-    private SignUpResult alreadyRegistered(Conference conference, String email) {
-        Registration existing = Registration.findActive(conference, email).orElseThrow();
+    private SignUpResult alreadyRegistered(Registration existing) {
         Notices notices = new Notices();
         notices.add(RegistrationNotice.Kind.ALREADY_REGISTERED, existing);
         notices.fire(noticeEvent);

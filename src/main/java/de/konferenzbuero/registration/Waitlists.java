@@ -1,8 +1,10 @@
 package de.konferenzbuero.registration;
 
 import java.util.ArrayDeque;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
+import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -10,16 +12,19 @@ import de.konferenzbuero.conference.Attendance;
 
 /**
  * Gives freed places to the people waiting, oldest first. Callers hold the conference row lock (see {@link Places}) and
- * call this right after a place was released or a capacity raised.
+ * call this once their own changes are done, so that a place freed in one step is never handed to a booking the same
+ * transaction is about to end.
  */
 @ApplicationScoped
 class Waitlists {
 
     private final Places places;
+    private final Bookings bookings;
     private final History history;
 
-    Waitlists(Places places, History history) {
+    Waitlists(Places places, Bookings bookings, History history) {
         this.places = places;
+        this.bookings = bookings;
         this.history = history;
     }
 
@@ -59,14 +64,21 @@ class Waitlists {
     }
 
     /**
-     * Promotes the oldest waitlisted bookings of this item while places are free. A promoted booking that was a pending
-     * swap releases the same attendee's overlapping booking, whose place is then filled too.
+     * Places of these items were freed (their bookings already ended): the counters go down, then the oldest waiting
+     * get them. A promoted booking that completes a swap releases the booking it replaces, whose place is handed on
+     * too.
      */
-    void fillItem(long itemId, String actor, Notices notices) {
-        Deque<Long> freed = new ArrayDeque<>();
-        freed.push(itemId);
-        while (!freed.isEmpty()) {
-            long id = freed.pop();
+    void handOn(Collection<Long> freedItemIds, String actor, Notices notices) {
+        List<Long> sorted = freedItemIds.stream().sorted().toList();
+        sorted.forEach(places::releaseItem);
+        fillItems(sorted, actor, notices);
+    }
+
+    /** After capacities were raised or places freed and counted: the oldest waiting get the free places. */
+    void fillItems(Collection<Long> itemIds, String actor, Notices notices) {
+        Deque<Long> toFill = new ArrayDeque<>(itemIds.stream().sorted().distinct().toList());
+        while (!toFill.isEmpty()) {
+            long id = toFill.pop();
             while (true) {
                 SessionBooking next = SessionBooking
                         .find("item.id = ?1 and status = ?2 order by waitlistSeq", id, BookingStatus.WAITLISTED)
@@ -74,19 +86,54 @@ class Waitlists {
                 if (next == null || !places.tryTakeItem(id)) {
                     break;
                 }
-                next.status = BookingStatus.CONFIRMED;
-                next.waitlistSeq = null;
-                history.record(next, HistoryKind.ITEM_PROMOTED, actor);
+                List<Long> released = bookings.grant(next, HistoryKind.ITEM_PROMOTED, actor);
                 notices.add(RegistrationNotice.Kind.ITEM_PROMOTED, next.registration);
-                for (SessionBooking other : next.registration.bookings) {
-                    if (other != next && other.status == BookingStatus.CONFIRMED && other.item.overlaps(next.item)) {
-                        other.status = BookingStatus.CANCELLED;
-                        history.record(other, HistoryKind.ITEM_CANCELLED, actor);
-                        places.releaseItem(other.item.id);
-                        freed.push(other.item.id);
-                    }
+                released.forEach(places::releaseItem);
+                toFill.addAll(released);
+            }
+        }
+    }
+
+    /**
+     * Two attendees each waiting to swap into the item the other holds get each other's places at once: neither place
+     * would ever come free otherwise. Nobody else waiting loses anything, as no place was free. Called when this
+     * registration queued for a swap.
+     */
+    void exchange(Registration registration, String actor, Notices notices) {
+        for (SessionBooking mine : List.copyOf(registration.activeBookings())) {
+            if (mine.status != BookingStatus.WAITLISTED || mine.replaces.isEmpty()) {
+                continue;
+            }
+            for (SessionBooking given : List.copyOf(mine.replaces)) {
+                SessionBooking theirs = SessionBooking.find("""
+                        select p from SessionBooking p join p.replaces r
+                        where p.item = ?1 and p.status = ?2 and r.item = ?3 and r.status = ?4
+                        order by p.waitlistSeq
+                        """, given.item, BookingStatus.WAITLISTED, mine.item, BookingStatus.CONFIRMED).firstResult();
+                if (theirs != null) {
+                    swapPlaces(mine, theirs, actor, notices);
+                    break;
                 }
             }
         }
+    }
+
+    /**
+     * {@code mine} waits for the item {@code theirs} replaces, and {@code theirs} for one {@code mine} replaces: both
+     * get their places, the replaced bookings are released, and the counts of the two items stay as they are. Any other
+     * booking a swap replaced frees its place, handed on as usual.
+     */
+    private void swapPlaces(SessionBooking mine, SessionBooking theirs, String actor, Notices notices) {
+        long mineItem = mine.item.id;
+        long theirItem = theirs.item.id;
+        List<Long> freed = new java.util.ArrayList<>();
+        freed.addAll(bookings.grant(mine, HistoryKind.ITEM_EXCHANGED, actor));
+        freed.addAll(bookings.grant(theirs, HistoryKind.ITEM_EXCHANGED, actor));
+        // each released place of the two items went straight to the other attendee
+        freed.remove(Long.valueOf(mineItem));
+        freed.remove(Long.valueOf(theirItem));
+        notices.add(RegistrationNotice.Kind.ITEM_PROMOTED, mine.registration);
+        notices.add(RegistrationNotice.Kind.ITEM_PROMOTED, theirs.registration);
+        handOn(freed, actor, notices);
     }
 }

@@ -2,8 +2,6 @@ package de.konferenzbuero.runtime;
 
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.util.Collections;
-import java.util.IdentityHashMap;
 import java.util.Locale;
 import java.util.Set;
 
@@ -43,28 +41,10 @@ public final class DatabaseOutage {
         }
     }
 
-    /**
-     * Whether {@code failure}, anything that caused it, or anything suppressed on the way (a failed commit carries the
-     * driver's error as a suppressed exception) says the database could not be reached.
-     */
+    /** Whether {@code failure}, or anything behind it, says the database could not be reached. */
     public static boolean causes(Throwable failure) {
-        return causes(failure, Collections.newSetFromMap(new IdentityHashMap<>()));
-    }
-
-    private static boolean causes(Throwable t, Set<Throwable> seen) {
-        if (t == null || !seen.add(t)) {
-            return false;
-        }
-        if (t instanceof SQLTransientConnectionException
-                || t instanceof SQLException sql && (isConnectionState(sql.getSQLState()) || isPoolTimeout(sql))) {
-            return true;
-        }
-        for (Throwable suppressed : t.getSuppressed()) {
-            if (causes(suppressed, seen)) {
-                return true;
-            }
-        }
-        return causes(t.getCause(), seen);
+        return Causes.any(failure, t -> t instanceof SQLTransientConnectionException
+                || t instanceof SQLException sql && (isConnectionState(sql.getSQLState()) || isPoolTimeout(sql)));
     }
 
     /**

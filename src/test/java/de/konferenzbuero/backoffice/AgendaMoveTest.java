@@ -38,7 +38,7 @@ class AgendaMoveTest {
                 c.startsAt.plus(Duration.ofMinutes(45)), Duration.ofMinutes(90), 10);
         signUp(c.slug, "booked@move.example", workshop.id);
 
-        QuarkusTransaction.requiringNew().run(() -> agenda.move(organiser(), c.id, workshop.id, true));
+        QuarkusTransaction.requiringNew().run(() -> agenda.move(organiser(), c.id, workshop.id, true, false));
 
         java.time.Instant start = c.startsAt;
         QuarkusTransaction.requiringNew().run(() -> {
@@ -52,7 +52,7 @@ class AgendaMoveTest {
                     .isEqualTo(1);
         });
         // the first item of the day cannot move earlier
-        QuarkusTransaction.requiringNew().run(() -> agenda.move(organiser(), c.id, workshop.id, true));
+        QuarkusTransaction.requiringNew().run(() -> agenda.move(organiser(), c.id, workshop.id, true, false));
         QuarkusTransaction.requiringNew()
                 .run(() -> assertThat(AgendaItem.<AgendaItem> findById(workshop.id).startsAt).isEqualTo(c.startsAt));
     }

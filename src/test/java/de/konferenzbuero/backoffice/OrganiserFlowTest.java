@@ -441,7 +441,7 @@ class OrganiserFlowTest {
     }
 
     @Test
-    void removingAnItemWithBookingsIsRefused() {
+    void removingAnItemWithBookingsListsThemFirstAndCancelsThemWithMailsWhenConfirmed() {
         Organisers.Session organiser = Organisers.login(Organisers.KTS);
         long id = create(organiser, "bo-remove", "Entfernen", 5);
         long booked = addItem(organiser, id, item("Gebucht", "WORKSHOP", DAY_1, "10:00", "11:00", null, 5));
@@ -449,13 +449,24 @@ class OrganiserFlowTest {
         organiser.post("/organiser/conferences/{id}/publish", id).then().statusCode(303);
         signUp("bo-remove", "a@bo-remove.example", booked);
 
-        Response refused = organiser.post("/organiser/conferences/{id}/agenda/{item}/remove", id, booked);
-        assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(refused.asString()).contains("Für diesen Programmpunkt gibt es Buchungen.");
+        Response asked = organiser.post("/organiser/conferences/{id}/agenda/{item}/remove", id, booked);
+        assertThat(asked.statusCode()).isEqualTo(409);
+        assertThat(asked.asString()).contains("Diese Änderung beendet Buchungen", "a@bo-remove.example", "Gebucht",
+                "Trotzdem speichern");
         organiser.post("/organiser/conferences/{id}/agenda/{item}/remove", id, free).then().statusCode(303);
         QuarkusTransaction.requiringNew().run(() -> {
             assertThat(AgendaItem.<AgendaItem> findById(booked)).isNotNull();
             assertThat(AgendaItem.<AgendaItem> findById(free)).isNull();
+        });
+
+        organiser.post("/organiser/conferences/{id}/agenda/{item}/remove", Map.of("confirmed", "true"), id, booked)
+                .then().statusCode(303);
+        QuarkusTransaction.requiringNew().run(() -> {
+            assertThat(AgendaItem.<AgendaItem> findById(booked)).isNull();
+            OutboxMessage mail = OutboxMessage
+                    .<OutboxMessage> find("recipient = ?1 order by id desc", "a@bo-remove.example").firstResult();
+            assertThat(mail.template).isEqualTo("itemReleased");
+            assertThat(mail.text).contains("„Gebucht“ wird nicht mehr angeboten");
         });
     }
 

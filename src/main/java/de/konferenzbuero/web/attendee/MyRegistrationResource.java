@@ -30,6 +30,7 @@ import de.konferenzbuero.input.Problem;
 import de.konferenzbuero.mail.RegistrationCalendar;
 import de.konferenzbuero.qr.QrCodes;
 import de.konferenzbuero.registration.Registration;
+import de.konferenzbuero.registration.RegistrationCancelled;
 import de.konferenzbuero.registration.RegistrationClosed;
 import de.konferenzbuero.registration.RegistrationService;
 import de.konferenzbuero.registration.RegistrationStatus;
@@ -43,7 +44,7 @@ public class MyRegistrationResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance manage(Registration registration, RegistrationState state, ItemChoices choices,
-                SignUpForm form, String notice, String qr);
+                SignUpForm form, String notice, String qr, boolean cancellable);
 
         static native TemplateInstance cancel(Registration registration);
     }
@@ -79,7 +80,7 @@ public class MyRegistrationResource {
             return seeOther(manageUrl(secret) + "?notice=changed");
         } catch (InvalidInput e) {
             return refused(secret, e);
-        } catch (RegistrationClosed e) {
+        } catch (RegistrationClosed | RegistrationCancelled e) {
             return refused(secret, null);
         } catch (UnknownRegistration e) {
             throw new NotFoundException();
@@ -101,7 +102,7 @@ public class MyRegistrationResource {
             return seeOther(manageUrl(secret) + "?notice=changed");
         } catch (InvalidInput e) {
             return refused(secret, e);
-        } catch (RegistrationClosed e) {
+        } catch (RegistrationClosed | RegistrationCancelled e) {
             return refused(secret, null);
         } catch (UnknownRegistration e) {
             throw new NotFoundException();
@@ -173,7 +174,8 @@ public class MyRegistrationResource {
         String qr = admitted ? QrCodes.svg(config.baseUrl() + registration.checkinPath(),
                 Texts.of(page.locale()).manage_checkin_alt(registration.fullName())) : null;
         return Templates.manage(registration, registration.conference.registrationState(clock.instant()),
-                ItemChoices.of(registration.conference), form, notice, qr);
+                ItemChoices.of(registration.conference), form, notice, qr,
+                registration.conference.takesCancellations(clock.instant()));
     }
 
     private static String manageUrl(String secret) {

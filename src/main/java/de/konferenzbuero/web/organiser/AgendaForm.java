@@ -15,6 +15,7 @@ import de.konferenzbuero.Texts;
 import de.konferenzbuero.backoffice.AgendaDraft;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.AgendaItemKind;
+import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Speaker;
 import de.konferenzbuero.input.FieldProblem;
 import de.konferenzbuero.input.Problem;
@@ -58,6 +59,7 @@ public class AgendaForm extends FormState {
         if (item.bookable) {
             form.put("bookable", "true");
             form.put("capacity", String.valueOf(item.capacity));
+            form.put("attendance", item.attendance == null ? "" : item.attendance.name());
         }
         StringBuilder speakers = new StringBuilder();
         for (Speaker s : item.speakers) {
@@ -103,8 +105,16 @@ public class AgendaForm extends FormState {
                 unreadable.add(new FieldProblem("version", Problem.STALE_FORM));
             }
         }
+        Attendance attendance = null;
+        if (valueOrNull("attendance") != null) {
+            try {
+                attendance = Attendance.valueOf(valueOrNull("attendance"));
+            } catch (IllegalArgumentException e) {
+                unreadable.add(new FieldProblem("attendance", Problem.ATTENDANCE_NOT_OFFERED));
+            }
+        }
         return new AgendaDraft(instant("startsAt"), instant("endsAt"), valueOrNull("title"), valueOrNull("description"),
-                kind, valueOrNull("location"), checked("bookable"), capacity, speakers(), version);
+                kind, valueOrNull("location"), checked("bookable"), capacity, speakers(), version, attendance);
     }
 
     private List<Speaker> speakers() {
@@ -143,6 +153,7 @@ public class AgendaForm extends FormState {
         case "endsAt" -> m.f_ends();
         case "capacity" -> m.f_capacity();
         case "bookable" -> m.item_bookable();
+        case "attendance" -> m.item_attendance();
         default -> m.agenda();
         };
     }

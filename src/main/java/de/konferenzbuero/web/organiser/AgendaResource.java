@@ -24,6 +24,7 @@ import de.konferenzbuero.backoffice.AgendaDraft;
 import de.konferenzbuero.backoffice.AgendaEditing;
 import de.konferenzbuero.backoffice.AgendaWarning;
 import de.konferenzbuero.backoffice.ConferenceEditing;
+import de.konferenzbuero.backoffice.Consequences;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.AgendaItemKind;
 import de.konferenzbuero.conference.Conference;
@@ -37,13 +38,23 @@ import de.konferenzbuero.input.InvalidInput;
 @RolesAllowed("organiser")
 public class AgendaResource {
 
+    /** The hidden field of the CSRF token; the confirmation form carries its own. */
+    private static final String CSRF_FIELD = "csrf-token";
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance agenda(Conference conference, List<AgendaWarning> warnings, AgendaForm form,
-                List<AgendaItemKind> kinds, String notice, String error);
+                List<AgendaItemKind> kinds, String notice);
 
         static native TemplateInstance item(Conference conference, AgendaItem item, AgendaForm form,
                 List<AgendaItemKind> kinds);
+
+        static native TemplateInstance consequences(Conference conference, List<Consequences.Loss> losses,
+                String action, List<Field> fields);
+    }
+
+    /** A submitted field, posted again with the confirmation. */
+    public record Field(String name, String value) {
     }
 
     private final AgendaEditing agenda;
@@ -62,7 +73,7 @@ public class AgendaResource {
     @GET
     public TemplateInstance list(@PathParam("id") long id, @QueryParam("notice") String notice) {
         Conference conference = conferences.find(current.get(), id);
-        return view(conference, AgendaForm.startingAt(conference.startsAt), notice, null);
+        return view(conference, AgendaForm.startingAt(conference.startsAt), notice);
     }
 
     @POST
@@ -71,11 +82,11 @@ public class AgendaResource {
         Conference conference = conferences.find(current.get(), id);
         AgendaForm form = AgendaForm.of(fields);
         try {
-            agenda.add(current.get(), id, readable(form, null));
+            agenda.add(current.get(), id, readable(conference, form, null));
             return seeOther("/organiser/conferences/" + id + "/agenda?notice=added");
         } catch (InvalidInput e) {
             form.reject(e.problems(), page.locale());
-            return Response.status(400).entity(view(conference, form, null, null)).build();
+            return Response.status(400).entity(view(conference, form, null)).build();
         }
     }
 
@@ -93,14 +104,17 @@ public class AgendaResource {
             MultivaluedMap<String, String> fields) {
         AgendaItem item = agenda.find(current.get(), id, itemId);
         AgendaForm form = AgendaForm.of(fields);
+        String action = "/organiser/conferences/" + id + "/agenda/" + itemId;
         try {
-            agenda.update(current.get(), id, itemId, readable(form, item));
+            agenda.update(current.get(), id, itemId, readable(item.conference, form, item), confirmed(fields));
             return seeOther("/organiser/conferences/" + id + "/agenda?notice=saved");
         } catch (InvalidInput e) {
             form.reject(e.problems(), page.locale());
             AgendaItem fresh = agenda.find(current.get(), id, itemId);
             return Response.status(400)
                     .entity(Templates.item(fresh.conference, fresh, form, List.of(AgendaItemKind.values()))).build();
+        } catch (Consequences e) {
+            return confirm(id, e, action, fields);
         }
     }
 
@@ -109,37 +123,59 @@ public class AgendaResource {
     @Path("/{itemId}/move")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response move(@PathParam("id") long id, @PathParam("itemId") long itemId,
-            @jakarta.ws.rs.FormParam("direction") String direction) {
-        agenda.move(current.get(), id, itemId, "earlier".equals(direction));
-        return seeOther("/organiser/conferences/" + id + "/agenda?notice=moved");
-    }
-
-    @POST
-    @Path("/{itemId}/remove")
-    public Response remove(@PathParam("id") long id, @PathParam("itemId") long itemId) {
+            MultivaluedMap<String, String> fields) {
         try {
-            agenda.remove(current.get(), id, itemId);
-            return seeOther("/organiser/conferences/" + id + "/agenda?notice=removed");
-        } catch (InvalidInput e) {
-            Conference conference = conferences.find(current.get(), id);
-            return Response.status(409).entity(view(conference, AgendaForm.startingAt(conference.startsAt), null,
-                    de.konferenzbuero.Texts.of(page.locale()).problem(e.problems().get(0).problem()))).build();
+            agenda.move(current.get(), id, itemId, "earlier".equals(fields.getFirst("direction")), confirmed(fields));
+            return seeOther("/organiser/conferences/" + id + "/agenda?notice=moved");
+        } catch (Consequences e) {
+            return confirm(id, e, "/organiser/conferences/" + id + "/agenda/" + itemId + "/move", fields);
         }
     }
 
-    private AgendaDraft readable(AgendaForm form, AgendaItem existing) {
+    /** Removes an item; one with bookings only after the organiser confirmed that they are cancelled. */
+    @POST
+    @Path("/{itemId}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response remove(@PathParam("id") long id, @PathParam("itemId") long itemId,
+            MultivaluedMap<String, String> fields) {
+        try {
+            agenda.remove(current.get(), id, itemId, confirmed(fields));
+            return seeOther("/organiser/conferences/" + id + "/agenda?notice=removed");
+        } catch (Consequences e) {
+            return confirm(id, e, "/organiser/conferences/" + id + "/agenda/" + itemId + "/remove", fields);
+        }
+    }
+
+    /** Lists the bookings the change would end, with a button that submits it again, confirmed. */
+    private Response confirm(long id, Consequences consequences, String action, MultivaluedMap<String, String> fields) {
+        List<Field> again = new ArrayList<>();
+        fields.forEach((name, values) -> {
+            if (!name.equals("confirmed") && !name.equals(CSRF_FIELD)) {
+                values.forEach(value -> again.add(new Field(name, value)));
+            }
+        });
+        return Response.status(409).entity(
+                Templates.consequences(conferences.find(current.get(), id), consequences.losses(), action, again))
+                .build();
+    }
+
+    private static boolean confirmed(MultivaluedMap<String, String> fields) {
+        return "true".equals(fields.getFirst("confirmed"));
+    }
+
+    private AgendaDraft readable(Conference conference, AgendaForm form, AgendaItem existing) {
         AgendaDraft draft = form.toDraft();
         if (!form.unreadable().isEmpty()) {
             List<FieldProblem> all = new ArrayList<>(form.unreadable());
-            agenda.problems(draft, existing).stream()
+            agenda.problems(conference, draft, existing).stream()
                     .filter(p -> all.stream().noneMatch(u -> u.field().equals(p.field()))).forEach(all::add);
             throw new InvalidInput(all);
         }
         return draft;
     }
 
-    private TemplateInstance view(Conference conference, AgendaForm form, String notice, String error) {
-        return Templates.agenda(conference, agenda.warnings(conference), form, List.of(AgendaItemKind.values()), notice,
-                error);
+    private TemplateInstance view(Conference conference, AgendaForm form, String notice) {
+        return Templates.agenda(conference, agenda.warnings(conference), form, List.of(AgendaItemKind.values()),
+                notice);
     }
 }

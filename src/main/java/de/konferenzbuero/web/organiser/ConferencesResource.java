@@ -29,6 +29,7 @@ import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.organisation.Organisation;
 import de.konferenzbuero.organisation.Organiser;
 import de.konferenzbuero.registration.Occupancy;
+import de.konferenzbuero.registration.PlaceCounts;
 import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationStatus;
 
@@ -43,8 +44,8 @@ public class ConferencesResource {
         static native TemplateInstance dashboard(List<Conference> conferences,
                 java.util.Map<Long, Occupancy.Report> occupancy);
 
-        static native TemplateInstance conference(Conference conference, Occupancy.Report occupancy, String notice,
-                long count);
+        static native TemplateInstance conference(Conference conference, Occupancy.Report occupancy,
+                List<PlaceCounts.Drift> drift, String notice, long count);
 
         static native TemplateInstance edit(Conference conference, ConferenceForm form,
                 List<Organisation> organisations, List<ConferenceFormat> formats, String notice);
@@ -56,13 +57,15 @@ public class ConferencesResource {
 
     private final ConferenceEditing editing;
     private final Occupancy occupancy;
+    private final PlaceCounts placeCounts;
     private final CurrentOrganiser current;
     private final PageContext page;
 
-    public ConferencesResource(ConferenceEditing editing, Occupancy occupancy, CurrentOrganiser current,
-            PageContext page) {
+    public ConferencesResource(ConferenceEditing editing, Occupancy occupancy, PlaceCounts placeCounts,
+            CurrentOrganiser current, PageContext page) {
         this.editing = editing;
         this.occupancy = occupancy;
+        this.placeCounts = placeCounts;
         this.current = current;
         this.page = page;
     }
@@ -105,7 +108,8 @@ public class ConferencesResource {
     public TemplateInstance conference(@PathParam("id") long id, @QueryParam("notice") String notice,
             @QueryParam("count") long count) {
         Conference conference = editing.find(current.get(), id);
-        return Templates.conference(conference, occupancy.of(conference), notice, count);
+        return Templates.conference(conference, occupancy.of(conference), placeCounts.drift(conference.id), notice,
+                count);
     }
 
     @GET

@@ -1,0 +1,36 @@
+package de.konferenzbuero.runtime;
+
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** Looks through a failure for the one that matters: its causes and what was suppressed on the way. */
+public final class Causes {
+
+    private Causes() {
+    }
+
+    /**
+     * Whether {@code failure}, anything that caused it, or anything suppressed on the way matches (a failed commit, for
+     * example, carries the driver's or Hibernate's error as a suppressed exception).
+     */
+    public static boolean any(Throwable failure, Predicate<Throwable> test) {
+        return any(failure, test, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    private static boolean any(Throwable t, Predicate<Throwable> test, Set<Throwable> seen) {
+        if (t == null || !seen.add(t)) {
+            return false;
+        }
+        if (test.test(t)) {
+            return true;
+        }
+        for (Throwable suppressed : t.getSuppressed()) {
+            if (any(suppressed, test, seen)) {
+                return true;
+            }
+        }
+        return any(t.getCause(), test, seen);
+    }
+}

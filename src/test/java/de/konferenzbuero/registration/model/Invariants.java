@@ -1,0 +1,343 @@
+package de.konferenzbuero.registration.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import de.konferenzbuero.MailMessages;
+import de.konferenzbuero.Messages;
+import de.konferenzbuero.Texts;
+import de.konferenzbuero.registration.BookingStatus;
+import de.konferenzbuero.registration.model.Snapshot.Booking;
+import de.konferenzbuero.registration.model.Snapshot.Item;
+import de.konferenzbuero.registration.model.Snapshot.Reg;
+
+/**
+ * The promises of the capacity rules, checked on the rows alone ({@link Snapshot}): never more confirmed than places,
+ * counters equal to the confirmed rows, no overlapping confirmed bookings, nothing held by a cancelled registration or
+ * conference, nobody waiting while a place they wait for is free, swaps consistent and none left that two attendees
+ * could exchange, waitlists served in the order of joining, and every attendee's latest mail telling where they stand.
+ * Each check counts how often it ran.
+ */
+final class Invariants {
+
+    final Map<String, AtomicLong> checked = new ConcurrentHashMap<>();
+
+    private final MailMessages mail = Texts.mail(Locale.GERMAN);
+    private final Messages msg = Texts.of(Locale.GERMAN);
+
+    /** What happened in one step that may legitimately bypass a waitlist's order. */
+    record Exemptions(Set<Long> registrations, Set<Long> bookings) {
+        static Exemptions none() {
+            return new Exemptions(Set.of(), Set.of());
+        }
+    }
+
+    /** The rules that hold in every state. */
+    List<String> state(Snapshot s) {
+        List<String> v = new ArrayList<>();
+        capacityAndCounters(s, v);
+        overlaps(s, v);
+        nothingHeldWhenCancelled(s, v);
+        nobodyWaitsForAFreePlace(s, v);
+        swaps(s, v);
+        told(s, v);
+        return v;
+    }
+
+    /** The rules about one step: waitlists served in order, and joined in order. */
+    List<String> step(Snapshot before, Snapshot after, Exemptions exempt) {
+        List<String> v = new ArrayList<>();
+        count("waitlist served in order of joining");
+        for (String mode : List.of("ON_SITE", "ONLINE")) {
+            List<Reg> waitingBefore = before.registrations().values().stream()
+                    .filter(r -> r.status().equals("WAITLISTED") && r.attendance().equals(mode)).toList();
+            List<Reg> promoted = waitingBefore.stream().filter(r -> {
+                Reg now = after.registrations().get(r.id());
+                return now.status().equals("CONFIRMED") && now.attendance().equals(mode)
+                        && !exempt.registrations().contains(r.id());
+            }).toList();
+            List<Reg> still = waitingBefore.stream()
+                    .filter(r -> after.registrations().get(r.id()).status().equals("WAITLISTED")
+                            && after.registrations().get(r.id()).attendance().equals(mode))
+                    .toList();
+            for (Reg p : promoted) {
+                for (Reg w : still) {
+                    if (w.seq() < p.seq()) {
+                        v.add("registration %d (%s) was promoted in %s before %d, who joined earlier".formatted(p.id(),
+                                p.email(), mode, w.id()));
+                    }
+                }
+            }
+            joinedInOrder(before,
+                    after.registrations().values().stream()
+                            .filter(r -> r.status().equals("WAITLISTED") && r.attendance().equals(mode))
+                            .map(r -> new long[] { r.id(), r.seq() }).toList(),
+                    id -> before.registrations().containsKey(id)
+                            && before.registrations().get(id).status().equals("WAITLISTED")
+                            && before.registrations().get(id).attendance().equals(mode),
+                    "conference waitlist " + mode, v);
+        }
+        for (Item item : after.items().values()) {
+            List<Booking> waitingBefore = before.bookings().values().stream()
+                    .filter(b -> b.itemId() == item.id() && b.status().equals("WAITLISTED")).toList();
+            List<Booking> promoted = waitingBefore.stream()
+                    .filter(b -> after.bookings().containsKey(b.id())
+                            && after.bookings().get(b.id()).status().equals("CONFIRMED")
+                            && !exempt.bookings().contains(b.id()) && !exchanged(before, after, b))
+                    .toList();
+            List<Booking> still = waitingBefore.stream().filter(b -> after.bookings().containsKey(b.id())
+                    && after.bookings().get(b.id()).status().equals("WAITLISTED")).toList();
+            for (Booking p : promoted) {
+                for (Booking w : still) {
+                    if (w.seq() < p.seq()) {
+                        v.add("booking %d got a place in %s before booking %d, which joined earlier".formatted(p.id(),
+                                item.title(), w.id()));
+                    }
+                }
+            }
+            joinedInOrder(before,
+                    after.bookings().values().stream()
+                            .filter(b -> b.itemId() == item.id() && b.status().equals("WAITLISTED"))
+                            .map(b -> new long[] { b.id(), b.seq() }).toList(),
+                    id -> before.bookings().containsKey(id) && before.bookings().get(id).status().equals("WAITLISTED"),
+                    "waitlist of " + item.title(), v);
+        }
+        return v;
+    }
+
+    /** Whoever joins a waitlist in this step comes after everyone already on it. */
+    private void joinedInOrder(Snapshot before, List<long[]> waitingAfter, java.util.function.LongPredicate wasWaiting,
+            String list, List<String> v) {
+        long lastOld = waitingAfter.stream().filter(e -> wasWaiting.test(e[0])).mapToLong(e -> e[1]).max()
+                .orElse(Long.MIN_VALUE);
+        for (long[] e : waitingAfter) {
+            if (!wasWaiting.test(e[0]) && e[1] < lastOld) {
+                v.add("%d joined the %s ahead of someone already waiting".formatted(e[0], list));
+            }
+        }
+    }
+
+    /**
+     * Two waiting swaps served by exchanging places: the booking's registration gave up a booking whose item the other
+     * got, and the other gave up this booking's item.
+     */
+    private static boolean exchanged(Snapshot before, Snapshot after, Booking mine) {
+        for (Booking given : before.bookings().values()) {
+            if (given.registrationId() != mine.registrationId() || !given.status().equals("CONFIRMED")
+                    || !after.bookings().get(given.id()).status().equals("CANCELLED")) {
+                continue;
+            }
+            for (Booking theirs : before.bookings().values()) {
+                if (theirs.itemId() == given.itemId() && theirs.status().equals("WAITLISTED")
+                        && after.bookings().get(theirs.id()).status().equals("CONFIRMED")
+                        && before.bookings().values().stream()
+                                .anyMatch(t -> t.registrationId() == theirs.registrationId()
+                                        && t.itemId() == mine.itemId() && t.status().equals("CONFIRMED")
+                                        && after.bookings().get(t.id()).status().equals("CANCELLED"))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void capacityAndCounters(Snapshot s, List<String> v) {
+        count("confirmed ≤ capacity and counters = confirmed rows");
+        for (String mode : List.of("ON_SITE", "ONLINE")) {
+            long confirmed = s.registrations().values().stream()
+                    .filter(r -> r.status().equals("CONFIRMED") && r.attendance().equals(mode)).count();
+            Integer capacity = s.conference().capacity(mode);
+            if (capacity != null && confirmed > capacity) {
+                v.add("%d confirmed %s, only %d places".formatted(confirmed, mode, capacity));
+            }
+            if (confirmed != s.conference().taken(mode)) {
+                v.add("%s counter %d, confirmed rows %d".formatted(mode, s.conference().taken(mode), confirmed));
+            }
+        }
+        for (Item item : s.items().values()) {
+            long confirmed = s.bookings().values().stream()
+                    .filter(b -> b.itemId() == item.id() && b.status().equals("CONFIRMED")).count();
+            if (item.capacity() != null && confirmed > item.capacity()) {
+                v.add("%d confirmed in %s, only %d places".formatted(confirmed, item.title(), item.capacity()));
+            }
+            if (confirmed != item.taken()) {
+                v.add("counter of %s %d, confirmed rows %d".formatted(item.title(), item.taken(), confirmed));
+            }
+        }
+    }
+
+    private void overlaps(Snapshot s, List<String> v) {
+        count("no overlapping confirmed bookings; booking times = item times");
+        for (Reg r : s.registrations().values()) {
+            List<Booking> confirmed = s.activeBookingsOf(r.id()).stream().filter(b -> b.status().equals("CONFIRMED"))
+                    .toList();
+            for (int i = 0; i < confirmed.size(); i++) {
+                for (int j = i + 1; j < confirmed.size(); j++) {
+                    Item a = s.items().get(confirmed.get(i).itemId());
+                    Item b = s.items().get(confirmed.get(j).itemId());
+                    if (a.overlaps(b)) {
+                        v.add("registration %d holds overlapping %s and %s".formatted(r.id(), a.title(), b.title()));
+                    }
+                }
+            }
+        }
+        for (Booking b : s.bookings().values()) {
+            Item item = s.items().get(b.itemId());
+            if (item != null && (!item.startsAt().equals(b.startsAt()) || !item.endsAt().equals(b.endsAt()))) {
+                v.add("booking %d keeps times %s–%s of %s, which is at %s–%s".formatted(b.id(), b.startsAt(),
+                        b.endsAt(), item.title(), item.startsAt(), item.endsAt()));
+            }
+        }
+    }
+
+    private void nothingHeldWhenCancelled(Snapshot s, List<String> v) {
+        count("nothing held by a cancelled registration or conference; statuses fit together");
+        boolean cancelledConference = s.conference().status().equals("CANCELLED");
+        for (Reg r : s.registrations().values()) {
+            if (cancelledConference && r.active()) {
+                v.add("registration %d is %s at a cancelled conference".formatted(r.id(), r.status()));
+            }
+            for (Booking b : s.activeBookingsOf(r.id())) {
+                Item item = s.items().get(b.itemId());
+                if (!r.active()) {
+                    v.add("cancelled registration %d still has booking %d (%s)".formatted(r.id(), b.id(), b.status()));
+                } else if (r.status().equals("WAITLISTED") != b.status().equals("REQUESTED")) {
+                    v.add("booking %d is %s for a %s registration".formatted(b.id(), b.status(), r.status()));
+                }
+                if (!item.bookable()) {
+                    v.add("booking %d of %s, which is not bookable".formatted(b.id(), item.title()));
+                }
+                if (item.attendance() != null && !item.attendance().equals(r.attendance())) {
+                    v.add("booking %d of %s (only %s) for a %s registration".formatted(b.id(), item.title(),
+                            item.attendance(), r.attendance()));
+                }
+            }
+            if (r.active() && !s.conference().offers(r.attendance())) {
+                v.add("registration %d is %s in %s, which the conference no longer offers".formatted(r.id(), r.status(),
+                        r.attendance()));
+            }
+        }
+    }
+
+    private void nobodyWaitsForAFreePlace(Snapshot s, List<String> v) {
+        count("nobody waits while a place they wait for is free");
+        for (String mode : List.of("ON_SITE", "ONLINE")) {
+            boolean waiting = s.registrations().values().stream()
+                    .anyMatch(r -> r.status().equals("WAITLISTED") && r.attendance().equals(mode));
+            Integer capacity = s.conference().capacity(mode);
+            if (waiting && (capacity == null || s.conference().taken(mode) < capacity)) {
+                v.add("someone waits for %s while %s places are free".formatted(mode,
+                        capacity == null ? "unlimited" : capacity - s.conference().taken(mode)));
+            }
+        }
+        for (Item item : s.items().values()) {
+            boolean waiting = s.bookings().values().stream()
+                    .anyMatch(b -> b.itemId() == item.id() && b.status().equals("WAITLISTED"));
+            if (waiting && item.capacity() != null && item.taken() < item.capacity()) {
+                v.add("someone waits for %s while %d places are free".formatted(item.title(),
+                        item.capacity() - item.taken()));
+            }
+        }
+    }
+
+    private void swaps(Snapshot s, List<String> v) {
+        count("swaps: a waiting booking replaces confirmed ones of its own; every overlap it would cause is one");
+        for (Snapshot.Swap swap : s.swaps()) {
+            Booking pending = s.bookings().get(swap.pending());
+            Booking replaced = s.bookings().get(swap.replaced());
+            if (!pending.status().equals("WAITLISTED") || !replaced.status().equals("CONFIRMED")
+                    || pending.registrationId() != replaced.registrationId()) {
+                v.add("swap %d → %d links %s and %s".formatted(swap.replaced(), swap.pending(), pending.status(),
+                        replaced.status()));
+            }
+        }
+        for (Booking w : s.bookings().values()) {
+            if (!w.status().equals("WAITLISTED")) {
+                continue;
+            }
+            for (Booking c : s.activeBookingsOf(w.registrationId())) {
+                if (c.status().equals("CONFIRMED") && s.items().get(c.itemId()).overlaps(s.items().get(w.itemId()))
+                        && !s.swaps().contains(new Snapshot.Swap(w.id(), c.id()))) {
+                    v.add("waiting booking %d would overlap held booking %d without replacing it".formatted(w.id(),
+                            c.id()));
+                }
+            }
+        }
+        count("no two attendees wait to swap into each other's places");
+        for (Snapshot.Swap a : s.swaps()) {
+            for (Snapshot.Swap b : s.swaps()) {
+                Booking aPending = s.bookings().get(a.pending());
+                Booking bPending = s.bookings().get(b.pending());
+                if (aPending.registrationId() < bPending.registrationId()
+                        && aPending.itemId() == s.bookings().get(b.replaced()).itemId()
+                        && bPending.itemId() == s.bookings().get(a.replaced()).itemId()) {
+                    v.add("registrations %d and %d wait to swap into each other's places"
+                            .formatted(aPending.registrationId(), bPending.registrationId()));
+                }
+            }
+        }
+    }
+
+    /** The latest mail about the registration tells its status and every active booking with its status. */
+    private void told(Snapshot s, List<String> v) {
+        count("the latest mail tells the attendee where they stand");
+        for (Reg r : s.registrations().values()) {
+            Snapshot.Mail m = s.latestMail().get(r.id());
+            if (m == null) {
+                v.add("registration %d (%s) was never told anything".formatted(r.id(), r.status()));
+                continue;
+            }
+            Set<String> fitting = switch (r.status()) {
+            case "CONFIRMED" -> Set.of("confirmed", "promoted", "itemPromoted", "changed", "agendaChanged",
+                    "itemReleased");
+            case "WAITLISTED" -> Set.of("waitlisted", "changed", "agendaChanged", "itemReleased");
+            default -> Set.of("cancelled", "conferenceCancelled");
+            };
+            if (!fitting.contains(m.template())) {
+                v.add("registration %d is %s but was last told %s".formatted(r.id(), r.status(), m.template()));
+                continue;
+            }
+            if (!r.active()) {
+                continue;
+            }
+            String status = r.status().equals("CONFIRMED") ? mail.status_confirmed()
+                    : mail.status_waitlisted(0).replace("0", "");
+            if (!m.text().contains(status)) {
+                v.add("registration %d is %s but its mail %d says otherwise".formatted(r.id(), r.status(), m.id()));
+            }
+            List<String> lines = m.text().lines().toList();
+            Map<String, String> listed = new TreeMap<>();
+            for (int i = 0; i + 2 < lines.size(); i++) {
+                if (lines.get(i).startsWith("- ")) {
+                    listed.put(lines.get(i).substring(2), lines.get(i + 2).strip());
+                }
+            }
+            Map<String, String> held = s.activeBookingsOf(r.id()).stream()
+                    .collect(Collectors.toMap(b -> s.items().get(b.itemId()).title(),
+                            b -> msg.item_status(BookingStatus.valueOf(b.status())), (a, b) -> a, TreeMap::new));
+            if (!Objects.equals(listed.keySet(), held.keySet())) {
+                v.add("registration %d holds %s but mail %d lists %s".formatted(r.id(), held.keySet(), m.id(),
+                        listed.keySet()));
+                continue;
+            }
+            held.forEach((title, word) -> {
+                if (!listed.get(title).startsWith(word)) {
+                    v.add("registration %d: %s is '%s', mail %d says '%s'".formatted(r.id(), title, word, m.id(),
+                            listed.get(title)));
+                }
+            });
+        }
+    }
+
+    private void count(String invariant) {
+        checked.computeIfAbsent(invariant, k -> new AtomicLong()).incrementAndGet();
+    }
+}

@@ -1,0 +1,152 @@
+package de.konferenzbuero.registration.model;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+/**
+ * The rows of one conference as they are in the database, read with plain SQL: what the invariants are checked against,
+ * independent of the application's entities and of its own event log.
+ */
+record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrations, Map<Long, Booking> bookings,
+        List<Swap> swaps, Map<Long, Mail> latestMail) {
+
+    record Conf(long id, String status, String format, Integer onsiteCapacity, Integer onlineCapacity, int onsiteTaken,
+            int onlineTaken) {
+
+        Integer capacity(String mode) {
+            return mode.equals("ON_SITE") ? onsiteCapacity : onlineCapacity;
+        }
+
+        int taken(String mode) {
+            return mode.equals("ON_SITE") ? onsiteTaken : onlineTaken;
+        }
+
+        boolean offers(String mode) {
+            return format.equals("HYBRID") || format.equals(mode);
+        }
+    }
+
+    record Item(long id, String title, boolean bookable, Integer capacity, int taken, Instant startsAt, Instant endsAt,
+            String attendance) {
+
+        boolean overlaps(Item other) {
+            return startsAt.isBefore(other.endsAt) && other.startsAt.isBefore(endsAt);
+        }
+    }
+
+    record Reg(long id, String secret, String email, String attendance, String status, Long seq) {
+
+        boolean active() {
+            return !status.equals("CANCELLED");
+        }
+    }
+
+    record Booking(long id, long registrationId, long itemId, String status, Long seq, Instant startsAt,
+            Instant endsAt) {
+
+        boolean active() {
+            return !status.equals("CANCELLED");
+        }
+    }
+
+    record Swap(long pending, long replaced) {
+    }
+
+    /** The latest mail about where a registration stands (not the "already registered" or organiser mails). */
+    record Mail(long id, String template, String text) {
+    }
+
+    static Snapshot load(DataSource dataSource, long conferenceId) {
+        try (Connection c = dataSource.getConnection()) {
+            Conf conf = null;
+            try (ResultSet rs = query(c, """
+                    select id, status, format, onsite_capacity, online_capacity, onsite_taken, online_taken
+                    from conference where id = ?""", conferenceId)) {
+                if (rs.next()) {
+                    conf = new Conf(rs.getLong(1), rs.getString(2), rs.getString(3), (Integer) rs.getObject(4),
+                            (Integer) rs.getObject(5), rs.getInt(6), rs.getInt(7));
+                }
+            }
+            Map<Long, Item> items = new HashMap<>();
+            try (ResultSet rs = query(c, """
+                    select id, title, bookable, capacity, taken, starts_at, ends_at, attendance
+                    from agenda_item where conference_id = ?""", conferenceId)) {
+                while (rs.next()) {
+                    items.put(rs.getLong(1),
+                            new Item(rs.getLong(1), rs.getString(2), rs.getBoolean(3), (Integer) rs.getObject(4),
+                                    rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(),
+                                    rs.getString(8)));
+                }
+            }
+            Map<Long, Reg> registrations = new HashMap<>();
+            try (ResultSet rs = query(c, """
+                    select id, manage_secret, email, attendance, status, waitlist_seq
+                    from registration where conference_id = ?""", conferenceId)) {
+                while (rs.next()) {
+                    registrations.put(rs.getLong(1), new Reg(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getString(4), rs.getString(5), (Long) rs.getObject(6)));
+                }
+            }
+            Map<Long, Booking> bookings = new HashMap<>();
+            try (ResultSet rs = query(c, """
+                    select b.id, b.registration_id, b.agenda_item_id, b.status, b.waitlist_seq, b.starts_at, b.ends_at
+                    from session_booking b join registration r on r.id = b.registration_id
+                    where r.conference_id = ?""", conferenceId)) {
+                while (rs.next()) {
+                    bookings.put(rs.getLong(1),
+                            new Booking(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                                    (Long) rs.getObject(5), rs.getTimestamp(6).toInstant(),
+                                    rs.getTimestamp(7).toInstant()));
+                }
+            }
+            List<Swap> swaps = new ArrayList<>();
+            try (ResultSet rs = query(c, """
+                    select s.pending_booking_id, s.replaced_booking_id from booking_swap s
+                    join session_booking b on b.id = s.pending_booking_id
+                    join registration r on r.id = b.registration_id where r.conference_id = ?""", conferenceId)) {
+                while (rs.next()) {
+                    swaps.add(new Swap(rs.getLong(1), rs.getLong(2)));
+                }
+            }
+            Map<Long, Mail> mails = new HashMap<>();
+            try (ResultSet rs = query(c,
+                    """
+                            select distinct on (m.registration_id) m.registration_id, m.id, m.template, m.text
+                            from outbox_message m join registration r on r.id = m.registration_id
+                            where r.conference_id = ? and m.template not in ('alreadyRegistered', 'organiserMessage', 'reminder')
+                            order by m.registration_id, m.id desc""",
+                    conferenceId)) {
+                while (rs.next()) {
+                    mails.put(rs.getLong(1), new Mail(rs.getLong(2), rs.getString(3), rs.getString(4)));
+                }
+            }
+            return new Snapshot(conf, items, registrations, bookings, swaps, mails);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ResultSet query(Connection c, String sql, long id) throws SQLException {
+        PreparedStatement statement = c.prepareStatement(sql);
+        statement.setLong(1, id);
+        statement.closeOnCompletion();
+        return statement.executeQuery();
+    }
+
+    List<Booking> activeBookingsOf(long registrationId) {
+        return bookings.values().stream().filter(b -> b.registrationId() == registrationId && b.active()).toList();
+    }
+
+    List<Reg> active() {
+        return registrations.values().stream().filter(Reg::active).toList();
+    }
+}

@@ -1,0 +1,469 @@
+package de.konferenzbuero.registration.model;
+
+import static io.restassured.RestAssured.given;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.function.Supplier;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+
+import de.konferenzbuero.backoffice.AgendaDraft;
+import de.konferenzbuero.backoffice.AgendaEditing;
+import de.konferenzbuero.backoffice.ConferenceDraft;
+import de.konferenzbuero.backoffice.ConferenceEditing;
+import de.konferenzbuero.backoffice.Consequences;
+import de.konferenzbuero.backoffice.NotYours;
+import de.konferenzbuero.backoffice.RegistrationAdmin;
+import de.konferenzbuero.conference.AgendaItem;
+import de.konferenzbuero.conference.AgendaItemKind;
+import de.konferenzbuero.conference.Attendance;
+import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.conference.ConferenceFormat;
+import de.konferenzbuero.input.InvalidInput;
+import de.konferenzbuero.registration.Registration;
+import de.konferenzbuero.registration.RegistrationClosed;
+import de.konferenzbuero.registration.SignUp;
+import de.konferenzbuero.registration.model.Snapshot.Booking;
+import de.konferenzbuero.registration.model.Snapshot.Item;
+import de.konferenzbuero.registration.model.Snapshot.Reg;
+import de.konferenzbuero.runtime.Causes;
+
+import javax.sql.DataSource;
+
+/**
+ * One walker: picks a random operation, its target and its input from the current rows, and runs it the way a user
+ * would: attendees over the public JSON API, organisers through the back-office services. Refusals (a full mode, a
+ * capacity below the confirmed count, consequences not confirmed, a taken address) are outcomes, not failures.
+ */
+final class Walk {
+
+    /** Every operation the walk knows; {@code weight} is how often it is picked. */
+    enum Op {
+        SIGN_UP(14), CHANGE_ITEMS(9), CHANGE_ITEMS_DURING_SWAP(5), SWITCH_MODE(4), SWITCH_MODE_AND_ITEMS(3), CANCEL(6),
+        RAISE_CAPACITY(4), LOWER_CAPACITY(4), PROMOTE_OUT_OF_ORDER(2), PROMOTE_BOOKING_OUT_OF_ORDER(2), ADD_BY_HAND(3),
+        EDIT_REGISTRATION(3), ORGANISER_CANCELS(2), MOVE_ITEM(3), UPDATE_ITEM(4), REMOVE_ITEM(1), CHANGE_FORMAT(2),
+        TOGGLE_BOOKABLE(2), CANCEL_CONFERENCE(1);
+
+        final int weight;
+
+        Op(int weight) {
+            this.weight = weight;
+        }
+    }
+
+    enum Outcome {
+        APPLIED, REFUSED, NO_TARGET
+    }
+
+    /** What one step did, what may legitimately bypass a waitlist, and what the API answered, to check. */
+    record Result(Op op, Outcome outcome, Invariants.Exemptions exempt, Answer answer, String detail) {
+    }
+
+    /** An attendee's registration as the API answered it. */
+    record Answer(String secret, String status, String attendance, Map<Long, String> items) {
+    }
+
+    private final Random random;
+    private final DataSource dataSource;
+    private final Set<Op> ops;
+    World world;
+
+    Walk(long seed, World world, DataSource dataSource, Set<Op> ops) {
+        this.random = new Random(seed);
+        this.world = world;
+        this.dataSource = dataSource;
+        this.ops = ops;
+    }
+
+    Op pick() {
+        int total = ops.stream().mapToInt(op -> op.weight).sum();
+        int n = random.nextInt(total);
+        for (Op op : ops) {
+            n -= op.weight;
+            if (n < 0) {
+                return op;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    Result run(Op op) {
+        Snapshot s = Snapshot.load(dataSource, world.conferenceId);
+        return switch (op) {
+        case SIGN_UP -> signUp(s);
+        case CHANGE_ITEMS -> changeItems(s, pickActive(s));
+        case CHANGE_ITEMS_DURING_SWAP -> changeItems(s, pickSwapping(s));
+        case SWITCH_MODE -> switchMode(s, false);
+        case SWITCH_MODE_AND_ITEMS -> switchMode(s, true);
+        case CANCEL -> cancel(s);
+        case RAISE_CAPACITY -> capacity(s, op, 1 + random.nextInt(2));
+        case LOWER_CAPACITY -> capacity(s, op, -1 - random.nextInt(2));
+        case PROMOTE_OUT_OF_ORDER -> promote(s);
+        case PROMOTE_BOOKING_OUT_OF_ORDER -> promoteBooking(s);
+        case ADD_BY_HAND -> addByHand(s);
+        case EDIT_REGISTRATION -> edit(s);
+        case ORGANISER_CANCELS -> organiserCancels(s);
+        case MOVE_ITEM -> moveItem(s);
+        case UPDATE_ITEM -> updateItem(s);
+        case REMOVE_ITEM -> removeItem(s);
+        case CHANGE_FORMAT -> changeFormat(s);
+        case TOGGLE_BOOKABLE -> toggleBookable(s);
+        case CANCEL_CONFERENCE -> cancelConference();
+        };
+    }
+
+    // --- attendees, over the public API ----------------------------------------------------------------------------
+
+    private Result signUp(Snapshot s) {
+        String email = world.address(random.nextInt(World.ADDRESSES));
+        String mode = randomMode(s);
+        Map<String, Object> body = new HashMap<>();
+        body.put("firstName", "Test");
+        body.put("lastName", email.substring(0, email.indexOf('@')));
+        body.put("email", random.nextInt(5) == 0 ? "  " + email.toUpperCase(java.util.Locale.ROOT) + " " : email);
+        body.put("attendance", mode);
+        body.put("items", choice(s, mode));
+        body.put("privacyConsent", true);
+        body.put("locale", "de");
+        Response response = given().contentType(ContentType.JSON).body(body).when()
+                .post("/api/conferences/{slug}/registrations", world.slug);
+        return switch (response.statusCode()) {
+        case 201 -> new Result(Op.SIGN_UP, Outcome.APPLIED, Invariants.Exemptions.none(), answer(response), email);
+        case 400, 409 -> refused(Op.SIGN_UP, email + ": " + response.asString());
+        default -> throw new AssertionError("sign-up answered " + response.statusCode() + ": " + response.asString());
+        };
+    }
+
+    private Result changeItems(Snapshot s, Reg r) {
+        if (r == null) {
+            return noTarget(Op.CHANGE_ITEMS);
+        }
+        Op op = s.swaps().stream().anyMatch(sw -> s.bookings().get(sw.pending()).registrationId() == r.id())
+                ? Op.CHANGE_ITEMS_DURING_SWAP : Op.CHANGE_ITEMS;
+        return patch(op, r, Map.of("items", choice(s, r.attendance())));
+    }
+
+    private Result switchMode(Snapshot s, boolean withItems) {
+        Reg r = pickActive(s);
+        if (r == null) {
+            return noTarget(withItems ? Op.SWITCH_MODE_AND_ITEMS : Op.SWITCH_MODE);
+        }
+        String mode = r.attendance().equals("ON_SITE") ? "ONLINE" : "ON_SITE";
+        Map<String, Object> body = new HashMap<>();
+        body.put("attendance", mode);
+        if (withItems) {
+            body.put("items", choice(s, mode));
+        }
+        return patch(withItems ? Op.SWITCH_MODE_AND_ITEMS : Op.SWITCH_MODE, r, body);
+    }
+
+    private Result patch(Op op, Reg r, Map<String, Object> body) {
+        Response response = given().contentType(ContentType.JSON).body(body).when().patch("/api/registrations/{secret}",
+                r.secret());
+        return switch (response.statusCode()) {
+        case 200 -> new Result(op, Outcome.APPLIED, Invariants.Exemptions.none(), answer(response),
+                r.email() + " " + body);
+        case 400, 409 -> refused(op, r.email() + " " + body + ": " + response.asString());
+        default -> throw new AssertionError(op + " answered " + response.statusCode() + ": " + response.asString());
+        };
+    }
+
+    private Result cancel(Snapshot s) {
+        Reg r = pickActive(s);
+        if (r == null) {
+            return noTarget(Op.CANCEL);
+        }
+        Response response = given().when().delete("/api/registrations/{secret}", r.secret());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("cancel answered " + response.statusCode() + ": " + response.asString());
+        }
+        return new Result(Op.CANCEL, Outcome.APPLIED, Invariants.Exemptions.none(), answer(response), r.email());
+    }
+
+    // --- organisers, through the back-office services --------------------------------------------------------------
+
+    private Result capacity(Snapshot s, Op op, int by) {
+        List<Item> bookable = bookable(s);
+        int target = random.nextInt(2 + bookable.size());
+        if (target < 2) {
+            String mode = target == 0 ? "ON_SITE" : "ONLINE";
+            if (!s.conference().offers(mode) || s.conference().capacity(mode) == null) {
+                return noTarget(op);
+            }
+            int capacity = Math.max(0, s.conference().capacity(mode) + by);
+            ConferenceDraft draft = form(() -> {
+                Conference c = Conference.findById(world.conferenceId);
+                return World.draft(c, c.format, mode.equals("ON_SITE") ? Integer.valueOf(capacity) : c.onsiteCapacity,
+                        mode.equals("ONLINE") ? Integer.valueOf(capacity) : c.onlineCapacity);
+            });
+            return organiser(op, mode + " → " + capacity, () -> {
+                conferences().update(World.organiser(), world.conferenceId, draft);
+                return Invariants.Exemptions.none();
+            });
+        }
+        Item item = bookable.get(target - 2);
+        int capacity = Math.max(0, item.capacity() + by);
+        AgendaDraft draft = form(() -> {
+            AgendaItem i = AgendaItem.findById(item.id());
+            return World.draft(i, i.startsAt, i.endsAt, true, capacity, i.attendance);
+        });
+        return organiser(op, item.title() + " → " + capacity, () -> {
+            agenda().update(World.organiser(), world.conferenceId, item.id(), draft, true);
+            return Invariants.Exemptions.none();
+        });
+    }
+
+    private Result promote(Snapshot s) {
+        List<Reg> waiting = s.registrations().values().stream().filter(r -> r.status().equals("WAITLISTED")).toList();
+        if (waiting.isEmpty()) {
+            return noTarget(Op.PROMOTE_OUT_OF_ORDER);
+        }
+        Reg r = waiting.get(random.nextInt(waiting.size()));
+        return organiser(Op.PROMOTE_OUT_OF_ORDER, r.email(), () -> {
+            admin().promote(World.organiser(), world.conferenceId, r.id());
+            return new Invariants.Exemptions(Set.of(r.id()), Set.of());
+        });
+    }
+
+    private Result promoteBooking(Snapshot s) {
+        List<Booking> waiting = s.bookings().values().stream().filter(b -> b.status().equals("WAITLISTED")).toList();
+        if (waiting.isEmpty()) {
+            return noTarget(Op.PROMOTE_BOOKING_OUT_OF_ORDER);
+        }
+        Booking b = waiting.get(random.nextInt(waiting.size()));
+        return organiser(Op.PROMOTE_BOOKING_OUT_OF_ORDER, "booking " + b.id(), () -> {
+            admin().promoteBooking(World.organiser(), world.conferenceId, b.registrationId(), b.id());
+            return new Invariants.Exemptions(Set.of(), Set.of(b.id()));
+        });
+    }
+
+    private Result addByHand(Snapshot s) {
+        String email = world.address(random.nextInt(World.ADDRESSES));
+        String mode = randomMode(s);
+        List<Long> items = choice(s, mode);
+        return organiser(Op.ADD_BY_HAND, email, () -> {
+            admin().add(World.organiser(), world.conferenceId, new SignUp("Per", "Telefon", email, "Amt", null,
+                    Attendance.valueOf(mode), items, false, false, false, null, null, true, false, "de"));
+            return Invariants.Exemptions.none();
+        });
+    }
+
+    private Result edit(Snapshot s) {
+        List<Reg> all = new ArrayList<>(s.registrations().values());
+        if (all.isEmpty()) {
+            return noTarget(Op.EDIT_REGISTRATION);
+        }
+        Reg r = all.get(random.nextInt(all.size()));
+        String email = random.nextBoolean() ? r.email()
+                : " " + world.address(random.nextInt(World.ADDRESSES)).toUpperCase(java.util.Locale.ROOT);
+        RegistrationAdmin.Edit edit = form(() -> {
+            Registration reg = Registration.findById(r.id());
+            return new RegistrationAdmin.Edit("Geändert", reg.lastName, email, reg.organisation, reg.role,
+                    reg.needsOther, reg.dietaryNeeds, !reg.needsWheelchair, reg.needsSignLanguage,
+                    reg.needsInductionLoop, reg.version);
+        });
+        return organiser(Op.EDIT_REGISTRATION, r.email() + " → " + email, () -> {
+            admin().edit(World.organiser(), world.conferenceId, r.id(), edit);
+            return Invariants.Exemptions.none();
+        });
+    }
+
+    private Result organiserCancels(Snapshot s) {
+        Reg r = pickActive(s);
+        if (r == null) {
+            return noTarget(Op.ORGANISER_CANCELS);
+        }
+        return organiser(Op.ORGANISER_CANCELS, r.email(), () -> {
+            admin().cancel(World.organiser(), world.conferenceId, r.id());
+            return Invariants.Exemptions.none();
+        });
+    }
+
+    private Result moveItem(Snapshot s) {
+        List<Item> items = new ArrayList<>(s.items().values());
+        Item item = items.get(random.nextInt(items.size()));
+        boolean earlier = random.nextBoolean();
+        boolean confirmed = random.nextInt(4) > 0;
+        return organiser(Op.MOVE_ITEM, item.title() + (earlier ? " earlier" : " later"), () -> {
+            agenda().move(World.organiser(), world.conferenceId, item.id(), earlier, confirmed);
+            return Invariants.Exemptions.none();
+        });
+    }
+
+    /** Shifts an item (which may make it overlap others), changes its place, or limits it to one mode. */
+    private Result updateItem(Snapshot s) {
+        List<Item> items = new ArrayList<>(s.items().values());
+        Item item = items.get(random.nextInt(items.size()));
+        int shift = (random.nextInt(7) - 3) * 30;
+        boolean confirmed = random.nextInt(4) > 0;
+        String[] modes = { null, "ON_SITE", "ONLINE" };
+        String mode = item.bookable() && random.nextInt(3) == 0 ? modes[random.nextInt(3)] : item.attendance();
+        AgendaDraft draft = form(() -> {
+            AgendaItem i = AgendaItem.findById(item.id());
+            return World.draft(i, i.startsAt.plus(Duration.ofMinutes(shift)), i.endsAt.plus(Duration.ofMinutes(shift)),
+                    i.bookable, i.capacity, mode == null ? null : Attendance.valueOf(mode));
+        });
+        return organiser(Op.UPDATE_ITEM, item.title() + " " + shift + " min, mode " + mode, () -> {
+            agenda().update(World.organiser(), world.conferenceId, item.id(), draft, confirmed);
+            return Invariants.Exemptions.none();
+        });
+    }
+
+    /** Removes an item (cancelling its bookings, or refused) and adds another, so the programme stays as big. */
+    private Result removeItem(Snapshot s) {
+        List<Item> items = new ArrayList<>(s.items().values());
+        Item item = items.get(random.nextInt(items.size()));
+        boolean cancelBookings = random.nextInt(3) > 0;
+        Result result = organiser(Op.REMOVE_ITEM, item.title(), () -> {
+            agenda().remove(World.organiser(), world.conferenceId, item.id(), cancelBookings);
+            return Invariants.Exemptions.none();
+        });
+        if (result.outcome() == Outcome.APPLIED) {
+            int offset = 60 + 30 * random.nextInt(8);
+            world.addItem("Neuer Punkt " + System.nanoTime(), AgendaItemKind.WORKSHOP, offset, 60,
+                    1 + random.nextInt(3), random.nextInt(3) == 0 ? Attendance.ON_SITE : null);
+        }
+        return result;
+    }
+
+    private Result changeFormat(Snapshot s) {
+        ConferenceFormat[] formats = ConferenceFormat.values();
+        ConferenceFormat format = random.nextInt(2) == 0 ? ConferenceFormat.HYBRID : formats[random.nextInt(3)];
+        ConferenceDraft draft = form(() -> {
+            Conference c = Conference.findById(world.conferenceId);
+            Integer onsite = format.hasVenue() ? (c.onsiteCapacity != null ? c.onsiteCapacity : 4) : null;
+            Integer online = format.offers(Attendance.ONLINE) ? (c.onlineCapacity != null ? c.onlineCapacity : 3)
+                    : null;
+            return World.draft(c, format, onsite, online);
+        });
+        return organiser(Op.CHANGE_FORMAT, format.name(), () -> {
+            conferences().update(World.organiser(), world.conferenceId, draft);
+            return Invariants.Exemptions.none();
+        });
+    }
+
+    private Result toggleBookable(Snapshot s) {
+        List<Item> items = new ArrayList<>(s.items().values());
+        Item item = items.get(random.nextInt(items.size()));
+        boolean confirmed = random.nextInt(4) > 0;
+        AgendaDraft draft = form(() -> {
+            AgendaItem i = AgendaItem.findById(item.id());
+            return World.draft(i, i.startsAt, i.endsAt, !i.bookable, i.bookable ? null : 2, null);
+        });
+        return organiser(Op.TOGGLE_BOOKABLE, item.title() + (item.bookable() ? " not bookable" : " bookable"), () -> {
+            agenda().update(World.organiser(), world.conferenceId, item.id(), draft, confirmed);
+            return Invariants.Exemptions.none();
+        });
+    }
+
+    /** What an edit form shows the organiser before they submit it: read in a transaction of its own. */
+    private static <T> T form(Supplier<T> read) {
+        return QuarkusTransaction.requiringNew().call(read::get);
+    }
+
+    private Result cancelConference() {
+        return organiser(Op.CANCEL_CONFERENCE, world.slug, () -> {
+            conferences().cancel(World.organiser(), world.conferenceId);
+            return Invariants.Exemptions.none();
+        });
+    }
+
+    /** Runs an organiser's action in its own transaction, as a request would; refusals roll it back. */
+    private Result organiser(Op op, String detail, Supplier<Invariants.Exemptions> action) {
+        try {
+            Invariants.Exemptions exempt = QuarkusTransaction.requiringNew().call(action::get);
+            return new Result(op, Outcome.APPLIED, exempt, null, detail);
+        } catch (RuntimeException e) {
+            // refused, the item removed by another walker meanwhile, or a form saved after someone else's change
+            if (Causes.any(e,
+                    cause -> cause instanceof InvalidInput || cause instanceof Consequences
+                            || cause instanceof RegistrationClosed || cause instanceof NotYours
+                            || cause instanceof jakarta.persistence.OptimisticLockException)) {
+                return refused(op, detail + ": " + e.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    // --- choosing ---------------------------------------------------------------------------------------------------
+
+    /** A random wish of items for this mode: no overlaps, only items offered to the mode; now and then a bad one. */
+    private List<Long> choice(Snapshot s, String mode) {
+        List<Item> bookable = new ArrayList<>(bookable(s));
+        Collections.shuffle(bookable, random);
+        boolean careless = random.nextInt(20) == 0;
+        List<Item> chosen = new ArrayList<>();
+        for (Item item : bookable) {
+            boolean fits = careless || (item.attendance() == null || item.attendance().equals(mode))
+                    && chosen.stream().noneMatch(c -> c.overlaps(item));
+            if (fits && random.nextInt(3) > 0) {
+                chosen.add(item);
+            }
+        }
+        return chosen.stream().map(Item::id).sorted().toList();
+    }
+
+    private String randomMode(Snapshot s) {
+        List<String> offered = List.of("ON_SITE", "ONLINE").stream().filter(m -> s.conference().offers(m)).toList();
+        return offered.isEmpty() || random.nextInt(15) == 0 ? (random.nextBoolean() ? "ON_SITE" : "ONLINE")
+                : offered.get(random.nextInt(offered.size()));
+    }
+
+    private Reg pickActive(Snapshot s) {
+        List<Reg> active = s.active().stream().sorted(java.util.Comparator.comparing(Reg::id)).toList();
+        return active.isEmpty() ? null : active.get(random.nextInt(active.size()));
+    }
+
+    private Reg pickSwapping(Snapshot s) {
+        List<Reg> swapping = s.swaps().stream().map(sw -> s.bookings().get(sw.pending()).registrationId()).distinct()
+                .sorted().map(id -> s.registrations().get(id)).toList();
+        return swapping.isEmpty() ? pickActive(s) : swapping.get(random.nextInt(swapping.size()));
+    }
+
+    private static List<Item> bookable(Snapshot s) {
+        return s.items().values().stream().filter(Item::bookable).sorted(java.util.Comparator.comparing(Item::id))
+                .toList();
+    }
+
+    private static Answer answer(Response response) {
+        JsonPath json = response.jsonPath();
+        String url = json.getString("manageUrl");
+        Map<Long, String> items = new HashMap<>();
+        for (Map<String, Object> item : json.<Map<String, Object>> getList("items")) {
+            items.put(((Number) item.get("agendaItemId")).longValue(), (String) item.get("status"));
+        }
+        return new Answer(url.substring(url.lastIndexOf('/') + 1), json.getString("status"),
+                json.getString("attendance"), items);
+    }
+
+    private static Result refused(Op op, String detail) {
+        return new Result(op, Outcome.REFUSED, Invariants.Exemptions.none(), null, detail);
+    }
+
+    private static Result noTarget(Op op) {
+        return new Result(op, Outcome.NO_TARGET, Invariants.Exemptions.none(), null, "");
+    }
+
+    private static ConferenceEditing conferences() {
+        return Arc.container().instance(ConferenceEditing.class).get();
+    }
+
+    private static AgendaEditing agenda() {
+        return Arc.container().instance(AgendaEditing.class).get();
+    }
+
+    private static RegistrationAdmin admin() {
+        return Arc.container().instance(RegistrationAdmin.class).get();
+    }
+}

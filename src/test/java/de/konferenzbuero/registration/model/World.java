@@ -1,0 +1,106 @@
+package de.konferenzbuero.registration.model;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+
+import io.quarkus.arc.Arc;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
+import de.konferenzbuero.EventTime;
+import de.konferenzbuero.backoffice.AgendaDraft;
+import de.konferenzbuero.backoffice.AgendaEditing;
+import de.konferenzbuero.backoffice.ConferenceDraft;
+import de.konferenzbuero.backoffice.ConferenceEditing;
+import de.konferenzbuero.conference.AgendaItem;
+import de.konferenzbuero.conference.AgendaItemKind;
+import de.konferenzbuero.conference.Attendance;
+import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.conference.ConferenceFormat;
+import de.konferenzbuero.organisation.Organisation;
+import de.konferenzbuero.organisation.Organiser;
+
+/**
+ * The conference a walk plays on, created as an organiser would (organiser services): hybrid, few places, three
+ * parallel workshops, an on-site excursion overlapping them, a lunch session and an online-only session, so that every
+ * rule gets to work: full modes and items, waitlists, swaps, overlaps and modes.
+ */
+final class World {
+
+    static final String ORGANISER = "organisator@kts.example";
+    static final int ADDRESSES = 14;
+
+    final long conferenceId;
+    final String slug;
+    final String domain;
+    final Instant day;
+
+    private World(long conferenceId, String slug, String domain, Instant day) {
+        this.conferenceId = conferenceId;
+        this.slug = slug;
+        this.domain = domain;
+        this.day = day;
+    }
+
+    static World create(String name) {
+        String slug = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        Instant day = LocalDate.now(EventTime.ZONE).plusDays(40).atTime(LocalTime.of(9, 0)).atZone(EventTime.ZONE)
+                .toInstant();
+        long id = QuarkusTransaction.requiringNew().call(() -> {
+            ConferenceEditing conferences = Arc.container().instance(ConferenceEditing.class).get();
+            Organiser organiser = organiser();
+            long kts = Organisation.findBySlug("kts").orElseThrow().id;
+            Conference c = conferences.create(organiser, new ConferenceDraft(kts, slug, "Modellkonferenz " + name, null,
+                    null, day, day.plus(Duration.ofHours(8)), ConferenceFormat.HYBRID, "Rathaus", null, null, "Lemgo",
+                    null, "https://treffen.example/raum", 4, 3, null, null, null, "Team", "team@kts.example", null));
+            conferences.publish(organiser, c.id);
+            return c.id;
+        });
+        World world = new World(id, slug, slug + ".example", day);
+        world.addItem("Begrüßung", AgendaItemKind.WELCOME, 0, 30, null, null);
+        world.addItem("Workshop Daten", AgendaItemKind.WORKSHOP, 60, 60, 2, null);
+        world.addItem("Workshop Mobilität", AgendaItemKind.WORKSHOP, 60, 60, 2, null);
+        world.addItem("Workshop Beteiligung", AgendaItemKind.WORKSHOP, 60, 60, 2, null);
+        world.addItem("Exkursion Innenstadt", AgendaItemKind.EXCURSION, 90, 90, 2, Attendance.ON_SITE);
+        world.addItem("Mittagsgespräch", AgendaItemKind.NETWORKING, 180, 60, 3, null);
+        world.addItem("Web-Sprechstunde", AgendaItemKind.TALK, 300, 60, 2, Attendance.ONLINE);
+        return world;
+    }
+
+    /** Adds an item starting {@code offset} minutes after the conference day begins; bookable when it has places. */
+    long addItem(String title, AgendaItemKind kind, int offset, int minutes, Integer capacity, Attendance mode) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            AgendaEditing agenda = Arc.container().instance(AgendaEditing.class).get();
+            Instant start = day.plus(Duration.ofMinutes(offset));
+            AgendaItem item = agenda.add(organiser(), conferenceId,
+                    new AgendaDraft(start, start.plus(Duration.ofMinutes(minutes)), title, null, kind, "Raum " + offset,
+                            capacity != null, capacity, List.of(), null, mode));
+            return item.id;
+        });
+    }
+
+    /** An address of the walk's pool: the same few people register, cancel and register again. */
+    String address(int n) {
+        return "person" + n + "@" + domain;
+    }
+
+    static Organiser organiser() {
+        return Organiser.findByEmail(ORGANISER).orElseThrow();
+    }
+
+    /** The conference as the organiser's edit form would send it, with its current version. */
+    static ConferenceDraft draft(Conference c, ConferenceFormat format, Integer onsite, Integer online) {
+        return new ConferenceDraft(c.organisation.id, c.slug, c.title, c.motto, c.description, c.startsAt, c.endsAt,
+                format, "Rathaus", null, null, "Lemgo", null, c.onlineAccessLink, onsite, online, c.registrationOpensAt,
+                c.registrationClosesAt, c.audience, c.contactName, c.contactEmail, c.version);
+    }
+
+    /** The item as the agenda form would send it, with its current version. */
+    static AgendaDraft draft(AgendaItem i, Instant start, Instant end, boolean bookable, Integer capacity,
+            Attendance mode) {
+        return new AgendaDraft(start, end, i.title, i.description, i.kind, i.location, bookable, capacity,
+                List.copyOf(i.speakers), i.version, mode);
+    }
+}
