@@ -188,9 +188,13 @@ public class ErrorMapper {
         return response.header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
     }
 
-    /** An optimistic lock failed: someone else saved the same row first (a version check, as an edit form's). */
+    /**
+     * An optimistic lock failed (someone else saved the same row first, as an edit form's version check finds), or the
+     * database aborted the transaction in a conflict with another one: nothing was saved either way.
+     */
     private static boolean changedMeanwhile(Throwable e) {
-        return Causes.any(e, t -> t instanceof OptimisticLockException || t instanceof StaleStateException);
+        return Causes.any(e, t -> t instanceof OptimisticLockException || t instanceof StaleStateException)
+                || Causes.transactionConflict(e);
     }
 
     private static String rootMessage(Throwable e) {

@@ -25,8 +25,6 @@ public record RegistrationNotice(Set<Kind> kinds, Registration registration, Lis
 
     /** In rising weight: the heaviest kind decides which mail is sent. */
     public enum Kind {
-        /** A waitlisted booking of a workshop or excursion got a place. */
-        ITEM_PROMOTED,
         /** The attendee changed items or attendance mode. */
         CHANGED,
         /** The organisers changed the time or place of an item the attendee booked. */
@@ -36,6 +34,8 @@ public record RegistrationNotice(Set<Kind> kinds, Registration registration, Lis
          * the item is no longer offered.
          */
         ITEM_RELEASED,
+        /** A waitlisted booking of a workshop or excursion got a place: outweighs the changes that made it free. */
+        ITEM_PROMOTED,
         /** Moved up from the conference's waitlist. */
         PROMOTED,
         /** Someone tried to register again with the same address: the manage link, nothing else. */

@@ -25,6 +25,7 @@ public record SignUp(@NotBlank(message = "REQUIRED") @Size(max = 100, message = 
         String locale) {
 
     public SignUp {
+        email = email == null ? null : email.strip();
         items = items == null ? List.of() : List.copyOf(items);
     }
 }

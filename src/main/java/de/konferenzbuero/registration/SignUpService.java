@@ -18,6 +18,7 @@ import de.konferenzbuero.conference.RegistrationState;
 import de.konferenzbuero.input.EmailAddresses;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.registration.SignUpResult.BookedItem;
+import de.konferenzbuero.runtime.Causes;
 
 /**
  * Registers attendees: the hot path. Checks everything it can before taking the conference lock, then takes a place (or
@@ -56,10 +57,14 @@ public class SignUpService {
         for (int attempt = 1;; attempt++) {
             try {
                 return QuarkusTransaction.requiringNew().call(() -> register(slug, in, email));
-            } catch (ConstraintViolationException e) {
-                // A parallel sign-up with the same address won the race; it may be cancelled again by now, so the
-                // next attempt decides afresh between "already registered" and a new registration.
-                if (!Registration.ACTIVE_EMAIL.equals(e.getConstraintName()) || attempt == 3) {
+            } catch (RuntimeException e) {
+                // Tried again, as nothing was saved: a parallel sign-up with the same address won the race (it may be
+                // cancelled again by now, so the next attempt decides afresh between "already registered" and a new
+                // registration), or the database ended a deadlock with an organiser's change (removing an item this
+                // sign-up books waits for it, while it waits for the organiser's conference lock).
+                boolean sameAddress = e instanceof ConstraintViolationException c
+                        && Registration.ACTIVE_EMAIL.equals(c.getConstraintName());
+                if (!(sameAddress || Causes.transactionConflict(e)) || attempt == 3) {
                     throw e;
                 }
             }

@@ -1,5 +1,6 @@
 package de.konferenzbuero.runtime;
 
+import java.sql.SQLException;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Set;
@@ -17,6 +18,15 @@ public final class Causes {
      */
     public static boolean any(Throwable failure, Predicate<Throwable> test) {
         return any(failure, test, Collections.newSetFromMap(new IdentityHashMap<>()));
+    }
+
+    /**
+     * Whether PostgreSQL aborted the transaction to resolve a conflict with another one (a deadlock, or a serialization
+     * failure): nothing of it was saved, and running it again is safe.
+     */
+    public static boolean transactionConflict(Throwable failure) {
+        return any(failure, t -> t instanceof SQLException e
+                && ("40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState())));
     }
 
     private static boolean any(Throwable t, Predicate<Throwable> test, Set<Throwable> seen) {

@@ -51,7 +51,7 @@ final class Walk {
     /** Every operation the walk knows; {@code weight} is how often it is picked. */
     enum Op {
         SIGN_UP(14), CHANGE_ITEMS(9), CHANGE_ITEMS_DURING_SWAP(5), SWITCH_MODE(4), SWITCH_MODE_AND_ITEMS(3), CANCEL(6),
-        RAISE_CAPACITY(4), LOWER_CAPACITY(4), PROMOTE_OUT_OF_ORDER(2), PROMOTE_BOOKING_OUT_OF_ORDER(2), ADD_BY_HAND(3),
+        RAISE_CAPACITY(4), LOWER_CAPACITY(4), PROMOTE_OUT_OF_ORDER(4), PROMOTE_BOOKING_OUT_OF_ORDER(3), ADD_BY_HAND(3),
         EDIT_REGISTRATION(3), ORGANISER_CANCELS(2), MOVE_ITEM(3), UPDATE_ITEM(4), REMOVE_ITEM(1), CHANGE_FORMAT(2),
         TOGGLE_BOOKABLE(2), CANCEL_CONFERENCE(1);
 
@@ -61,6 +61,13 @@ final class Walk {
             this.weight = weight;
         }
     }
+
+    /**
+     * Raising stops here (promoting out of order may still add places), so that places stay scarce and waitlists, swaps
+     * and promotions keep happening in a long walk.
+     */
+    private static final int MAX_MODE_CAPACITY = 6;
+    private static final int MAX_ITEM_CAPACITY = 4;
 
     enum Outcome {
         APPLIED, REFUSED, NO_TARGET
@@ -201,6 +208,9 @@ final class Walk {
             if (!s.conference().offers(mode) || s.conference().capacity(mode) == null) {
                 return noTarget(op);
             }
+            if (by > 0 && s.conference().capacity(mode) >= MAX_MODE_CAPACITY) {
+                return noTarget(op);
+            }
             int capacity = Math.max(0, s.conference().capacity(mode) + by);
             ConferenceDraft draft = form(() -> {
                 Conference c = Conference.findById(world.conferenceId);
@@ -213,6 +223,9 @@ final class Walk {
             });
         }
         Item item = bookable.get(target - 2);
+        if (by > 0 && item.capacity() >= MAX_ITEM_CAPACITY) {
+            return noTarget(op);
+        }
         int capacity = Math.max(0, item.capacity() + by);
         AgendaDraft draft = form(() -> {
             AgendaItem i = AgendaItem.findById(item.id());
