@@ -18,6 +18,11 @@ ALTER TABLE session_booking ALTER COLUMN starts_at SET NOT NULL, ALTER COLUMN en
 CREATE FUNCTION session_booking_item_times() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     SELECT i.starts_at, i.ends_at INTO NEW.starts_at, NEW.ends_at FROM agenda_item i WHERE i.id = NEW.agenda_item_id;
+    IF NOT FOUND THEN
+        -- the item was removed meanwhile: the error the foreign key would give
+        RAISE EXCEPTION 'insert or update on table "session_booking" violates foreign key constraint "session_booking_agenda_item_id_fkey"'
+            USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'session_booking_agenda_item_id_fkey';
+    END IF;
     RETURN NEW;
 END $$;
 CREATE TRIGGER session_booking_item_times BEFORE INSERT OR UPDATE ON session_booking

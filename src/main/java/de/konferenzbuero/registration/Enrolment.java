@@ -7,6 +7,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 
+import org.hibernate.exception.ConstraintViolationException;
+
 import de.konferenzbuero.AppConfig;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Conference;
@@ -23,6 +25,9 @@ import de.konferenzbuero.input.Problem;
  */
 @ApplicationScoped
 class Enrolment {
+
+    /** An item was removed from the programme while the sign-up was on its way. */
+    private static final String ITEM_GONE = "session_booking_agenda_item_id_fkey";
 
     private final Places places;
     private final Event<RegistrationNotice> noticeEvent;
@@ -52,17 +57,21 @@ class Enrolment {
      */
     Registration enrol(Conference conference, SignUp in, String email, List<AgendaItem> items, String addedBy) {
         Registration r = newRegistration(conference, in, email, addedBy);
-        r.persist();
-        for (AgendaItem item : items) {
-            SessionBooking booking = new SessionBooking();
-            booking.registration = r;
-            booking.item = item;
-            booking.status = BookingStatus.CONFIRMED;
-            booking.persist();
-            r.bookings.add(booking);
+        try {
+            r.persist();
+            for (AgendaItem item : items) {
+                SessionBooking booking = new SessionBooking();
+                booking.registration = r;
+                booking.item = item;
+                booking.status = BookingStatus.CONFIRMED;
+                booking.persist();
+                r.bookings.add(booking);
+            }
+            fire(RegistrationNotice.Kind.CONFIRMED, r);
+            em.flush();
+        } catch (ConstraintViolationException e) {
+            throw ITEM_GONE.equals(e.getConstraintName()) ? new InvalidInput("items", Problem.ITEM_UNKNOWN) : e;
         }
-        fire(RegistrationNotice.Kind.CONFIRMED, r);
-        em.flush();
 
         Places.Decision decision = places.decide(r, clock.instant(), addedBy != null);
         if (decision == Places.Decision.REFUSED) {

@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -156,8 +157,9 @@ final class Walk {
         if (r == null) {
             return noTarget(Op.CHANGE_ITEMS);
         }
-        Op op = s.swaps().stream().anyMatch(sw -> s.bookings().get(sw.pending()).registrationId() == r.id())
-                ? Op.CHANGE_ITEMS_DURING_SWAP : Op.CHANGE_ITEMS;
+        Op op = s.swaps().stream().map(sw -> s.bookings().get(sw.pending()))
+                .anyMatch(pending -> pending != null && pending.registrationId() == r.id())
+                        ? Op.CHANGE_ITEMS_DURING_SWAP : Op.CHANGE_ITEMS;
         return patch(op, r, Map.of("items", choice(s, r.attendance())));
     }
 
@@ -398,11 +400,13 @@ final class Walk {
             Invariants.Exemptions exempt = QuarkusTransaction.requiringNew().call(action::get);
             return new Result(op, Outcome.APPLIED, exempt, null, detail);
         } catch (RuntimeException e) {
-            // refused, the item removed by another walker meanwhile, or a form saved after someone else's change
+            // refused, the item removed by another walker meanwhile, a form saved after someone else's change, or the
+            // victim of a deadlock (removing an item waits for a sign-up that booked it): nothing saved, retry later
             if (Causes.any(e,
                     cause -> cause instanceof InvalidInput || cause instanceof Consequences
                             || cause instanceof RegistrationClosed || cause instanceof NotYours
-                            || cause instanceof jakarta.persistence.OptimisticLockException)) {
+                            || cause instanceof jakarta.persistence.OptimisticLockException)
+                    || Causes.transactionConflict(e)) {
                 return refused(op, detail + ": " + e.getMessage());
             }
             throw e;
@@ -439,8 +443,10 @@ final class Walk {
     }
 
     private Reg pickSwapping(Snapshot s) {
-        List<Reg> swapping = s.swaps().stream().map(sw -> s.bookings().get(sw.pending()).registrationId()).distinct()
-                .sorted().map(id -> s.registrations().get(id)).toList();
+        // a walker's snapshot is read while others write: a swap may name a booking it did not see
+        List<Reg> swapping = s.swaps().stream().map(sw -> s.bookings().get(sw.pending())).filter(Objects::nonNull)
+                .map(Snapshot.Booking::registrationId).distinct().filter(s.registrations()::containsKey).sorted()
+                .map(id -> s.registrations().get(id)).toList();
         return swapping.isEmpty() ? pickActive(s) : swapping.get(random.nextInt(swapping.size()));
     }
 
