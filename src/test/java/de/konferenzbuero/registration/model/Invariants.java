@@ -52,6 +52,26 @@ final class Invariants {
         return v;
     }
 
+    /** Both registrations' bookings (item, times, status) and swap links, to explain a waitlist served out of order. */
+    private static String around(Snapshot s, Booking... bookings) {
+        StringBuilder out = new StringBuilder();
+        for (Booking b : bookings) {
+            Reg r = s.registrations().get(b.registrationId());
+            out.append("[registration ").append(r.id()).append(' ').append(r.status()).append(' ')
+                    .append(r.attendance()).append(':');
+            s.bookings().values().stream().filter(x -> x.registrationId() == r.id())
+                    .forEach(x -> out.append(' ').append(x.id()).append('=').append(s.items().get(x.itemId()).title())
+                            .append('@').append(x.startsAt()).append('/').append(x.endsAt()).append(' ')
+                            .append(x.status()));
+            s.swaps().stream()
+                    .filter(w -> s.bookings().containsKey(w.pending())
+                            && s.bookings().get(w.pending()).registrationId() == r.id())
+                    .forEach(w -> out.append(" swap ").append(w.pending()).append("->").append(w.replaced()));
+            out.append(']');
+        }
+        return out.toString();
+    }
+
     /** The rules about one step: waitlists served in order, and joined in order. */
     List<String> step(Snapshot before, Snapshot after, Exemptions exempt) {
         List<String> v = new ArrayList<>();
@@ -98,8 +118,8 @@ final class Invariants {
             for (Booking p : promoted) {
                 for (Booking w : still) {
                     if (w.seq() < p.seq()) {
-                        v.add("booking %d got a place in %s before booking %d, which joined earlier".formatted(p.id(),
-                                item.title(), w.id()));
+                        v.add("booking %d got a place in %s before booking %d, which joined earlier; before: %s; after: %s"
+                                .formatted(p.id(), item.title(), w.id(), around(before, p, w), around(after, p, w)));
                     }
                 }
             }
@@ -135,9 +155,11 @@ final class Invariants {
                     || !after.bookings().get(given.id()).status().equals("CANCELLED")) {
                 continue;
             }
-            for (Booking theirs : before.bookings().values()) {
-                if (theirs.itemId() == given.itemId() && theirs.status().equals("WAITLISTED")
-                        && after.bookings().get(theirs.id()).status().equals("CONFIRMED")
+            // the other side may have queued for its swap in this very step (its booking did not exist before)
+            for (Booking theirs : after.bookings().values()) {
+                Booking theirsBefore = before.bookings().get(theirs.id());
+                if (theirs.itemId() == given.itemId() && theirs.status().equals("CONFIRMED")
+                        && (theirsBefore == null || theirsBefore.status().equals("WAITLISTED"))
                         && before.bookings().values().stream()
                                 .anyMatch(t -> t.registrationId() == theirs.registrationId()
                                         && t.itemId() == mine.itemId() && t.status().equals("CONFIRMED")

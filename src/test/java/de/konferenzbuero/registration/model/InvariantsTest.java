@@ -109,7 +109,7 @@ class InvariantsTest {
             }));
         }
         pool.shutdown();
-        assertThat(pool.awaitTermination(10, TimeUnit.MINUTES)).isTrue();
+        assertThat(pool.awaitTermination(60, TimeUnit.MINUTES)).as("walkers finished within an hour").isTrue();
         for (Future<?> walker : walkers) {
             try {
                 walker.get();
