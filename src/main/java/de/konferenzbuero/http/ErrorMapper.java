@@ -158,6 +158,12 @@ public class ErrorMapper {
         if (DatabaseOutage.causes(e)) {
             return unavailable(e);
         }
+        if (Causes.refusedCharacters(e)) {
+            Log.infof("Refused input on %s: characters the database does not store", page.path());
+            return api() ? problem(400, "invalid-input", "Invalid input",
+                    "A text contains characters that are not allowed (such as a NUL byte); nothing was changed.",
+                    List.of()) : html(400, Templates.badRequest());
+        }
         if (changedMeanwhile(e)) {
             Log.infof("Refused a change on %s: the data changed meanwhile", page.path());
             return api() ? problem(409, "changed-meanwhile", "Changed meanwhile",

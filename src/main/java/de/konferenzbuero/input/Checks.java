@@ -9,12 +9,14 @@ public final class Checks {
     private Checks() {
     }
 
-    /** Required text of at most {@code max} characters. */
+    /** Required text of at most {@code max} characters that follows {@link Text#allowed} (line breaks allowed). */
     public static void text(List<FieldProblem> problems, String field, String value, int max) {
-        if (value == null || value.isBlank()) {
+        if (value == null || Text.visibleOrEmpty(value).isBlank()) {
             problems.add(new FieldProblem(field, Problem.REQUIRED));
         } else if (value.length() > max) {
             problems.add(new FieldProblem(field, Problem.TOO_LONG));
+        } else if (!Text.allowed(value, true)) {
+            problems.add(new FieldProblem(field, Problem.CHARACTERS_NOT_ALLOWED));
         }
     }
 

@@ -29,6 +29,15 @@ public final class Causes {
                 && ("40P01".equals(e.getSQLState()) || "40001".equals(e.getSQLState())));
     }
 
+    /**
+     * Whether PostgreSQL refused a text the app passed on (a NUL byte, a character its encoding cannot hold): the input
+     * was bad, nothing of the transaction was saved.
+     */
+    public static boolean refusedCharacters(Throwable failure) {
+        return any(failure, t -> t instanceof SQLException e
+                && ("22021".equals(e.getSQLState()) || "22P05".equals(e.getSQLState())));
+    }
+
     private static boolean any(Throwable t, Predicate<Throwable> test, Set<Throwable> seen) {
         if (t == null || !seen.add(t)) {
             return false;
