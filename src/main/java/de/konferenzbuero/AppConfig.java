@@ -101,6 +101,13 @@ public interface AppConfig {
         @WithDefault("PT6H")
         Duration retryMax();
 
+        /**
+         * When the oldest mail due has waited this long, the health check reports mail as degraded (never as down: a
+         * backlog must not take every instance out of service at once).
+         */
+        @WithDefault("PT10M")
+        Duration degradedAfter();
+
         /** How long a claimed mail stays reserved for the dispatcher that claimed it. */
         @WithDefault("PT5M")
         Duration lease();

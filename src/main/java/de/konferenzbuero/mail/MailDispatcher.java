@@ -1,15 +1,23 @@
 package de.konferenzbuero.mail;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 import de.konferenzbuero.AppConfig;
@@ -26,11 +34,23 @@ public class MailDispatcher {
     private final Mailer mailer;
     private final EntityManager em;
     private final AppConfig.Mail config;
+    private final Counter sentCount;
+    private final Counter failedCount;
+    private final Counter deadCount;
+    /** Rounds in progress (the scheduler's, or a caller's). */
+    private final AtomicInteger rounds = new AtomicInteger();
+    private volatile boolean stopping;
 
-    MailDispatcher(Mailer mailer, EntityManager em, AppConfig config) {
+    MailDispatcher(Mailer mailer, EntityManager em, AppConfig config, MeterRegistry registry) {
         this.mailer = mailer;
         this.em = em;
         this.config = config.mail();
+        this.sentCount = Counter.builder("konferenzbuero.mail.sent").description("Mails handed to the SMTP server")
+                .register(registry);
+        this.failedCount = Counter.builder("konferenzbuero.mail.failures")
+                .description("Failed attempts to hand a mail to the SMTP server").register(registry);
+        this.deadCount = Counter.builder("konferenzbuero.mail.dead")
+                .description("Mails given up after the configured attempts").register(registry);
     }
 
     @Scheduled(every = "${konferenzbuero.mail.dispatch-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "mail-dispatcher")
@@ -38,23 +58,61 @@ public class MailDispatcher {
         DatabaseOutage.tolerate("Mail dispatcher", this::dispatchDue);
     }
 
-    /** Sends every mail due now, each at most once per call; returns how many were sent. */
-    public int dispatchDue() {
-        int sent = 0;
-        long after = 0;
-        while (true) {
-            long from = after;
-            List<OutboxMessage> batch = QuarkusTransaction.requiringNew().call(() -> claim(from));
-            for (OutboxMessage message : batch) {
-                after = Math.max(after, message.id);
-                if (send(message)) {
-                    sent++;
-                }
-            }
-            if (batch.size() < config.batchSize()) {
-                return sent;
+    /**
+     * On shutdown (SIGTERM) the round in progress ends after the mail being sent and hands back the leases of the mails
+     * it claimed but did not send, so another instance sends them at once instead of after the lease; shutdown waits
+     * for that (at most a few seconds) while the database is still there.
+     */
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (rounds.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
+    }
+
+    /** Sends every mail due now, each at most once per call; returns how many were sent. */
+    public int dispatchDue() {
+        rounds.incrementAndGet();
+        try {
+            int sent = 0;
+            long after = 0;
+            while (!stopping) {
+                long from = after;
+                List<OutboxMessage> batch = QuarkusTransaction.requiringNew().call(() -> claim(from));
+                for (int i = 0; i < batch.size(); i++) {
+                    if (stopping) {
+                        handBack(batch.subList(i, batch.size()));
+                        return sent;
+                    }
+                    after = Math.max(after, batch.get(i).id);
+                    if (send(batch.get(i))) {
+                        sent++;
+                    }
+                }
+                if (batch.size() < config.batchSize()) {
+                    return sent;
+                }
+            }
+            return sent;
+        } finally {
+            rounds.decrementAndGet();
+        }
+    }
+
+    /** Gives claimed mails back unsent: due now again, the attempt not counted. */
+    private void handBack(List<OutboxMessage> unsent) {
+        List<Long> ids = unsent.stream().map(m -> m.id).toList();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                update outbox_message set locked_until = null, attempts = attempts - 1
+                where id in (?1) and status = 'PENDING'
+                """).setParameter(1, ids).executeUpdate());
+        Log.infof("Mail dispatcher stopping: handed back %d claimed mails", ids.size());
     }
 
     @SuppressWarnings("unchecked")
@@ -86,6 +144,7 @@ public class MailDispatcher {
                     update outbox_message set status = 'SENT', sent_at = now(), locked_until = null, last_error = null
                     where id = ?1
                     """).setParameter(1, message.id).executeUpdate());
+            sentCount.increment();
             return true;
         } catch (RuntimeException e) {
             failed(message, e);
@@ -103,7 +162,9 @@ public class MailDispatcher {
                 where id = ?1
                 """).setParameter(1, message.id).setParameter(2, dead ? "DEAD" : "PENDING")
                 .setParameter(3, wait.toMillis() / 1000.0).setParameter(4, error).executeUpdate());
+        failedCount.increment();
         if (dead) {
+            deadCount.increment();
             Log.errorf("Gave up mail %d (%s to %s) after %d attempts: %s", message.id, message.template,
                     message.recipient, message.attempts, error);
         } else {
@@ -123,6 +184,20 @@ public class MailDispatcher {
         mail.addHeader("Message-ID", message.messageId);
         if (message.replyTo != null) {
             mail.setReplyTo(message.replyTo);
+        }
+        if (RegistrationMails.ORGANISER_MESSAGE.equals(message.template)) {
+            // Written by organisers to many attendees: a way to ask for no more of them, to the organisers.
+            if (message.replyTo != null) {
+                mail.addHeader("List-Unsubscribe",
+                        "<mailto:" + message.replyTo + "?subject="
+                                + URLEncoder
+                                        .encode("Keine weiteren Nachrichten / No more messages", StandardCharsets.UTF_8)
+                                        .replace("+", "%20")
+                                + ">");
+            }
+        } else {
+            // RFC 3834: sent by the system on its own, so auto-responders do not answer it.
+            mail.addHeader("Auto-Submitted", "auto-generated");
         }
         for (Attachment a : message.attachments) {
             if (a.contentId() != null) {

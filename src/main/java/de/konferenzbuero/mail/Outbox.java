@@ -2,10 +2,13 @@ package de.konferenzbuero.mail;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import de.konferenzbuero.AppConfig;
 
@@ -16,9 +19,22 @@ public class Outbox {
     private final Clock clock;
     private final String host;
 
-    Outbox(Clock clock, AppConfig config) {
+    Outbox(Clock clock, AppConfig config, @ConfigProperty(name = "quarkus.mailer.from") Optional<String> from) {
         this.clock = clock;
-        this.host = java.net.URI.create(config.baseUrl()).getHost();
+        this.host = from.flatMap(Outbox::domain).orElseGet(() -> java.net.URI.create(config.baseUrl()).getHost());
+    }
+
+    /**
+     * The domain of a sender address such as {@code Konferenzbüro <anmeldung@example.org>}: Message-IDs are made in the
+     * sending domain, as spam filters expect.
+     */
+    static Optional<String> domain(String from) {
+        int at = from.lastIndexOf('@');
+        if (at < 0) {
+            return Optional.empty();
+        }
+        String domain = from.substring(at + 1).replace(">", "").strip();
+        return domain.isEmpty() ? Optional.empty() : Optional.of(domain);
     }
 
     /** A mail to be sent; text attachments such as calendar files travel with it. */

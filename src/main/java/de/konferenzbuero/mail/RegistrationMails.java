@@ -105,10 +105,13 @@ public class RegistrationMails {
         };
     }
 
+    /** The template of the mails organisers write to the attendees of a conference. */
+    static final String ORGANISER_MESSAGE = "organiserMessage";
+
     /** A message an organiser writes to attendees, in the attendee's mail layout; paragraphs split at blank lines. */
     public void organiserMessage(Registration r, String subject, String body) {
         List<String> paragraphs = List.of(body.strip().split("\\R\\s*\\R"));
-        send("organiserMessage", r, view -> Emails.organiserMessage(view, subject, paragraphs), m -> subject, false,
+        send(ORGANISER_MESSAGE, r, view -> Emails.organiserMessage(view, subject, paragraphs), m -> subject, false,
                 m -> List.of());
     }
 

@@ -151,10 +151,13 @@ public class Accounts {
     /**
      * The first administrator, from {@code konferenzbuero.admin.email} and
      * {@code konferenzbuero.admin.initial-password} (environment variables in production), created only while no
-     * administrator exists.
+     * administrator exists. Instances starting together take turns (a transaction lock in the database), so one creates
+     * the account and the others find it.
      */
     @Transactional
     void createFirstAdmin(@Observes StartupEvent event) {
+        Organiser.getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('first-admin'))")
+                .getSingleResult();
         if (Organiser.count("admin", true) > 0) {
             return;
         }

@@ -9,7 +9,9 @@ import jakarta.transaction.Transactional;
 import io.quarkus.logging.Log;
 import io.quarkus.scheduler.Scheduled;
 
+import de.konferenzbuero.AppConfig;
 import de.konferenzbuero.conference.Attendance;
+import de.konferenzbuero.runtime.ClusterJobs;
 import de.konferenzbuero.runtime.DatabaseOutage;
 
 /**
@@ -31,18 +33,22 @@ public class PlaceCounts {
     }
 
     private final EntityManager em;
+    private final ClusterJobs jobs;
+    private final String every;
 
-    PlaceCounts(EntityManager em) {
+    PlaceCounts(EntityManager em, ClusterJobs jobs, AppConfig config) {
         this.em = em;
+        this.jobs = jobs;
+        this.every = config.consistencyCheckEvery();
     }
 
     @Scheduled(every = "${konferenzbuero.consistency-check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "place-counts")
     void onSchedule() {
         DatabaseOutage.tolerate("Place count check",
-                () -> drift(null).forEach(d -> Log.errorf(
+                () -> jobs.runOnce("place-counts", every, () -> drift(null).forEach(d -> Log.errorf(
                         "Place counter drift at conference %d (%s), %s: counted %d, confirmed %d; not repaired, please"
                                 + " investigate",
-                        d.conferenceId(), d.conference(), d.place(), d.counted(), d.confirmed())));
+                        d.conferenceId(), d.conference(), d.place(), d.counted(), d.confirmed()))));
     }
 
     /** The drifting counters of one conference, or of every conference when {@code conferenceId} is null. */

@@ -31,12 +31,15 @@ public class SignUpService {
     private final Validator validator;
     private final Event<RegistrationNotice> noticeEvent;
     private final Clock clock;
+    private final RegistrationMetrics metrics;
 
-    SignUpService(Enrolment enrolment, Validator validator, Event<RegistrationNotice> noticeEvent, Clock clock) {
+    SignUpService(Enrolment enrolment, Validator validator, Event<RegistrationNotice> noticeEvent, Clock clock,
+            RegistrationMetrics metrics) {
         this.enrolment = enrolment;
         this.validator = validator;
         this.noticeEvent = noticeEvent;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     /**
@@ -52,11 +55,24 @@ public class SignUpService {
     public SignUpResult signUp(String slug, SignUp in) {
         Conference conference = Conference.findBySlug(slug).filter(Conference::isVisible)
                 .orElseThrow(() -> new UnknownConference(slug));
-        SignUpRules.checkAll(validator, conference, in);
+        try {
+            SignUpRules.checkAll(validator, conference, in);
+        } catch (InvalidInput e) {
+            metrics.refusedInvalid();
+            throw e;
+        }
         String email = EmailAddresses.normalise(in.email()).orElseThrow();
         for (int attempt = 1;; attempt++) {
             try {
-                return QuarkusTransaction.requiringNew().call(() -> register(slug, in, email));
+                SignUpResult result = QuarkusTransaction.requiringNew().call(() -> register(slug, in, email));
+                metrics.signedUp(result);
+                return result;
+            } catch (RegistrationClosed e) {
+                metrics.refusedClosed();
+                throw e;
+            } catch (InvalidInput e) {
+                metrics.refusedInvalid();
+                throw e;
             } catch (RuntimeException e) {
                 // Tried again, as nothing was saved: a parallel sign-up with the same address won the race (it may be
                 // cancelled again by now, so the next attempt decides afresh between "already registered" and a new

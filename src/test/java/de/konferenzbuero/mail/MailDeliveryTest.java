@@ -91,7 +91,9 @@ class MailDeliveryTest {
         MimeMessage english = only("anna@mail.example");
         assertThat(english.getSubject()).isEqualTo("Registration confirmed: Smart Region Tag");
         assertThat(english.getHeader("Reply-To")[0]).isEqualTo("team@smart-region.example");
-        assertThat(english.getMessageID()).matches("<[0-9a-f-]{36}@localhost>");
+        assertThat(english.getMessageID()).as("in the sending domain")
+                .matches("<[0-9a-f-]{36}@konferenzbuero\\.example>");
+        assertThat(english.getHeader("Auto-Submitted")).containsExactly("auto-generated");
         assertThat(text(english, "text/plain")).contains("Dear Test anna,", "Your place is confirmed.",
                 "/registrations/");
         assertThat(text(english, "text/html")).contains("<html lang=\"en\">", "Your place is confirmed.");

@@ -72,6 +72,21 @@ final class PackagedApp implements AutoCloseable {
         }
     }
 
+    /** Kills the app at once ({@code kill -9}): no shutdown of any kind. */
+    void kill() {
+        process.destroyForcibly();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The exit code once the app has ended. */
+    int exitCode() {
+        return process.exitValue();
+    }
+
     /** Ends the app as an orchestrator would (SIGTERM), and kills it if it does not stop in time. */
     @Override
     public void close() {

@@ -96,6 +96,21 @@ final class ProductionSetup implements AutoCloseable {
         return PackagedApp.start(name, readme.command(), environment);
     }
 
+    /**
+     * Starts one more instance with the README's command and variables, on a port of its own, with {@code extra}
+     * settings (shorter mail waits for fault tests).
+     */
+    PackagedApp startApp(String name, Map<String, String> extra) {
+        Map<String, String> env = environment();
+        try {
+            env.put("QUARKUS_HTTP_PORT", String.valueOf(ThrowawayPostgres.freePort()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        env.putAll(extra);
+        return PackagedApp.start(name, readme.command(), env);
+    }
+
     @Override
     public void close() {
         smtp.stop();

@@ -91,7 +91,8 @@ final class ThrowawayPostgres implements AutoCloseable {
 
     private void startServer() throws IOException {
         server = EmbeddedPostgres.builder().setDataDirectory(dataDirectory).setCleanDataDirectory(false).setPort(port)
-                .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on").start();
+                .setServerConfig("synchronous_commit", "on").setServerConfig("fsync", "on")
+                .setServerConfig("max_connections", "200").start();
     }
 
     private Connection superuser() throws SQLException {
