@@ -10,6 +10,8 @@ import java.util.Arrays;
 import io.nayuki.qrcodegen.QrCode;
 
 import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** QR codes as SVG (for pages) and PNG (for mails, where SVG is not shown), with a quiet zone of four modules. */
 public final class QrCodes {
@@ -55,8 +57,12 @@ public final class QrCodes {
             }
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", bytes);
+        // In memory, not through ImageIO's temporary file: that is closed by a shutdown hook, so a sign-up in flight
+        // during a graceful shutdown would fail; and a file costs more than the few hundred bytes of a QR code.
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IllegalStateException("No PNG writer available");
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
