@@ -81,6 +81,16 @@ public final class CalendarFile {
 
     private static final int MAX_LINE_OCTETS = 75;
 
+    static {
+        // ical4j 4.2.1 creates its date formatters lazily and without synchronisation: parallel first uses can see a
+        // half-built formatter ("Unsupported field: YearOfEra", a 500 on a fresh instance's first parallel sign-ups).
+        // Formatting each kind once here, in class initialisation (which the JVM runs once, before any other use),
+        // builds them safely.
+        new DtStamp(Instant.EPOCH);
+        new DtStart<>(Instant.EPOCH.atZone(ZONE));
+        new DtEnd<>(Instant.EPOCH.atZone(ZONE));
+    }
+
     private CalendarFile() {
     }
 
