@@ -221,7 +221,7 @@ QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/konferenzbuero
     QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$APP_PORT" KONFERENZBUERO_BASE_URL="$APP_URL" \
     KONFERENZBUERO_MAIL_DISPATCH_EVERY=off KONFERENZBUERO_MAIL_REMINDER_EVERY=off \
     KONFERENZBUERO_LEGAL_OPERATOR_NAME="Benchmark" KONFERENZBUERO_LEGAL_OPERATOR_ADDRESS="Loopback 1" \
-    KONFERENZBUERO_LEGAL_OPERATOR_EMAIL="bench@localhost.example" \
+    KONFERENZBUERO_LEGAL_OPERATOR_EMAIL="bench@localhost.example" KONFERENZBUERO_RATE_LIMITS_ENABLED=false \
     java $JAVA_OPTS -jar "$JAR" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 for i in $(seq 1 120); do
@@ -233,13 +233,15 @@ done
 echo "ready: $(grep -o 'started in [0-9.]*s' "$WORK/app.log" | head -1); JVM options: $JAVA_OPTS;" \
     "JDBC pool max: $(sed -n 's/^quarkus.datasource.jdbc.max-size=//p' src/main/resources/application.properties || true)"
 echo "mail dispatcher and reminders off: sign-ups write their mail to the outbox; nothing is sent"
+echo "rate limits off (KONFERENZBUERO_RATE_LIMITS_ENABLED=false): every request comes from 127.0.0.1;" \
+    "double opt-in off for the benchmark conferences (confirm_email = false): a sign-up confirms at once"
 
 BIG=10000000
 sql "insert into organisation (slug, name) values ('bench', 'Benchmark')"
 sql "insert into conference (organisation_id, slug, title, starts_at, ends_at, format, venue_name, venue_city,
-        onsite_capacity, registration_opens_at, status)
+        onsite_capacity, registration_opens_at, status, confirm_email)
      select o.id, c.slug, 'Benchmark ' || c.slug, now() + interval '30 days', now() + interval '30 days 8 hours',
-        'ON_SITE', 'Benchmark Hall', 'Benchstadt', c.cap, now() - interval '1 day', 'PUBLISHED'
+        'ON_SITE', 'Benchmark Hall', 'Benchstadt', c.cap, now() - interval '1 day', 'PUBLISHED', false
      from organisation o,
         (values ('bench-warmup', $BIG), ('bench-peak', $BIG), ('bench-half', $BIG), ('bench-small', $SMALL_CAPACITY),
                 ('bench-trace', $BIG), ('bench-diag', $BIG), ('bench-sql', $BIG)) c (slug, cap)

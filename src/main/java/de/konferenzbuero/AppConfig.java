@@ -133,6 +133,40 @@ public interface AppConfig {
     @WithDefault("1h")
     String consistencyCheckEvery();
 
+    RateLimits rateLimits();
+
+    /**
+     * Limits on what one client address (and one target address) may do in a window, shared by all instances through
+     * the database. The defaults suit a town hall whose staff share one public address.
+     */
+    interface RateLimits {
+
+        /** Off only for benchmarks and load tests, which say so in their output. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sign-ups per client address and window (page and API together). */
+        @WithDefault("30")
+        int signUps();
+
+        @WithDefault("PT10M")
+        Duration signUpWindow();
+
+        /** "Already registered" mails per target address and window; more are not sent (and nobody is told). */
+        @WithDefault("3")
+        int mailsPerAddress();
+
+        @WithDefault("PT1H")
+        Duration mailWindow();
+
+        /** Login attempts per client address and window, whichever account they name. */
+        @WithDefault("30")
+        int logins();
+
+        @WithDefault("PT10M")
+        Duration loginWindow();
+    }
+
     /** Loads the demo conferences at start-up (dev and test mode only; ignored in prod). */
     @WithDefault("false")
     boolean demoData();

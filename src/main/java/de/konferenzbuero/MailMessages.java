@@ -151,4 +151,22 @@ public interface MailMessages {
 
     @Message
     String checkin_code(String code);
+
+    @Message
+    String subject_confirm_address(String title);
+
+    @Message
+    String intro_confirm_address(String title);
+
+    @Message
+    String intro_confirm_address_waitlisted(String title, long position);
+
+    @Message
+    String confirm_button();
+
+    @Message
+    String confirm_by(String date, String time);
+
+    @Message
+    String confirm_ignore();
 }

@@ -427,4 +427,46 @@ public interface Messages {
 
     @Message
     String error_forbidden_back();
+
+    @Message
+    String check_mail_title();
+
+    @Message
+    String check_mail_text();
+
+    @Message
+    String check_mail_missing_title();
+
+    @Message
+    String check_mail_spam();
+
+    @Message
+    String check_mail_typo();
+
+    @Message
+    String confirm_title();
+
+    @Message
+    String confirm_text(String email);
+
+    @Message
+    String confirm_deadline(String date, String time);
+
+    @Message
+    String confirm_button();
+
+    @Message
+    String manage_notice_confirmed();
+
+    @Message
+    String manage_hold_expired();
+
+    @Message
+    String error_too_many_title();
+
+    @Message
+    String error_too_many_text(long minutes);
+
+    @Message
+    String signup_trap();
 }

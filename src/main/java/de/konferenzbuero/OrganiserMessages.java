@@ -747,4 +747,28 @@ public interface OrganiserMessages {
 
     @Message
     String drift_counts(long counted, long confirmed);
+
+    @Message
+    String f_confirm_email();
+
+    @Message
+    String f_confirm_email_hint();
+
+    @Message
+    String f_confirm_email_off();
+
+    @Message
+    String f_confirm_within();
+
+    @Message
+    String f_confirm_within_hint();
+
+    @Message
+    String col_unconfirmed();
+
+    @Message
+    String reg_unconfirmed(String date, String time);
+
+    @Message
+    String reg_hold_expired();
 }

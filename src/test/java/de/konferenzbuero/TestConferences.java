@@ -20,7 +20,10 @@ public final class TestConferences {
     private TestConferences() {
     }
 
-    /** A published on-site conference in four weeks with registration open; adjust it with {@code changes}. */
+    /**
+     * A published on-site conference in four weeks with registration open and without double opt-in; adjust it with
+     * {@code changes}.
+     */
     public static Conference create(String slug, Consumer<Conference> changes) {
         return QuarkusTransaction.requiringNew().call(() -> {
             Conference c = new Conference();
@@ -36,6 +39,8 @@ public final class TestConferences {
             c.onsiteCapacity = 50;
             c.registrationOpensAt = Instant.now().minus(Duration.ofDays(1));
             c.status = ConferenceStatus.PUBLISHED;
+            // tests of other behaviour register at once; the tests of double opt-in switch it on
+            c.confirmEmail = false;
             changes.accept(c);
             c.persist();
             return c;

@@ -16,7 +16,10 @@ import jakarta.ws.rs.core.Response;
 
 import de.konferenzbuero.AppConfig;
 import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.http.ClientAddress;
 import de.konferenzbuero.http.ProblemDetail;
+import de.konferenzbuero.limits.Limit;
+import de.konferenzbuero.limits.RateLimiter;
 import de.konferenzbuero.registration.Occupancy;
 import de.konferenzbuero.registration.SignUp;
 import de.konferenzbuero.registration.SignUpResult;
@@ -33,11 +36,24 @@ public class ConferenceApi {
     private final Clock clock;
     private final AppConfig config;
 
-    public ConferenceApi(SignUpService signUps, Occupancy occupancy, Clock clock, AppConfig config) {
+    private final RateLimiter limiter;
+    private final ClientAddress client;
+
+    public ConferenceApi(SignUpService signUps, Occupancy occupancy, Clock clock, AppConfig config, RateLimiter limiter,
+            ClientAddress client) {
+        this.limiter = limiter;
+        this.client = client;
         this.signUps = signUps;
         this.occupancy = occupancy;
         this.clock = clock;
         this.config = config;
+    }
+
+    /**
+     * The answer to a sign-up at a conference with double opt-in: the same for a new and an already registered address,
+     * so it reveals nothing; the manage link is only in the mail.
+     */
+    record ConfirmationPending(String status, String detail) {
     }
 
     /** Published and cancelled conferences, by start. */
@@ -65,10 +81,17 @@ public class ConferenceApi {
     @Path("/{slug}/registrations")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@PathParam("slug") String slug, SignUp signUp) {
+        limiter.check(Limit.SIGN_UP, client.key());
         if (signUp == null) {
             throw new jakarta.ws.rs.BadRequestException();
         }
         SignUpResult result = signUps.signUp(slug, signUp);
+        if (result.confirmationRequired()) {
+            return Response.accepted(new ConfirmationPending("CONFIRMATION_PENDING",
+                    "Please confirm the e-mail address with the link we sent to it; until then the place or waitlist"
+                            + " position is held."))
+                    .build();
+        }
         if (result instanceof SignUpResult.Registered registered) {
             RegistrationJson json = RegistrationJson.of(registered.registration(), config.baseUrl());
             return Response.created(URI.create("/api/registrations/" + registered.registration().manageSecret))

@@ -45,8 +45,9 @@ import de.konferenzbuero.registration.RegistrationStatus;
 @RolesAllowed("organiser")
 public class OrganiserApi {
 
-    /** A conference as organisers see it: the public facts plus id, version and the occupancy. */
-    public record ConferenceView(long id, int version, ConferenceJson.Detail conference) {
+    /** A conference as organisers see it: the public facts plus id, version, double opt-in and the occupancy. */
+    public record ConferenceView(long id, int version, boolean confirmEmail, int confirmWithinHours,
+            ConferenceJson.Detail conference) {
     }
 
     /** A registration as organisers see it. */
@@ -206,7 +207,7 @@ public class OrganiserApi {
     }
 
     private ConferenceView view(Conference c) {
-        return new ConferenceView(c.id, c.version,
+        return new ConferenceView(c.id, c.version, c.confirmEmail, c.confirmWithinHours,
                 ConferenceJson.detail(c, c.registrationState(clock.instant()), occupancy.of(c)));
     }
 

@@ -4,6 +4,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -38,6 +39,14 @@ public class RegistrationApi {
             throw new jakarta.ws.rs.BadRequestException();
         }
         registrations.change(secret, change.attendance(), change.items());
+        return get(secret);
+    }
+
+    /** Confirms the address (double opt-in) with the link from the mail; the held place becomes the attendee's. */
+    @POST
+    @Path("/confirm")
+    public RegistrationJson confirm(@PathParam("secret") String secret) {
+        registrations.confirmAddress(secret);
         return get(secret);
     }
 

@@ -8,10 +8,13 @@ import de.konferenzbuero.registration.BookingStatus;
 import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationStatus;
 
-/** A registration as the attendee sees it; positions are 0 unless waitlisted. */
+/**
+ * A registration as the attendee sees it; positions are 0 unless waitlisted; {@code confirmAddressBy} is set while the
+ * place is only held until the address is confirmed.
+ */
 record RegistrationJson(String conference, RegistrationStatus status, long waitlistPosition, Attendance attendance,
         String firstName, String lastName, String email, String organisation, String role, List<ItemJson> items,
-        String manageUrl, OffsetDateTime createdAt) {
+        String manageUrl, OffsetDateTime createdAt, OffsetDateTime confirmAddressBy) {
 
     record ItemJson(long agendaItemId, String title, BookingStatus status, long waitlistPosition,
             boolean keptUntilSwap) {
@@ -20,9 +23,11 @@ record RegistrationJson(String conference, RegistrationStatus status, long waitl
     static RegistrationJson of(Registration r, String baseUrl) {
         return new RegistrationJson(r.conference.slug, r.status, r.waitlistPosition(), r.attendance, r.firstName,
                 r.lastName, r.email, r.organisation, r.role,
-                r.activeBookings().stream().map(
-                        b -> new ItemJson(b.item.id, b.item.title, b.status, b.waitlistPosition(), r.keptUntilSwap(b)))
+                r.activeBookings().stream()
+                        .map(b -> new ItemJson(b.item.id, b.item.title, b.status, b.waitlistPosition(),
+                                r.keptUntilSwap(b)))
                         .toList(),
-                baseUrl + "/registrations/" + r.manageSecret, ConferenceJson.time(r.createdAt));
+                baseUrl + "/registrations/" + r.manageSecret, ConferenceJson.time(r.createdAt),
+                r.awaitsConfirmation() ? ConferenceJson.time(r.holdExpiresAt) : null);
     }
 }

@@ -202,6 +202,9 @@ public class ConferenceEditing {
         }
         Checks.text(problems, "title", d.title(), 300);
         Checks.span(problems, d.startsAt(), d.endsAt());
+        if (d.confirmWithinHours() != null && (d.confirmWithinHours() < 1 || d.confirmWithinHours() > 168)) {
+            problems.add(new FieldProblem("confirmWithinHours", Problem.CONFIRM_WITHIN_RANGE));
+        }
         if (d.format() == null) {
             problems.add(new FieldProblem("format", Problem.REQUIRED));
         } else if (d.format().hasVenue()) {
@@ -277,6 +280,8 @@ public class ConferenceEditing {
         c.audience = d.audience();
         c.contactName = d.contactName();
         c.contactEmail = d.contactEmail();
+        c.confirmEmail = d.confirmEmail() == null || d.confirmEmail();
+        c.confirmWithinHours = d.confirmWithinHours() == null ? 24 : d.confirmWithinHours();
     }
 
     private static List<String> changes(Conference c, ConferenceDraft d) {

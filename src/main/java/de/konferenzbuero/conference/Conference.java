@@ -101,6 +101,12 @@ public class Conference extends PanacheEntityBase {
 
     public String contactEmail;
 
+    /** Double opt-in: attendees confirm their address by mail; until then their place is only held. */
+    public boolean confirmEmail = true;
+
+    /** How long an unconfirmed sign-up holds its place, at most (shorter close to the start). */
+    public int confirmWithinHours = 24;
+
     @Version
     public int version;
 

@@ -25,6 +25,7 @@ import de.konferenzbuero.Texts;
 import de.konferenzbuero.backoffice.Consequences;
 import de.konferenzbuero.backoffice.NotYours;
 import de.konferenzbuero.input.InvalidInput;
+import de.konferenzbuero.limits.TooManyRequests;
 import de.konferenzbuero.registration.RegistrationCancelled;
 import de.konferenzbuero.registration.RegistrationClosed;
 import de.konferenzbuero.registration.UnknownConference;
@@ -49,6 +50,8 @@ public class ErrorMapper {
         static native TemplateInstance serverError();
 
         static native TemplateInstance unavailable();
+
+        static native TemplateInstance tooManyRequests(long minutes);
     }
 
     private final PageContext page;
@@ -66,6 +69,21 @@ public class ErrorMapper {
                 p.problem().name(), Texts.of(page.locale()).problem(p.problem()))).toList();
         return problem(400, "invalid-input", "Invalid input", "One or more fields were refused; nothing was changed.",
                 errors);
+    }
+
+    /** Over a rate limit: nothing was done; the client may try again after {@code Retry-After} seconds. */
+    @ServerExceptionMapper
+    public Response tooMany(TooManyRequests e) {
+        Log.infof("Rate limit on %s: %s", page.path(), e.getMessage());
+        long minutes = Math.max(1, (e.retryAfterSeconds() + 59) / 60);
+        Response.ResponseBuilder response = api()
+                ? Response.fromResponse(problem(429, "too-many-requests", "Too many requests",
+                        "Too many attempts from this address; nothing was done. Please try again in " + minutes
+                                + (minutes == 1 ? " minute." : " minutes."),
+                        List.of()))
+                : Response.status(429).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                        .entity(Templates.tooManyRequests(minutes).render());
+        return response.header("Retry-After", e.retryAfterSeconds()).build();
     }
 
     @ServerExceptionMapper

@@ -9,6 +9,8 @@ class Emails {
 
     static native TemplateInstance confirmed(MailView mail);
 
+    static native TemplateInstance confirmAddress(MailView mail);
+
     static native TemplateInstance waitlisted(MailView mail);
 
     static native TemplateInstance promoted(MailView mail);

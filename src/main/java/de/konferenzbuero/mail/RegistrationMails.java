@@ -73,10 +73,15 @@ public class RegistrationMails {
             Map.entry(Kind.ALREADY_REGISTERED, new Mail("alreadyRegistered", Emails::alreadyRegistered,
                     MailMessages::subject_already_registered, false)));
 
+    /** The first mail of a sign-up that must confirm its address: the link, no calendar files yet. */
+    private static final Mail CONFIRM_ADDRESS = new Mail("confirmAddress", Emails::confirmAddress,
+            MailMessages::subject_confirm_address, false);
+
     void onNotice(@Observes RegistrationNotice fired) {
         RegistrationNotice notice = mailsOfTransaction.merged(fired);
         Registration r = notice.registration();
-        Mail kind = MAILS.get(notice.kind());
+        boolean signedUp = notice.kind() == Kind.CONFIRMED || notice.kind() == Kind.WAITLISTED;
+        Mail kind = signedUp && r.awaitsConfirmation() ? CONFIRM_ADDRESS : MAILS.get(notice.kind());
         OutboxMessage mail = send(kind.template(), r, kind.render(), m -> kind.subject().apply(m, title(r)),
                 kind.withCalendar(), notes(notice));
         Long replaced = mailsOfTransaction.replace(notice, mail.id);
@@ -141,9 +146,11 @@ public class RegistrationMails {
         List<MailView.ItemLine> items = r.activeBookings().stream()
                 .map(b -> new MailView.ItemLine(b.item, b.status, b.waitlistPosition(), r.keptUntilSwap(b))).toList();
         String manageUrl = baseUrl + "/registrations/" + r.manageSecret;
-        boolean onlineAccess = r.status == RegistrationStatus.CONFIRMED && r.attendance == Attendance.ONLINE;
-        boolean checkIn = r.status == RegistrationStatus.CONFIRMED && r.attendance == Attendance.ON_SITE;
-        return new MailView(r, r.conference, items, r.waitlistPosition(), manageUrl, manageUrl + "/calendar.ics",
+        boolean placeIsTheirs = r.status == RegistrationStatus.CONFIRMED && !r.awaitsConfirmation();
+        boolean onlineAccess = placeIsTheirs && r.attendance == Attendance.ONLINE;
+        boolean checkIn = placeIsTheirs && r.attendance == Attendance.ON_SITE;
+        return new MailView(r, r.conference, items, r.waitlistPosition(), manageUrl,
+                r.awaitsConfirmation() ? manageUrl + "/confirm" : null, manageUrl + "/calendar.ics",
                 onlineAccess ? r.conference.onlineAccessLink : null, checkIn ? CHECKIN_QR_CID : null, notes);
     }
 

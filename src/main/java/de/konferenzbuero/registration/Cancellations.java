@@ -30,30 +30,42 @@ class Cancellations {
 
     /** Cancels an active registration and its bookings; freed places go to the next in line. */
     void cancel(Registration registration, String actor, Notices notices) {
+        handOn(registration, HistoryKind.CANCELLED, actor, notices);
+        notices.add(RegistrationNotice.Kind.CANCELLED, registration);
+    }
+
+    /**
+     * Cancels a registration whose address was not confirmed in time, like {@link #cancel}; nobody is told, as the
+     * address may belong to someone who never signed up.
+     */
+    void expire(Registration registration, Notices notices) {
+        handOn(registration, HistoryKind.HOLD_EXPIRED, Holds.ACTOR, notices);
+    }
+
+    private void handOn(Registration registration, HistoryKind kind, String actor, Notices notices) {
         boolean heldPlace = registration.status == RegistrationStatus.CONFIRMED;
-        List<Long> freedItems = end(registration, actor);
+        List<Long> freedItems = end(registration, kind, actor);
         if (heldPlace) {
             places.release(registration.conference.id, registration.attendance);
             waitlists.fillConference(registration.conference.id, registration.attendance, actor, notices);
         }
         waitlists.handOn(freedItems, actor, notices);
-        notices.add(RegistrationNotice.Kind.CANCELLED, registration);
     }
 
     /**
      * Cancels a registration because its whole conference is cancelled: nobody moves up; the caller resets counters.
      */
     void cancelWithConference(Registration registration, String actor, Notices notices) {
-        end(registration, actor);
+        end(registration, HistoryKind.CANCELLED, actor);
         notices.add(RegistrationNotice.Kind.CONFERENCE_CANCELLED, registration);
     }
 
     /** Ends the registration and all its bookings; returns the items whose places it held. */
-    private List<Long> end(Registration registration, String actor) {
+    private List<Long> end(Registration registration, HistoryKind kind, String actor) {
         registration.status = RegistrationStatus.CANCELLED;
         registration.waitlistSeq = null;
         registration.cancelledAt = clock.instant();
-        history.record(registration, HistoryKind.CANCELLED, actor);
+        history.record(registration, kind, actor);
         List<Long> freed = new ArrayList<>();
         for (SessionBooking booking : registration.activeBookings()) {
             if (bookings.end(booking, HistoryKind.ITEM_CANCELLED, actor)) {

@@ -121,6 +121,9 @@ class Enrolment {
         r.privacyConsentedAt = clock.instant();
         r.photoConsent = in.photoConsent();
         r.addedBy = addedBy;
+        if (conference.confirmEmail && addedBy == null) {
+            r.holdExpiresAt = Holds.until(conference, clock.instant());
+        }
         return r;
     }
 

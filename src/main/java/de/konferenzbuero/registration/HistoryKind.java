@@ -11,5 +11,9 @@ public enum HistoryKind {
     /** Released because the booking that replaces it in a swap got its place. */
     ITEM_RELEASED,
     /** Two attendees waiting to swap into each other's places got them, in one step. */
-    ITEM_EXCHANGED
+    ITEM_EXCHANGED,
+    /** The attendee confirmed their address by the link in the mail (double opt-in). */
+    ADDRESS_CONFIRMED,
+    /** Cancelled because the address was not confirmed in time: the held place went to the next in line. */
+    HOLD_EXPIRED
 }

@@ -102,6 +102,15 @@ public class Registration extends PanacheEntityBase {
 
     public Instant reminderSentAt;
 
+    /**
+     * Until when an unconfirmed sign-up holds its place or waitlist position (double opt-in); null when the address
+     * needs no confirmation or is confirmed. Kept on a registration cancelled because its hold expired.
+     */
+    public Instant holdExpiresAt;
+
+    /** When the attendee confirmed their address by the link in the mail (the proof of the double opt-in). */
+    public Instant emailConfirmedAt;
+
     /** Raised on every change the attendee is told about; the SEQUENCE of calendar entries. */
     public int changeCount;
 
@@ -169,5 +178,15 @@ public class Registration extends PanacheEntityBase {
 
     public boolean isActive() {
         return status.isActive();
+    }
+
+    /** Cancelled because the address was not confirmed before the hold ended. */
+    public boolean holdExpired() {
+        return !isActive() && holdExpiresAt != null;
+    }
+
+    /** Active, and its place or waitlist position only held until the attendee confirms their address. */
+    public boolean awaitsConfirmation() {
+        return isActive() && holdExpiresAt != null;
     }
 }

@@ -28,13 +28,15 @@ public class RegistrationService {
     private final Waitlists waitlists;
     private final Rebooking rebooking;
     private final Cancellations cancellations;
+    private final Holds holds;
     private final History history;
     private final Event<RegistrationNotice> noticeEvent;
     private final EntityManager em;
     private final Clock clock;
 
     RegistrationService(Places places, Waitlists waitlists, Rebooking rebooking, Cancellations cancellations,
-            History history, Event<RegistrationNotice> noticeEvent, EntityManager em, Clock clock) {
+            Holds holds, History history, Event<RegistrationNotice> noticeEvent, EntityManager em, Clock clock) {
+        this.holds = holds;
         this.places = places;
         this.waitlists = waitlists;
         this.rebooking = rebooking;
@@ -101,6 +103,27 @@ public class RegistrationService {
         if (changed) {
             notices.add(RegistrationNotice.Kind.CHANGED, registration);
         }
+        notices.fire(noticeEvent);
+        return registration;
+    }
+
+    /**
+     * The attendee confirms their address by the link in the mail (double opt-in): the held place or waitlist position
+     * becomes theirs, and the mail of a registration (with calendar files) follows. A hold that has ended is expired
+     * here at once, as the expiry job would; confirming twice changes nothing.
+     */
+    @Transactional
+    public Registration confirmAddress(String secret) {
+        Registration registration = lockAndLoad(secret);
+        if (!registration.awaitsConfirmation() || holds.expireIfDue(registration)) {
+            return registration;
+        }
+        registration.holdExpiresAt = null;
+        registration.emailConfirmedAt = clock.instant();
+        history.record(registration, HistoryKind.ADDRESS_CONFIRMED, ATTENDEE);
+        Notices notices = new Notices();
+        notices.add(registration.status == RegistrationStatus.CONFIRMED ? RegistrationNotice.Kind.CONFIRMED
+                : RegistrationNotice.Kind.WAITLISTED, registration);
         notices.fire(noticeEvent);
         return registration;
     }

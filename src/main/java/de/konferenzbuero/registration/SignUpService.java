@@ -10,6 +10,7 @@ import jakarta.validation.Validator;
 
 import org.hibernate.exception.ConstraintViolationException;
 
+import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import de.konferenzbuero.conference.AgendaItem;
@@ -17,6 +18,8 @@ import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.RegistrationState;
 import de.konferenzbuero.input.EmailAddresses;
 import de.konferenzbuero.input.InvalidInput;
+import de.konferenzbuero.limits.Limit;
+import de.konferenzbuero.limits.RateLimiter;
 import de.konferenzbuero.registration.SignUpResult.BookedItem;
 import de.konferenzbuero.runtime.Causes;
 
@@ -32,9 +35,11 @@ public class SignUpService {
     private final Event<RegistrationNotice> noticeEvent;
     private final Clock clock;
     private final RegistrationMetrics metrics;
+    private final RateLimiter limiter;
 
     SignUpService(Enrolment enrolment, Validator validator, Event<RegistrationNotice> noticeEvent, Clock clock,
-            RegistrationMetrics metrics) {
+            RegistrationMetrics metrics, RateLimiter limiter) {
+        this.limiter = limiter;
         this.enrolment = enrolment;
         this.validator = validator;
         this.noticeEvent = noticeEvent;
@@ -109,10 +114,18 @@ public class SignUpService {
         return conference;
     }
 
+    /**
+     * Tells the address's owner about the attempt by mail, at most {@code mails-per-address} times a window: more would
+     * let anyone flood a stranger's inbox. The answer to the submitter is the same either way.
+     */
     private SignUpResult alreadyRegistered(Registration existing) {
-        Notices notices = new Notices();
-        notices.add(RegistrationNotice.Kind.ALREADY_REGISTERED, existing);
-        notices.fire(noticeEvent);
-        return new SignUpResult.AlreadyRegistered();
+        if (limiter.allows(Limit.MAIL_TO_ADDRESS, existing.email)) {
+            Notices notices = new Notices();
+            notices.add(RegistrationNotice.Kind.ALREADY_REGISTERED, existing);
+            notices.fire(noticeEvent);
+        } else {
+            Log.infof("Repeated sign-up for registration %d: no further mail to its address this window", existing.id);
+        }
+        return new SignUpResult.AlreadyRegistered(existing.conference.confirmEmail);
     }
 }

@@ -29,7 +29,9 @@ class AgendaMoveTest {
     @Test
     void anItemMovesEarlierAndBookedAttendeesAreTold() {
         Conference c = TestConferences.create("agenda-move", conf -> {
-            conf.startsAt = conf.startsAt.truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            // 10:00 in Berlin: moving within the day must not depend on the time the test runs
+            conf.startsAt = java.time.LocalDate.now(de.konferenzbuero.EventTime.ZONE).plusDays(28).atTime(10, 0)
+                    .atZone(de.konferenzbuero.EventTime.ZONE).toInstant();
             conf.endsAt = conf.startsAt.plus(Duration.ofHours(7));
         });
         AgendaItem talk = TestConferences.addItem(c, "Vortrag", AgendaItemKind.TALK, c.startsAt, Duration.ofMinutes(30),

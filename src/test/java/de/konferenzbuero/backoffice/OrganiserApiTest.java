@@ -269,6 +269,7 @@ class OrganiserApiTest {
         draft.put("startsAt", START.toString());
         draft.put("endsAt", START.plus(Duration.ofHours(8)).toString());
         draft.put("format", "ON_SITE");
+        draft.put("confirmEmail", false); // these tests sign up and manage at once; DoubleOptInTest covers the default
         draft.put("venueName", "Stadthalle");
         draft.put("venueCity", "Detmold");
         draft.put("onsiteCapacity", capacity);

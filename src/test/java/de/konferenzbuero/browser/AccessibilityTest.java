@@ -104,6 +104,13 @@ class AccessibilityTest {
             page("/registrations/{secret}", "/registrations/{new}?notice=registered",
                     () -> newRegistration() + "?notice=registered"),
             page("/registrations/{secret}/cancel", "/registrations/{new}/cancel", () -> newRegistration() + "/cancel"),
+            // double opt-in (on at the demo conferences): the page after signing up, the confirmation page of the link
+            // in the mail, and the registration's page once confirmed
+            page("/conferences/{slug}/check-your-mail", "/conferences/mpsc-kongress/check-your-mail"),
+            page("/registrations/{secret}/confirm", "/registrations/{new}/confirm",
+                    () -> newRegistration() + "/confirm"),
+            page("/registrations/{secret}", "/registrations/{confirmed}?notice=confirmed",
+                    () -> confirmedRegistration() + "?notice=confirmed"),
             // LoginResource: the organisers' login page, also after logging out
             page("/organiser/login", "/organiser/login"),
             page("/organiser/login", "/organiser/login?notice=logged-out"),
@@ -226,6 +233,14 @@ class AccessibilityTest {
                 false, "de");
         SignUpResult result = Arc.container().instance(SignUpService.class).get().signUp("mpsc-kongress", signUp);
         return "/registrations/" + ((SignUpResult.Registered) result).registration().manageSecret;
+    }
+
+    /** A new registration whose attendee confirmed their address from the mail. */
+    static String confirmedRegistration() {
+        String path = newRegistration();
+        Arc.container().instance(de.konferenzbuero.registration.RegistrationService.class).get()
+                .confirmAddress(path.substring(path.lastIndexOf('/') + 1));
+        return path;
     }
 
     /** The organiser area's test data (made on first use). */

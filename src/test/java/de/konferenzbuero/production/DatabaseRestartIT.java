@@ -47,8 +47,9 @@ class DatabaseRestartIT {
 
     @Test
     void aDatabaseRestartUnderLoadIsSurvivedWithoutRestartingTheApp() throws Exception {
-        try (ProductionSetup setup = ProductionSetup.start(); PackagedApp app = setup.startApp("database-restart")) {
-            String slug = ProductionSetup.publishConference(app, "restart-musterland", 100_000);
+        try (ProductionSetup setup = ProductionSetup.start();
+                PackagedApp app = setup.startApp("database-restart", ProductionSetup.NO_RATE_LIMITS)) {
+            String slug = ProductionSetup.publishConference(app, "restart-musterland", 100_000, false);
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             Queue<Attempt> attempts = new ConcurrentLinkedQueue<>();
             AtomicBoolean running = new AtomicBoolean(true);

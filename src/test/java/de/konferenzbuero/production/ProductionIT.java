@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
@@ -35,7 +37,7 @@ class ProductionIT {
     static void start() {
         setup = ProductionSetup.start();
         app = setup.startApp("production");
-        slug = ProductionSetup.publishConference(app, "digitaltag-musterland", 150);
+        slug = ProductionSetup.publishConference(app, "digitaltag-musterland", 150, true);
     }
 
     @AfterAll
@@ -55,14 +57,25 @@ class ProductionIT {
     }
 
     @Test
-    void signUpSendsTheConfirmationOverSmtpWithItsCalendarFile() throws Exception {
+    void signUpIsConfirmedFromTheMailThenSendsTheConfirmationOverSmtpWithItsCalendarFile() throws Exception {
         String email = "erika.mustermann@musterland.example";
         Response signUp = ProductionSetup.signUp(app, slug, email);
-        assertThat(signUp.statusCode()).isEqualTo(201);
-        assertThat(signUp.jsonPath().getString("status")).isEqualTo("CONFIRMED");
-        assertThat(signUp.jsonPath().getString("manageUrl")).startsWith(ProductionSetup.BASE_URL + "/");
+        assertThat(signUp.statusCode()).as("double opt-in is on by default").isEqualTo(202);
+        assertThat(signUp.jsonPath().getString("status")).isEqualTo("CONFIRMATION_PENDING");
+        assertThat(signUp.asString()).doesNotContain("/registrations/");
 
-        MimeMessage mail = awaitMailTo(email);
+        MimeMessage request = awaitMailTo(email, 1);
+        assertThat(request.getSubject()).startsWith("Bitte bestätigen Sie Ihre Anmeldung");
+        String requestText = (String) parts(request).stream().filter(p -> type(p).equals("text/plain")).findFirst()
+                .orElseThrow().getContent();
+        Matcher link = Pattern
+                .compile(Pattern.quote(ProductionSetup.BASE_URL) + "/registrations/([A-Za-z0-9_-]{43})/confirm")
+                .matcher(requestText);
+        assertThat(link.find()).as("the confirmation link in the mail").isTrue();
+        assertThat(parts(request).stream().map(ProductionIT::type)).doesNotContain("text/calendar");
+        to(app).post("/api/registrations/" + link.group(1) + "/confirm").then().statusCode(200);
+
+        MimeMessage mail = awaitMailTo(email, 2);
         assertThat(mail.getSubject()).contains("Digitaltag Musterland");
         assertThat(Arrays.stream(mail.getFrom()).map(a -> ((InternetAddress) a).getAddress()))
                 .containsExactly(ProductionSetup.SMTP_USER);
@@ -107,18 +120,24 @@ class ProductionIT {
         assertThat(app.output()).doesNotContain("demo conferences");
     }
 
-    private static MimeMessage awaitMailTo(String email) throws Exception {
+    /** The {@code nth} mail (from 1) to this address, waiting up to 30 s for it. */
+    private static MimeMessage awaitMailTo(String email, int nth) throws Exception {
         for (int i = 0; i < 120; i++) {
+            List<MimeMessage> toAddress = new java.util.ArrayList<>();
             for (MimeMessage message : setup.smtp.getReceivedMessages()) {
                 for (Address to : message.getRecipients(Message.RecipientType.TO)) {
                     if (((InternetAddress) to).getAddress().equals(email)) {
-                        return message;
+                        toAddress.add(message);
                     }
                 }
             }
+            if (toAddress.size() >= nth) {
+                return toAddress.get(nth - 1);
+            }
             Thread.sleep(250);
         }
-        throw new AssertionError("No mail to " + email + " arrived within 30 s; the app's log:\n" + app.output());
+        throw new AssertionError(
+                "Mail " + nth + " to " + email + " did not arrive within 30 s; the app's log:\n" + app.output());
     }
 
     /** Every leaf part of a mail, however deeply nested. */

@@ -86,6 +86,9 @@ final class ProductionSetup implements AutoCloseable {
         return new ProductionSetup(postgres, smtp, readme, env);
     }
 
+    /** For load from one address (127.0.0.1), as in the benchmarks: the rate limits would refuse most of it. */
+    static final Map<String, String> NO_RATE_LIMITS = Map.of("KONFERENZBUERO_RATE_LIMITS_ENABLED", "false");
+
     /** Exactly the README's variables with this setup's values. */
     Map<String, String> environment() {
         return new LinkedHashMap<>(environment);
@@ -124,9 +127,10 @@ final class ProductionSetup implements AutoCloseable {
 
     /**
      * The first administrator logs in, creates an organisation and an API key in the organiser area, and through the
-     * organiser API a published on-site conference with this capacity whose registration is open; returns its slug.
+     * organiser API a published on-site conference with this capacity whose registration is open, with or without
+     * double opt-in; returns its slug.
      */
-    static String publishConference(PackagedApp app, String slug, int capacity) {
+    static String publishConference(PackagedApp app, String slug, int capacity, boolean confirmEmail) {
         Response loginPage = to(app).get("/organiser/login");
         String csrf = loginPage.getCookie("csrf-token");
         assertThat(csrf).as("CSRF cookie of the login page").isNotBlank();
@@ -161,6 +165,7 @@ final class ProductionSetup implements AutoCloseable {
         draft.put("onsiteCapacity", capacity);
         draft.put("contactName", "Kreisverwaltung");
         draft.put("contactEmail", "digital@musterland.example");
+        draft.put("confirmEmail", confirmEmail);
         String bearer = "Bearer " + token.group(1);
         long id = to(app).header("Authorization", bearer).contentType(ContentType.JSON).body(draft)
                 .post("/api/organiser/conferences").then().statusCode(201).extract().jsonPath().getLong("id");

@@ -52,7 +52,7 @@ class SeveralInstancesIT {
         try (ProductionSetup setup = ProductionSetup.start()) {
             List<PackagedApp> apps = startInstances(setup, "three", 3, Map.of());
             try {
-                String slug = ProductionSetup.publishConference(apps.get(0), "drei-instanzen", capacity);
+                String slug = ProductionSetup.publishConference(apps.get(0), "drei-instanzen", capacity, false);
                 List<Attempt> attempts = rush(apps, slug, "drei", 0, signUps);
                 Map<Integer, Long> byStatus = byStatus(attempts);
                 awaitOutboxSent(setup, Duration.ofSeconds(60));
@@ -90,7 +90,7 @@ class SeveralInstancesIT {
             List<PackagedApp> apps = startInstances(setup, "smtp-down", 2,
                     Map.of("KONFERENZBUERO_MAIL_RETRY_BASE", "PT1S", "KONFERENZBUERO_MAIL_RETRY_MAX", "PT2S"));
             try {
-                String slug = ProductionSetup.publishConference(apps.get(0), "smtp-ausfall", 1000);
+                String slug = ProductionSetup.publishConference(apps.get(0), "smtp-ausfall", 1000, false);
                 List<Attempt> attempts = new ArrayList<>(rush(apps, slug, "vorher", 0, 40));
                 awaitOutboxSent(setup, Duration.ofSeconds(30));
                 // GreenMail forgets what it received when it starts again.
@@ -132,7 +132,7 @@ class SeveralInstancesIT {
             List<PackagedApp> apps = startInstances(setup, "kill", 2,
                     Map.of("KONFERENZBUERO_MAIL_LEASE", "PT5S", "KONFERENZBUERO_MAIL_DISPATCH_EVERY", "1s"));
             try {
-                String slug = ProductionSetup.publishConference(apps.get(0), "kill-neun", 1000);
+                String slug = ProductionSetup.publishConference(apps.get(0), "kill-neun", 1000, false);
                 Queue<Attempt> attempts = new ConcurrentLinkedQueue<>();
                 ExecutorService rush = Executors.newSingleThreadExecutor();
                 var running = rush.submit(() -> attempts.addAll(rush(apps, slug, "kill", 0, 400)));
@@ -178,7 +178,7 @@ class SeveralInstancesIT {
             List<PackagedApp> apps = startInstances(setup, "sigterm", 1, soon);
             PackagedApp second = null;
             try {
-                String slug = ProductionSetup.publishConference(apps.get(0), "sigterm-stopp", 2000);
+                String slug = ProductionSetup.publishConference(apps.get(0), "sigterm-stopp", 2000, false);
                 setup.smtp.stop();
                 List<Attempt> backlog = rush(apps, slug, "rueckstau", 0, 300);
                 setup.smtp.start();
@@ -230,7 +230,9 @@ class SeveralInstancesIT {
 
     /** Starts the first instance (it migrates the schema), then the others together, each on a port of its own. */
     private static List<PackagedApp> startInstances(ProductionSetup setup, String name, int count,
-            Map<String, String> extra) throws Exception {
+            Map<String, String> settings) throws Exception {
+        Map<String, String> extra = new java.util.HashMap<>(settings);
+        extra.putAll(ProductionSetup.NO_RATE_LIMITS);
         List<PackagedApp> apps = new ArrayList<>();
         apps.add(setup.startApp(name + "-1", extra));
         if (count > 1) {

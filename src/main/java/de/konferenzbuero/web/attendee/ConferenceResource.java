@@ -16,14 +16,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
+import io.quarkus.logging.Log;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.RegistrationState;
+import de.konferenzbuero.http.ClientAddress;
 import de.konferenzbuero.http.PageContext;
 import de.konferenzbuero.input.InvalidInput;
+import de.konferenzbuero.limits.Limit;
+import de.konferenzbuero.limits.RateLimiter;
 import de.konferenzbuero.registration.RegistrationClosed;
 import de.konferenzbuero.registration.SignUpResult;
 import de.konferenzbuero.registration.SignUpService;
@@ -37,14 +41,24 @@ public class ConferenceResource {
     static class Templates {
         static native TemplateInstance conference(Conference conference, AgendaView agenda,
                 RegistrationState registration, boolean past, ItemChoices choices, SignUpForm form, String notice);
+
+        static native TemplateInstance checkMail(Conference conference);
     }
 
+    /** The field people never see and bots fill in (see the form). */
+    static final String TRAP = "website";
+
     private final SignUpService signUps;
+    private final RateLimiter limiter;
+    private final ClientAddress client;
     private final PageContext page;
     private final Clock clock;
 
-    public ConferenceResource(SignUpService signUps, PageContext page, Clock clock) {
+    public ConferenceResource(SignUpService signUps, RateLimiter limiter, ClientAddress client, PageContext page,
+            Clock clock) {
         this.signUps = signUps;
+        this.limiter = limiter;
+        this.client = client;
         this.page = page;
         this.clock = clock;
     }
@@ -54,16 +68,27 @@ public class ConferenceResource {
         return view(find(slug), SignUpForm.empty(), notice);
     }
 
-    /** The sign-up form: on success to the new registration's page, else the form again with the errors. */
+    /**
+     * The sign-up form: on success to the new registration's page (or, with double opt-in, to the page asking to read
+     * the mail), else the form again with the errors.
+     */
     @POST
     @Path("/registrations")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signUp(@PathParam("slug") String slug, MultivaluedMap<String, String> fields) {
         Conference conference = find(slug);
+        limiter.check(Limit.SIGN_UP, client.key());
+        if (fields.getFirst(TRAP) != null && !fields.getFirst(TRAP).isBlank()) {
+            Log.infof("Sign-up for %s with the trap field filled in: not registered", slug);
+            return seeOther("/conferences/" + slug + "/check-your-mail");
+        }
         SignUpForm form = SignUpForm.of(fields);
         Attendance onlyMode = conference.attendances().size() == 1 ? conference.attendances().get(0) : null;
         try {
             SignUpResult result = signUps.signUp(slug, form.toSignUp(onlyMode, page.locale()));
+            if (result.confirmationRequired()) {
+                return seeOther("/conferences/" + slug + "/check-your-mail");
+            }
             if (result instanceof SignUpResult.Registered registered) {
                 return seeOther("/registrations/" + registered.registration().manageSecret + "?notice=registered");
             }
@@ -74,6 +99,16 @@ public class ConferenceResource {
         } catch (RegistrationClosed e) {
             return Response.status(Response.Status.CONFLICT).entity(view(conference, form, null)).build();
         }
+    }
+
+    /**
+     * After a sign-up that must confirm its address: the same page for a new and an existing registration, so it tells
+     * nobody whether an address is registered; the link is in the mail only.
+     */
+    @GET
+    @Path("/check-your-mail")
+    public TemplateInstance checkMail(@PathParam("slug") String slug) {
+        return Templates.checkMail(find(slug));
     }
 
     private Conference find(String slug) {

@@ -47,6 +47,8 @@ public class MyRegistrationResource {
                 SignUpForm form, String notice, String qr, boolean cancellable);
 
         static native TemplateInstance cancel(Registration registration);
+
+        static native TemplateInstance confirm(Registration registration);
     }
 
     private final RegistrationService registrations;
@@ -109,13 +111,39 @@ public class MyRegistrationResource {
         }
     }
 
+    /**
+     * The link in the mail of a sign-up that must confirm its address: one button, so that a mail scanner opening the
+     * link confirms nothing; a confirmed or ended registration goes straight to its page.
+     */
+    @GET
+    @Path("/confirm")
+    public Response askToConfirm(@PathParam("secret") String secret) {
+        Registration registration = find(secret);
+        if (!registration.awaitsConfirmation()) {
+            return seeOther(manageUrl(secret));
+        }
+        return Response.ok(Templates.confirm(registration)).build();
+    }
+
+    @POST
+    @Path("/confirm")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response confirm(@PathParam("secret") String secret) {
+        try {
+            Registration registration = registrations.confirmAddress(secret);
+            return seeOther(manageUrl(secret) + (registration.holdExpired() ? "" : "?notice=confirmed"));
+        } catch (UnknownRegistration e) {
+            throw new NotFoundException();
+        }
+    }
+
     /** The confirmed entries as a calendar file to import. */
     @GET
     @Path("/calendar.ics")
     @Produces("text/calendar")
     public Response calendarFile(@PathParam("secret") String secret) {
         Registration registration = find(secret);
-        if (registration.status != RegistrationStatus.CONFIRMED) {
+        if (registration.status != RegistrationStatus.CONFIRMED || registration.awaitsConfirmation()) {
             throw new NotFoundException();
         }
         return Response.ok(calendar.download(registration), CalendarFile.MEDIA_TYPE_PUBLISH)
@@ -169,7 +197,7 @@ public class MyRegistrationResource {
     }
 
     private TemplateInstance view(Registration registration, SignUpForm form, String notice) {
-        boolean admitted = registration.status == RegistrationStatus.CONFIRMED
+        boolean admitted = registration.status == RegistrationStatus.CONFIRMED && !registration.awaitsConfirmation()
                 && registration.attendance == Attendance.ON_SITE;
         String qr = admitted ? QrCodes.svg(config.baseUrl() + registration.checkinPath(),
                 Texts.of(page.locale()).manage_checkin_alt(registration.fullName())) : null;

@@ -29,6 +29,8 @@ public class ConferenceForm extends FormState {
     public static ConferenceForm empty() {
         ConferenceForm form = new ConferenceForm();
         form.put("format", ConferenceFormat.ON_SITE.name());
+        form.put("confirmEmail", "true");
+        form.put("confirmWithinHours", "24");
         return form;
     }
 
@@ -64,6 +66,10 @@ public class ConferenceForm extends FormState {
         form.put("audience", c.audience);
         form.put("contactName", c.contactName);
         form.put("contactEmail", c.contactEmail);
+        if (c.confirmEmail) {
+            form.put("confirmEmail", "true");
+        }
+        form.put("confirmWithinHours", String.valueOf(c.confirmWithinHours));
         form.put("version", String.valueOf(c.version));
         return form;
     }
@@ -90,6 +96,7 @@ public class ConferenceForm extends FormState {
                 number("onlineCapacity", Problem.CAPACITY_REQUIRED, problems),
                 instant("registrationOpensAt", false, problems), instant("registrationClosesAt", false, problems),
                 valueOrNull("audience"), valueOrNull("contactName"), valueOrNull("contactEmail"),
+                checked("confirmEmail"), number("confirmWithinHours", Problem.CONFIRM_WITHIN_RANGE, problems),
                 number("version", Problem.STALE_FORM, problems));
         return draft;
     }
@@ -150,6 +157,7 @@ public class ConferenceForm extends FormState {
         case "onlineCapacity" -> m.f_online_capacity();
         case "registrationOpensAt" -> m.f_opens();
         case "registrationClosesAt" -> m.f_closes();
+        case "confirmWithinHours" -> m.f_confirm_within();
         default -> m.form_conference_title();
         };
     }

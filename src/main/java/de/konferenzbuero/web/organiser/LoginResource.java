@@ -19,7 +19,10 @@ import io.quarkus.qute.TemplateInstance;
 
 import de.konferenzbuero.AppConfig;
 import de.konferenzbuero.EventTime;
+import de.konferenzbuero.http.ClientAddress;
 import de.konferenzbuero.http.OrganiserAuthentication;
+import de.konferenzbuero.limits.Limit;
+import de.konferenzbuero.limits.RateLimiter;
 import de.konferenzbuero.organisation.Accounts;
 import de.konferenzbuero.organisation.LoginResult;
 
@@ -35,10 +38,14 @@ public class LoginResource {
 
     private final Accounts accounts;
     private final AppConfig config;
+    private final RateLimiter limiter;
+    private final ClientAddress client;
 
-    public LoginResource(Accounts accounts, AppConfig config) {
+    public LoginResource(Accounts accounts, AppConfig config, RateLimiter limiter, ClientAddress client) {
         this.accounts = accounts;
         this.config = config;
+        this.limiter = limiter;
+        this.client = client;
     }
 
     @GET
@@ -52,6 +59,7 @@ public class LoginResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response login(@FormParam("email") String email, @FormParam("password") String password,
             @FormParam("next") String next) {
+        limiter.check(Limit.LOGIN, client.key());
         LoginResult result = accounts.login(email, password);
         if (result instanceof LoginResult.Success success) {
             NewCookie cookie = new NewCookie.Builder(OrganiserAuthentication.SESSION_COOKIE).value(success.token())

@@ -23,8 +23,8 @@ import de.konferenzbuero.registration.model.Snapshot.Reg;
  * The promises of the capacity rules, checked on the rows alone ({@link Snapshot}): never more confirmed than places,
  * counters equal to the confirmed rows, no overlapping confirmed bookings, nothing held by a cancelled registration or
  * conference, nobody waiting while a place they wait for is free, swaps consistent and none left that two attendees
- * could exchange, waitlists served in the order of joining, and every attendee's latest mail telling where they stand.
- * Each check counts how often it ran.
+ * could exchange, waitlists served in the order of joining, and every attendee's latest mail telling where they stand
+ * (with the confirmation link while the address awaits confirmation). Each check counts how often it ran.
  */
 final class Invariants {
 
@@ -317,12 +317,19 @@ final class Invariants {
                 v.add("registration %d (%s) was never told anything".formatted(r.id(), r.status()));
                 continue;
             }
+            if (!r.active() && r.holdExpiresAt() != null) {
+                continue; // an expired hold is not told: the address may belong to someone who never signed up
+            }
             Set<String> fitting = switch (r.status()) {
-            case "CONFIRMED" -> Set.of("confirmed", "promoted", "itemPromoted", "changed", "agendaChanged",
-                    "itemReleased");
-            case "WAITLISTED" -> Set.of("waitlisted", "changed", "agendaChanged", "itemReleased");
+            case "CONFIRMED" -> Set.of("confirmed", "confirmAddress", "promoted", "itemPromoted", "changed",
+                    "agendaChanged", "itemReleased");
+            case "WAITLISTED" -> Set.of("waitlisted", "confirmAddress", "changed", "agendaChanged", "itemReleased");
             default -> Set.of("cancelled", "conferenceCancelled");
             };
+            if (r.active() && r.holdExpiresAt() != null && !m.text().contains("/" + r.secret() + "/confirm")) {
+                v.add("registration %d awaits confirmation but mail %d has no confirmation link".formatted(r.id(),
+                        m.id()));
+            }
             if (!fitting.contains(m.template())) {
                 v.add("registration %d is %s but was last told %s".formatted(r.id(), r.status(), m.template()));
                 continue;

@@ -56,7 +56,8 @@ class InvariantsTest {
     void everyStepOfARandomWalkKeepsTheRules() {
         Invariants invariants = new Invariants();
         Map<Op, Map<Outcome, AtomicLong>> counts = counts();
-        World world = World.create("walk " + SEED);
+        boolean confirmEmail = true;
+        World world = World.create("walk " + SEED, confirmEmail);
         Walk walk = new Walk(SEED, world, dataSource, EnumSet.allOf(Op.class));
         Deque<String> recent = new ArrayDeque<>();
         for (int step = 1; step <= STEPS; step++) {
@@ -78,7 +79,8 @@ class InvariantsTest {
                 throw new AssertionError(failure(step, op, recent, violations));
             }
             if (result.op() == Op.CANCEL_CONFERENCE && result.outcome() == Outcome.APPLIED) {
-                world = World.create("walk " + SEED + " " + step);
+                confirmEmail = !confirmEmail;
+                world = World.create("walk " + SEED + " " + step, confirmEmail);
                 walk.world = world;
             }
         }
@@ -93,7 +95,7 @@ class InvariantsTest {
     void concurrentWalksKeepTheRules() throws Exception {
         Invariants invariants = new Invariants();
         Map<Op, Map<Outcome, AtomicLong>> counts = counts();
-        World world = World.create("parallel " + SEED);
+        World world = World.create("parallel " + SEED, true);
         Set<Op> ops = EnumSet.complementOf(EnumSet.of(Op.CANCEL_CONFERENCE));
         AtomicInteger steps = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);

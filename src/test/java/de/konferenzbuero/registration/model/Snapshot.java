@@ -43,7 +43,9 @@ record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrat
         }
     }
 
-    record Reg(long id, String secret, String email, String attendance, String status, Long seq) {
+    /** {@code holdExpiresAt} is set while the address awaits confirmation, and kept when the hold expired. */
+    record Reg(long id, String secret, String email, String attendance, String status, Long seq,
+            java.time.Instant holdExpiresAt) {
 
         boolean active() {
             return !status.equals("CANCELLED");
@@ -89,11 +91,13 @@ record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrat
             }
             Map<Long, Reg> registrations = new HashMap<>();
             try (ResultSet rs = query(c, """
-                    select id, manage_secret, email, attendance, status, waitlist_seq
+                    select id, manage_secret, email, attendance, status, waitlist_seq, hold_expires_at
                     from registration where conference_id = ?""", conferenceId)) {
                 while (rs.next()) {
-                    registrations.put(rs.getLong(1), new Reg(rs.getLong(1), rs.getString(2), rs.getString(3),
-                            rs.getString(4), rs.getString(5), (Long) rs.getObject(6)));
+                    java.sql.Timestamp hold = rs.getTimestamp(7);
+                    registrations.put(rs.getLong(1),
+                            new Reg(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                                    (Long) rs.getObject(6), hold == null ? null : hold.toInstant()));
                 }
             }
             Map<Long, Booking> bookings = new HashMap<>();

@@ -32,6 +32,7 @@ import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.ConferenceFormat;
 import de.konferenzbuero.input.InvalidInput;
+import de.konferenzbuero.registration.Holds;
 import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationClosed;
 import de.konferenzbuero.registration.SignUp;
@@ -54,7 +55,7 @@ final class Walk {
         SIGN_UP(14), CHANGE_ITEMS(9), CHANGE_ITEMS_DURING_SWAP(5), SWITCH_MODE(4), SWITCH_MODE_AND_ITEMS(3), CANCEL(6),
         RAISE_CAPACITY(4), LOWER_CAPACITY(4), PROMOTE_OUT_OF_ORDER(4), PROMOTE_BOOKING_OUT_OF_ORDER(3), ADD_BY_HAND(3),
         EDIT_REGISTRATION(3), ORGANISER_CANCELS(2), MOVE_ITEM(3), UPDATE_ITEM(4), REMOVE_ITEM(1), CHANGE_FORMAT(2),
-        TOGGLE_BOOKABLE(2), CANCEL_CONFERENCE(1);
+        TOGGLE_BOOKABLE(2), CONFIRM_ADDRESS(6), EXPIRE_HOLDS(2), CANCEL_CONFERENCE(1);
 
         final int weight;
 
@@ -127,6 +128,8 @@ final class Walk {
         case REMOVE_ITEM -> removeItem(s);
         case CHANGE_FORMAT -> changeFormat(s);
         case TOGGLE_BOOKABLE -> toggleBookable(s);
+        case CONFIRM_ADDRESS -> confirmAddress(s);
+        case EXPIRE_HOLDS -> expireHolds(s);
         case CANCEL_CONFERENCE -> cancelConference();
         };
     }
@@ -148,9 +151,68 @@ final class Walk {
                 .post("/api/conferences/{slug}/registrations", world.slug);
         return switch (response.statusCode()) {
         case 201 -> new Result(Op.SIGN_UP, Outcome.APPLIED, Invariants.Exemptions.none(), answer(response), email);
+        case 202 -> confirmationPending(s, email);
         case 400, 409 -> refused(Op.SIGN_UP, email + ": " + response.asString());
         default -> throw new AssertionError("sign-up answered " + response.statusCode() + ": " + response.asString());
         };
+    }
+
+    /**
+     * Double opt-in answers a new and an already registered address alike; the walk reads the manage link from the
+     * rows, as the attendee would from the mail, and what the API shows behind it.
+     */
+    private Result confirmationPending(Snapshot s, String email) {
+        if (s.active().stream().anyMatch(r -> r.email().equals(email))) {
+            return refused(Op.SIGN_UP, email + ": already registered");
+        }
+        Registration r = QuarkusTransaction.requiringNew()
+                .call(() -> Registration.<Registration> find("conference.id = ?1 and email = ?2 and status <> ?3",
+                        world.conferenceId, email, de.konferenzbuero.registration.RegistrationStatus.CANCELLED)
+                        .firstResult());
+        if (r == null) {
+            return new Result(Op.SIGN_UP, Outcome.APPLIED, Invariants.Exemptions.none(), null, email);
+        }
+        Response shown = given().get("/api/registrations/{secret}", r.manageSecret);
+        return new Result(Op.SIGN_UP, Outcome.APPLIED, Invariants.Exemptions.none(),
+                shown.statusCode() == 200 ? answer(shown) : null, email);
+    }
+
+    /** The attendee follows the link in the mail and confirms their address. */
+    private Result confirmAddress(Snapshot s) {
+        List<Reg> held = s.active().stream().filter(r -> r.holdExpiresAt() != null)
+                .sorted(java.util.Comparator.comparing(Reg::id)).toList();
+        if (held.isEmpty()) {
+            return noTarget(Op.CONFIRM_ADDRESS);
+        }
+        Reg r = held.get(random.nextInt(held.size()));
+        Response response = given().contentType(ContentType.JSON).post("/api/registrations/{secret}/confirm",
+                r.secret());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("confirming answered " + response.statusCode() + ": " + response.asString());
+        }
+        return new Result(Op.CONFIRM_ADDRESS, Outcome.APPLIED, Invariants.Exemptions.none(), answer(response),
+                r.email());
+    }
+
+    /**
+     * Time passes: the expiry job runs as if it were just after a random hold ended, cancelling that one and every
+     * older unconfirmed one; none may be left.
+     */
+    private Result expireHolds(Snapshot s) {
+        List<java.time.Instant> ends = s.active().stream().map(Reg::holdExpiresAt).filter(Objects::nonNull).sorted()
+                .toList();
+        if (ends.isEmpty()) {
+            return noTarget(Op.EXPIRE_HOLDS);
+        }
+        java.time.Instant now = ends.get(random.nextInt(ends.size())).plusMillis(1);
+        int expired = Arc.container().instance(Holds.class).get().expireDue(now);
+        long left = Snapshot.load(dataSource, world.conferenceId).active().stream()
+                .filter(r -> r.holdExpiresAt() != null && r.holdExpiresAt().isBefore(now)).count();
+        if (left > 0) {
+            throw new AssertionError(left + " unconfirmed registrations outlived the expiry run at " + now);
+        }
+        return new Result(Op.EXPIRE_HOLDS, Outcome.APPLIED, Invariants.Exemptions.none(), null,
+                expired + " expired before " + now);
     }
 
     private Result changeItems(Snapshot s, Reg r) {
@@ -194,6 +256,11 @@ final class Walk {
             return noTarget(Op.CANCEL);
         }
         Response response = given().when().delete("/api/registrations/{secret}", r.secret());
+        if (response.statusCode() == 409) {
+            // an organiser saved the same registration at that moment (an edit needs no conference lock, its version
+            // check finds the race): nothing was changed, and the attendee is asked to try again
+            return refused(Op.CANCEL, r.email() + ": " + response.asString());
+        }
         if (response.statusCode() != 200) {
             throw new AssertionError("cancel answered " + response.statusCode() + ": " + response.asString());
         }
@@ -229,10 +296,11 @@ final class Walk {
             return noTarget(op);
         }
         int capacity = Math.max(0, item.capacity() + by);
-        AgendaDraft draft = form(() -> {
-            AgendaItem i = AgendaItem.findById(item.id());
-            return World.draft(i, i.startsAt, i.endsAt, true, capacity, i.attendance);
-        });
+        AgendaDraft draft = itemForm(item.id(),
+                i -> World.draft(i, i.startsAt, i.endsAt, true, capacity, i.attendance));
+        if (draft == null) {
+            return noTarget(op);
+        }
         return organiser(op, item.title() + " → " + capacity, () -> {
             agenda().update(World.organiser(), world.conferenceId, item.id(), draft, true);
             return Invariants.Exemptions.none();
@@ -324,11 +392,13 @@ final class Walk {
         boolean confirmed = random.nextInt(4) > 0;
         String[] modes = { null, "ON_SITE", "ONLINE" };
         String mode = item.bookable() && random.nextInt(3) == 0 ? modes[random.nextInt(3)] : item.attendance();
-        AgendaDraft draft = form(() -> {
-            AgendaItem i = AgendaItem.findById(item.id());
-            return World.draft(i, i.startsAt.plus(Duration.ofMinutes(shift)), i.endsAt.plus(Duration.ofMinutes(shift)),
-                    i.bookable, i.capacity, mode == null ? null : Attendance.valueOf(mode));
-        });
+        AgendaDraft draft = itemForm(item.id(),
+                i -> World.draft(i, i.startsAt.plus(Duration.ofMinutes(shift)),
+                        i.endsAt.plus(Duration.ofMinutes(shift)), i.bookable, i.capacity,
+                        mode == null ? null : Attendance.valueOf(mode)));
+        if (draft == null) {
+            return noTarget(Op.UPDATE_ITEM);
+        }
         return organiser(Op.UPDATE_ITEM, item.title() + " " + shift + " min, mode " + mode, () -> {
             agenda().update(World.organiser(), world.conferenceId, item.id(), draft, confirmed);
             return Invariants.Exemptions.none();
@@ -372,13 +442,22 @@ final class Walk {
         List<Item> items = new ArrayList<>(s.items().values());
         Item item = items.get(random.nextInt(items.size()));
         boolean confirmed = random.nextInt(4) > 0;
-        AgendaDraft draft = form(() -> {
-            AgendaItem i = AgendaItem.findById(item.id());
-            return World.draft(i, i.startsAt, i.endsAt, !i.bookable, i.bookable ? null : 2, null);
-        });
+        AgendaDraft draft = itemForm(item.id(),
+                i -> World.draft(i, i.startsAt, i.endsAt, !i.bookable, i.bookable ? null : 2, null));
+        if (draft == null) {
+            return noTarget(Op.TOGGLE_BOOKABLE);
+        }
         return organiser(Op.TOGGLE_BOOKABLE, item.title() + (item.bookable() ? " not bookable" : " bookable"), () -> {
             agenda().update(World.organiser(), world.conferenceId, item.id(), draft, confirmed);
             return Invariants.Exemptions.none();
+        });
+    }
+
+    /** An item's edit form, or null when another walker removed the item meanwhile. */
+    private static AgendaDraft itemForm(long itemId, java.util.function.Function<AgendaItem, AgendaDraft> draft) {
+        return form(() -> {
+            AgendaItem i = AgendaItem.findById(itemId);
+            return i == null ? null : draft.apply(i);
         });
     }
 

@@ -44,7 +44,8 @@ final class World {
         this.day = day;
     }
 
-    static World create(String name) {
+    /** A published hybrid conference whose sign-ups confirm their address by mail, or register at once. */
+    static World create(String name, boolean confirmEmail) {
         String slug = name.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
         Instant day = LocalDate.now(EventTime.ZONE).plusDays(40).atTime(LocalTime.of(9, 0)).atZone(EventTime.ZONE)
                 .toInstant();
@@ -52,9 +53,11 @@ final class World {
             ConferenceEditing conferences = Arc.container().instance(ConferenceEditing.class).get();
             Organiser organiser = organiser();
             long kts = Organisation.findBySlug("kts").orElseThrow().id;
-            Conference c = conferences.create(organiser, new ConferenceDraft(kts, slug, "Modellkonferenz " + name, null,
-                    null, day, day.plus(Duration.ofHours(8)), ConferenceFormat.HYBRID, "Rathaus", null, null, "Lemgo",
-                    null, "https://treffen.example/raum", 4, 3, null, null, null, "Team", "team@kts.example", null));
+            Conference c = conferences.create(organiser,
+                    new ConferenceDraft(kts, slug, "Modellkonferenz " + name, null, null, day,
+                            day.plus(Duration.ofHours(8)), ConferenceFormat.HYBRID, "Rathaus", null, null, "Lemgo",
+                            null, "https://treffen.example/raum", 4, 3, null, null, null, "Team", "team@kts.example",
+                            confirmEmail, 24, null));
             conferences.publish(organiser, c.id);
             return c.id;
         });
@@ -94,7 +97,8 @@ final class World {
     static ConferenceDraft draft(Conference c, ConferenceFormat format, Integer onsite, Integer online) {
         return new ConferenceDraft(c.organisation.id, c.slug, c.title, c.motto, c.description, c.startsAt, c.endsAt,
                 format, "Rathaus", null, null, "Lemgo", null, c.onlineAccessLink, onsite, online, c.registrationOpensAt,
-                c.registrationClosesAt, c.audience, c.contactName, c.contactEmail, c.version);
+                c.registrationClosesAt, c.audience, c.contactName, c.contactEmail, c.confirmEmail, c.confirmWithinHours,
+                c.version);
     }
 
     /** The item as the agenda form would send it, with its current version. */
