@@ -169,4 +169,7 @@ public interface MailMessages {
 
     @Message
     String confirm_ignore();
+
+    @Message
+    String calendar_manage_hint();
 }

@@ -47,9 +47,6 @@ public interface OrganiserMessages {
     String login_failed();
 
     @Message
-    String login_locked(String time);
-
-    @Message
     String logged_out();
 
     @Message
@@ -771,4 +768,31 @@ public interface OrganiserMessages {
 
     @Message
     String reg_hold_expired();
+
+    @Message
+    String acc_title();
+
+    @Message
+    String acc_password_title();
+
+    @Message
+    String acc_password_intro();
+
+    @Message
+    String acc_current_password();
+
+    @Message
+    String acc_new_password();
+
+    @Message
+    String acc_new_password_hint();
+
+    @Message
+    String acc_repeat_password();
+
+    @Message
+    String acc_change_password();
+
+    @Message
+    String acc_password_changed();
 }

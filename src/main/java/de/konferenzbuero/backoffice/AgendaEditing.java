@@ -225,6 +225,15 @@ public class AgendaEditing {
     private static void check(Conference conference, AgendaDraft d, AgendaItem existing) {
         List<FieldProblem> problems = new ArrayList<>();
         Checks.text(problems, "title", d.title(), 300);
+        Checks.optionalText(problems, "description", d.description(), 5_000);
+        Checks.optionalText(problems, "location", d.location(), 300);
+        if (d.speakers() != null) {
+            for (Speaker speaker : d.speakers()) {
+                Checks.text(problems, "speakers", speaker.name, 200);
+                Checks.optionalText(problems, "speakers", speaker.role, 200);
+                Checks.optionalText(problems, "speakers", speaker.organisation, 200);
+            }
+        }
         if (d.kind() == null) {
             problems.add(new FieldProblem("kind", Problem.REQUIRED));
         }

@@ -201,6 +201,17 @@ public class ConferenceEditing {
             problems.add(new FieldProblem("slug", Problem.SLUG_TAKEN));
         }
         Checks.text(problems, "title", d.title(), 300);
+        Checks.optionalText(problems, "motto", d.motto(), 500);
+        Checks.optionalText(problems, "description", d.description(), 10_000);
+        Checks.optionalText(problems, "venueName", d.venueName(), 300);
+        Checks.optionalText(problems, "venueStreet", d.venueStreet(), 200);
+        Checks.optionalText(problems, "venuePostalCode", d.venuePostalCode(), 10);
+        Checks.optionalText(problems, "venueCity", d.venueCity(), 100);
+        Checks.optionalText(problems, "venueAccessibility", d.venueAccessibility(), 2_000);
+        Checks.optionalUrl(problems, "onlineAccessLink", d.onlineAccessLink(), 1000);
+        Checks.optionalText(problems, "audience", d.audience(), 500);
+        Checks.optionalText(problems, "contactName", d.contactName(), 200);
+        Checks.optionalEmail(problems, "contactEmail", d.contactEmail());
         Checks.span(problems, d.startsAt(), d.endsAt());
         if (d.confirmWithinHours() != null && (d.confirmWithinHours() < 1 || d.confirmWithinHours() > 168)) {
             problems.add(new FieldProblem("confirmWithinHours", Problem.CONFIRM_WITHIN_RANGE));

@@ -74,7 +74,7 @@ public class ErrorMapper {
     /** Over a rate limit: nothing was done; the client may try again after {@code Retry-After} seconds. */
     @ServerExceptionMapper
     public Response tooMany(TooManyRequests e) {
-        Log.infof("Rate limit on %s: %s", page.path(), e.getMessage());
+        Log.infof("Rate limit on %s: %s", page.loggedPath(), e.getMessage());
         long minutes = Math.max(1, (e.retryAfterSeconds() + 59) / 60);
         Response.ResponseBuilder response = api()
                 ? Response.fromResponse(problem(429, "too-many-requests", "Too many requests",
@@ -177,19 +177,19 @@ public class ErrorMapper {
             return unavailable(e);
         }
         if (Causes.refusedCharacters(e)) {
-            Log.infof("Refused input on %s: characters the database does not store", page.path());
+            Log.infof("Refused input on %s: characters the database does not store", page.loggedPath());
             return api() ? problem(400, "invalid-input", "Invalid input",
                     "A text contains characters that are not allowed (such as a NUL byte); nothing was changed.",
                     List.of()) : html(400, Templates.badRequest());
         }
         if (changedMeanwhile(e)) {
-            Log.infof("Refused a change on %s: the data changed meanwhile", page.path());
+            Log.infof("Refused a change on %s: the data changed meanwhile", page.loggedPath());
             return api() ? problem(409, "changed-meanwhile", "Changed meanwhile",
                     "The data was changed by someone else at the same time; nothing was changed. Load it again and"
                             + " retry.",
                     List.of()) : html(409, Templates.badRequest());
         }
-        Log.error("Unexpected error on " + page.path(), e);
+        Log.error("Unexpected error on " + page.loggedPath(), e);
         return api()
                 ? problem(500, "internal-error", "Internal error",
                         "The request could not be completed; nothing is lost. Please try again later.", List.of())
@@ -201,7 +201,7 @@ public class ErrorMapper {
      * no stack trace: the cause is outside the app, and an outage would otherwise flood the log.
      */
     private Response unavailable(RuntimeException e) {
-        Log.warnf("Database unavailable on %s: %s", page.path(), rootMessage(e));
+        Log.warnf("Database unavailable on %s: %s", page.loggedPath(), rootMessage(e));
         Response.ResponseBuilder response = api()
                 ? Response.fromResponse(problem(503, "unavailable", "Service unavailable",
                         "The service cannot reach its database right now; nothing was changed. Please try again in a"

@@ -58,4 +58,9 @@ public class PageContext {
     public String path() {
         return path;
     }
+
+    /** The path for a log line: a manage link's secret is left out, as logs are read by more people than mails. */
+    public String loggedPath() {
+        return path.replaceAll("^(/api)?/registrations/[^/]+", "$1/registrations/***");
+    }
 }

@@ -20,6 +20,40 @@ public final class Checks {
         }
     }
 
+    /** Optional text: when given, like {@link #text}. */
+    public static void optionalText(List<FieldProblem> problems, String field, String value, int max) {
+        if (value != null && !value.isBlank()) {
+            text(problems, field, value, max);
+        }
+    }
+
+    /** An optional web address: an absolute {@code https:} or {@code http:} URL with a host, at most {@code max}. */
+    public static void optionalUrl(List<FieldProblem> problems, String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        if (value.length() > max) {
+            problems.add(new FieldProblem(field, Problem.TOO_LONG));
+            return;
+        }
+        try {
+            java.net.URI uri = new java.net.URI(value.strip());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null) {
+                problems.add(new FieldProblem(field, Problem.URL_INVALID));
+            }
+        } catch (java.net.URISyntaxException e) {
+            problems.add(new FieldProblem(field, Problem.URL_INVALID));
+        }
+    }
+
+    /** An optional e-mail address in the one normal form ({@link EmailAddresses}). */
+    public static void optionalEmail(List<FieldProblem> problems, String field, String value) {
+        if (value != null && !value.isBlank() && EmailAddresses.normalise(value).isEmpty()) {
+            problems.add(new FieldProblem(field, Problem.EMAIL_INVALID));
+        }
+    }
+
     /** A start and an end, both given, the end after the start. */
     public static void span(List<FieldProblem> problems, Instant start, Instant end) {
         if (start == null) {

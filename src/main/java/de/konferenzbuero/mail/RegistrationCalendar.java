@@ -89,18 +89,22 @@ public class RegistrationCalendar {
         Conference c = r.conference;
         String location = c.format.hasVenue() && r.attendance == de.konferenzbuero.conference.Attendance.ON_SITE
                 ? c.venue.name + ", " + c.venue.address() : "Online";
-        return new CalendarEvent("registration-" + r.id + "@" + host, c.startsAt, c.endsAt, c.title, manageUrl(r),
+        return new CalendarEvent("registration-" + r.id + "@" + host, c.startsAt, c.endsAt, c.title, manageHint(r),
                 location, baseUrl + "/conferences/" + c.slug);
     }
 
     private CalendarEvent itemEvent(Registration r, AgendaItem item) {
         return new CalendarEvent("registration-" + r.id + "-item-" + item.id + "@" + host, item.startsAt, item.endsAt,
-                item.title + " – " + r.conference.title, manageUrl(r), item.location,
+                item.title + " – " + r.conference.title, manageHint(r), item.location,
                 baseUrl + "/conferences/" + r.conference.slug);
     }
 
-    private String manageUrl(Registration r) {
-        return baseUrl + "/registrations/" + r.manageSecret;
+    /**
+     * Where the attendee manages the registration: the mail, never the link itself, as calendar entries are shared,
+     * synced and forwarded.
+     */
+    private static String manageHint(Registration r) {
+        return de.konferenzbuero.Texts.mail(java.util.Locale.forLanguageTag(r.locale)).calendar_manage_hint();
     }
 
     private CalendarOrganizer organizer(Conference c) {

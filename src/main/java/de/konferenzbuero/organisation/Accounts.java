@@ -21,14 +21,17 @@ import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
 
 /**
- * Organiser accounts: bcrypt passwords, throttled logins (an account locks for a while after repeated failures),
- * server-side sessions and API tokens, and the first administrator from configuration.
+ * Organiser accounts: bcrypt passwords, throttled logins (after repeated failures an account takes its next attempt
+ * only after a wait that doubles with each failure, up to 15 minutes: slows guessing without a lock-out anyone could
+ * trigger for long), server-side sessions and API tokens, and the first administrator from configuration.
  */
 @ApplicationScoped
 public class Accounts {
 
-    static final int MAX_FAILED_LOGINS = 5;
-    static final Duration LOCK_TIME = Duration.ofMinutes(15);
+    /** Wrong passwords in a row that cost nothing but the answer; each further one doubles the wait. */
+    public static final int FREE_FAILURES = 5;
+    static final Duration FIRST_WAIT = Duration.ofSeconds(30);
+    static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
     static final Duration SESSION_TIME = Duration.ofHours(12);
     static final int MIN_PASSWORD_LENGTH = 12;
 
@@ -47,26 +50,18 @@ public class Accounts {
     public LoginResult login(String email, String password) {
         Instant now = clock.instant();
         Optional<Organiser> found = email == null ? Optional.empty() : Organiser.findByEmail(email);
-        if (found.isEmpty() || !found.get().active) {
+        boolean waiting = found.isPresent() && found.get().lockedUntil != null && now.isBefore(found.get().lockedUntil);
+        if (found.isEmpty() || !found.get().active || waiting) {
+            // the same work and the same answer for an unknown, a deactivated and a waiting account
             BcryptUtil.matches(password == null ? "" : password, DUMMY_HASH);
             return new LoginResult.Failed();
         }
         Organiser organiser = found.get();
-        if (organiser.lockedUntil != null && now.isBefore(organiser.lockedUntil)) {
-            return new LoginResult.Locked(organiser.lockedUntil);
-        }
         if (password == null || !BcryptUtil.matches(password, organiser.passwordHash)) {
-            organiser.failedLogins++;
-            if (organiser.failedLogins >= MAX_FAILED_LOGINS) {
-                organiser.failedLogins = 0;
-                organiser.lockedUntil = now.plus(LOCK_TIME);
-                Log.warnf("Organiser account %s locked after %d failed logins", organiser.email, MAX_FAILED_LOGINS);
-                return new LoginResult.Locked(organiser.lockedUntil);
-            }
+            countFailure(organiser, now);
             return new LoginResult.Failed();
         }
-        organiser.failedLogins = 0;
-        organiser.lockedUntil = null;
+        Organiser.update("failedLogins = 0, lockedUntil = null where id = ?1", organiser.id);
         String token = Tokens.next();
         OrganiserSession session = new OrganiserSession();
         session.organiser = organiser;
@@ -80,6 +75,31 @@ public class Accounts {
     @Transactional
     public void logout(String token) {
         OrganiserSession.delete("tokenHash", Tokens.hash(token));
+    }
+
+    /**
+     * The organiser changes their own password, proving the current one; every other session of the account ends (a
+     * session someone else may hold), the one in use ({@code currentToken}) stays.
+     *
+     * @throws InvalidInput
+     *             when the current password is wrong or the new one too short or not repeated the same
+     */
+    @Transactional
+    public void changePassword(long organiserId, String currentToken, String current, String next, String repeated) {
+        Organiser organiser = Organiser.findById(organiserId);
+        if (current == null || !BcryptUtil.matches(current, organiser.passwordHash)) {
+            throw new InvalidInput("currentPassword", Problem.PASSWORD_WRONG);
+        }
+        if (next == null || next.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidInput("newPassword", Problem.PASSWORD_TOO_SHORT);
+        }
+        if (!next.equals(repeated)) {
+            throw new InvalidInput("repeatPassword", Problem.PASSWORDS_DIFFER);
+        }
+        organiser.passwordHash = BcryptUtil.bcryptHash(next);
+        OrganiserSession.delete("organiser.id = ?1 and tokenHash <> ?2", organiserId,
+                currentToken == null ? "" : Tokens.hash(currentToken));
+        Log.infof("Organiser account %s changed its password; its other sessions ended", organiser.email);
     }
 
     /** The organiser of a live session. */
@@ -169,5 +189,24 @@ public class Accounts {
         }
         create(config.admin().email().get(), "Administrator", config.admin().initialPassword().get(), true, Set.of());
         Log.infof("Created the first administrator %s from configuration", config.admin().email().get());
+    }
+
+    /**
+     * One more failure, counted in one statement so that parallel wrong passwords all count; from the
+     * {@value #FREE_FAILURES}th on, the next attempt waits {@link #FIRST_WAIT}, doubled with every further failure.
+     */
+    private void countFailure(Organiser organiser, Instant now) {
+        int failures = ((Number) Organiser.getEntityManager().createNativeQuery("""
+                update organiser set failed_logins = failed_logins + 1 where id = ?1 returning failed_logins
+                """).setParameter(1, organiser.id).getSingleResult()).intValue();
+        if (failures >= FREE_FAILURES) {
+            Duration wait = FIRST_WAIT.multipliedBy(1L << Math.min(10, failures - FREE_FAILURES));
+            Instant next = now.plus(wait.compareTo(LONGEST_WAIT) < 0 ? wait : LONGEST_WAIT);
+            Organiser.getEntityManager()
+                    .createNativeQuery("update organiser set locked_until = greatest(locked_until, ?2) where id = ?1")
+                    .setParameter(1, organiser.id).setParameter(2, next).executeUpdate();
+            Log.warnf("Organiser account %s: %d failed logins in a row, next attempt from %s", organiser.email,
+                    failures, next);
+        }
     }
 }

@@ -9,11 +9,10 @@ public sealed interface LoginResult {
     record Success(String token, Instant expiresAt) implements LoginResult {
     }
 
-    /** Wrong address or password (which of the two is not told). */
+    /**
+     * Wrong address or password, or an account waiting after repeated failures: which of these is not told, so the
+     * answer shows no one whether an account exists.
+     */
     record Failed() implements LoginResult {
-    }
-
-    /** Too many failed attempts: the account takes no logins until {@code until}. */
-    record Locked(Instant until) implements LoginResult {
     }
 }

@@ -38,6 +38,14 @@ public class ProductionSettings {
     static void check(Config config) {
         oneOf(config, "quarkus.mailer.login", names(LoginOption.values()));
         oneOf(config, "quarkus.mailer.start-tls", names(StartTLSOptions.values()));
+        String startTls = config.getOptionalValue("quarkus.mailer.start-tls", String.class).orElse("OPTIONAL");
+        boolean tls = config.getOptionalValue("quarkus.mailer.tls", Boolean.class).orElse(false);
+        if (!tls && !"REQUIRED".equals(startTls)) {
+            io.quarkus.logging.Log.warnf("SMTP WITHOUT REQUIRED ENCRYPTION: QUARKUS_MAILER_START_TLS is %s and"
+                    + " QUARKUS_MAILER_TLS is false, so mails and the SMTP password may travel in plain text. Use"
+                    + " START_TLS=REQUIRED (port 587) or TLS=true (port 465) unless the mail server is on this host.",
+                    startTls);
+        }
     }
 
     private static void oneOf(Config config, String key, List<String> allowed) {

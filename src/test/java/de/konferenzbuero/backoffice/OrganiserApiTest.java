@@ -188,6 +188,32 @@ class OrganiserApiTest {
     }
 
     @Test
+    void organiserTextIsCheckedForLinksAddressesAndLengthsWithFieldErrors() {
+        String token = Organisers.apiToken(Organisers.KTS, "api-input");
+        Map<String, Object> draft = draft("api-input", "Eingaben", 10, null);
+        draft.put("onlineAccessLink", "javascript:alert(1)");
+        draft.put("contactEmail", "keine-adresse");
+        draft.put("motto", "x".repeat(501));
+        draft.put("confirmWithinHours", 0);
+        JsonPath refused = api(token).contentType(ContentType.JSON).body(draft).when()
+                .post("/api/organiser/conferences").then().statusCode(400).extract().jsonPath();
+        assertThat(refused.getList("errors.field")).containsExactlyInAnyOrder("onlineAccessLink", "contactEmail",
+                "motto", "confirmWithinHours");
+        assertThat(refused.getList("errors.code")).contains("URL_INVALID", "EMAIL_INVALID", "TOO_LONG",
+                "CONFIRM_WITHIN_RANGE");
+
+        draft.put("onlineAccessLink", "https://treffen.example/raum");
+        draft.put("contactEmail", "team@kts.example");
+        draft.put("motto", "Gemeinsam digital");
+        draft.remove("confirmWithinHours");
+        draft.remove("confirmEmail");
+        JsonPath created = api(token).contentType(ContentType.JSON).body(draft).when()
+                .post("/api/organiser/conferences").then().statusCode(201).extract().jsonPath();
+        assertThat(created.getBoolean("confirmEmail")).as("double opt-in is on unless switched off").isTrue();
+        assertThat(created.getInt("confirmWithinHours")).isEqualTo(24);
+    }
+
+    @Test
     void registrationsCanBeListedExportedCancelledAndCheckedIn() {
         String token = Organisers.apiToken(Organisers.KTS, "api-registrations");
         long id = api(token).contentType(ContentType.JSON).body(draft("api-registrations", "Anmeldungen", 2, null))

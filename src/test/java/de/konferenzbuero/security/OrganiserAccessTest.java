@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -52,6 +53,7 @@ import de.konferenzbuero.conference.AgendaItemKind;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.ConferenceStatus;
 import de.konferenzbuero.mail.OutboxMessage;
+import de.konferenzbuero.organisation.Accounts;
 import de.konferenzbuero.organisation.ApiToken;
 import de.konferenzbuero.organisation.Organisation;
 import de.konferenzbuero.organisation.Organiser;
@@ -349,27 +351,95 @@ class OrganiserAccessTest {
     // --- (5) login throttling ---------------------------------------------------------------------------------------
 
     @Test
-    void fiveWrongPasswordsLockTheAccount() {
+    void afterFiveWrongPasswordsTheAccountWaitsAndAnswersLikeAnUnknownOne() {
         String email = Organisers.createOrganiser("access-throttle@example.org", "richtiges-passwort-1", "kts");
-        for (int attempt = 1; attempt <= 4; attempt++) {
+        String unknown = Organisers.attemptLogin("niemand-" + email, "falsch").asString();
+        for (int attempt = 1; attempt <= 5; attempt++) {
             Response failed = Organisers.attemptLogin(email, "falsch-" + attempt);
             assertThat(failed.statusCode()).isEqualTo(401);
             assertThat(failed.getCookie(Organisers.SESSION)).isNull();
-            assertThat(failed.asString()).contains("E-Mail-Adresse oder Passwort sind nicht richtig.")
-                    .doesNotContain("gesperrt");
+            assertThat(failed.asString()).contains("E-Mail-Adresse oder Passwort sind nicht richtig");
         }
-        Response fifth = Organisers.attemptLogin(email, "falsch-5");
-        assertThat(fifth.statusCode()).isEqualTo(401);
-        assertThat(fifth.asString()).contains("vorübergehend gesperrt");
-
-        Response locked = Organisers.attemptLogin(email, "richtiges-passwort-1");
-        assertThat(locked.statusCode()).isEqualTo(401);
-        assertThat(locked.getCookie(Organisers.SESSION)).isNull();
-        assertThat(locked.asString()).contains("Nach mehreren Fehlversuchen ist die Anmeldung vorübergehend gesperrt");
+        Response waiting = Organisers.attemptLogin(email, "richtiges-passwort-1");
+        assertThat(waiting.statusCode()).as("the right password waits too").isEqualTo(401);
+        assertThat(waiting.getCookie(Organisers.SESSION)).isNull();
+        assertThat(withoutTokens(waiting.asString().replace(email, ""))).as("the same page as for an unknown address")
+                .isEqualTo(withoutTokens(unknown.replace("niemand-" + email, "")));
         assertThat(sessions(email)).isZero();
+        Instant next = QuarkusTransaction.requiringNew()
+                .call(() -> Organiser.findByEmail(email).orElseThrow().lockedUntil);
+        assertThat(Duration.between(Instant.now(), next)).as("the first wait").isBetween(Duration.ofSeconds(20),
+                Duration.ofSeconds(31));
+
+        // one more failure once the wait is over doubles it
+        QuarkusTransaction.requiringNew()
+                .run(() -> Organiser.update("lockedUntil = ?1 where email = ?2", Instant.now().minusSeconds(1), email));
+        Organisers.attemptLogin(email, "falsch-6");
+        Instant doubled = QuarkusTransaction.requiringNew()
+                .call(() -> Organiser.findByEmail(email).orElseThrow().lockedUntil);
+        assertThat(Duration.between(Instant.now(), doubled)).isBetween(Duration.ofSeconds(50), Duration.ofSeconds(61));
+
+        // after the wait the right password works and the count starts afresh
+        QuarkusTransaction.requiringNew()
+                .run(() -> Organiser.update("lockedUntil = ?1 where email = ?2", Instant.now().minusSeconds(1), email));
+        assertThat(Organisers.attemptLogin(email, "richtiges-passwort-1").statusCode()).isEqualTo(303);
+        assertThat(
+                QuarkusTransaction.requiringNew().call(() -> Organiser.findByEmail(email).orElseThrow().failedLogins))
+                        .isZero();
 
         // other accounts are not affected
         Organisers.login(Organisers.KTS);
+    }
+
+    @Test
+    void anOrganiserChangesTheirPasswordAndTheirOtherSessionsEnd() {
+        String email = Organisers.createOrganiser("access-password@example.org", "altes-passwort-123", "kts");
+        Organisers.Session here = Organisers.login(email, "altes-passwort-123");
+        Organisers.Session elsewhere = Organisers.login(email, "altes-passwort-123");
+
+        Response wrong = here.post("/organiser/account/password", Map.of("currentPassword", "falsch", "newPassword",
+                "neues-passwort-456", "repeatPassword", "neues-passwort-456"));
+        assertThat(wrong.statusCode()).isEqualTo(400);
+        assertThat(wrong.asString()).contains("Das bisherige Passwort ist nicht richtig.")
+                .doesNotContain("neues-passwort-456");
+        Response differ = here.post("/organiser/account/password", Map.of("currentPassword", "altes-passwort-123",
+                "newPassword", "neues-passwort-456", "repeatPassword", "neues-passwort-789"));
+        assertThat(differ.statusCode()).isEqualTo(400);
+        assertThat(differ.asString()).contains("stimmen nicht überein");
+        assertThat(here.post("/organiser/account/password",
+                Map.of("currentPassword", "altes-passwort-123", "newPassword", "kurz", "repeatPassword", "kurz"))
+                .statusCode()).isEqualTo(400);
+
+        Response changed = here.post("/organiser/account/password", Map.of("currentPassword", "altes-passwort-123",
+                "newPassword", "neues-passwort-456", "repeatPassword", "neues-passwort-456"));
+        assertThat(changed.statusCode()).isEqualTo(303);
+        assertThat(here.get("/organiser").statusCode()).as("this session stays").isEqualTo(200);
+        assertThat(elsewhere.get("/organiser").statusCode()).as("the other session ended").isNotEqualTo(200);
+        assertThat(Organisers.attemptLogin(email, "altes-passwort-123").statusCode()).isEqualTo(401);
+        Organisers.login(email, "neues-passwort-456");
+    }
+
+    /** A page without its CSRF token, which differs on every request. */
+    private static String withoutTokens(String page) {
+        return page.replaceAll("name=\"csrf-token\" value=\"[^\"]*\"", "TOKEN");
+    }
+
+    @Test
+    void parallelWrongPasswordsAllCountAndNeverFail() throws Exception {
+        String email = Organisers.createOrganiser("access-parallel@example.org", "richtiges-passwort-2", "kts");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < Accounts.FREE_FAILURES - 1; i++) {
+            int n = i;
+            answers.add(pool.submit(() -> Organisers.attemptLogin(email, "falsch-" + n).statusCode()));
+        }
+        pool.shutdown();
+        for (java.util.concurrent.Future<Integer> answer : answers) {
+            assertThat(answer.get()).as("a wrong password is a 401, never a 500").isEqualTo(401);
+        }
+        int counted = QuarkusTransaction.requiringNew()
+                .call(() -> Organiser.findByEmail(email).orElseThrow().failedLogins);
+        assertThat(counted).as("wrong passwords checked in parallel all count").isEqualTo(Accounts.FREE_FAILURES - 1);
     }
 
     @Test

@@ -158,6 +158,16 @@ public class ConferenceForm extends FormState {
         case "registrationOpensAt" -> m.f_opens();
         case "registrationClosesAt" -> m.f_closes();
         case "confirmWithinHours" -> m.f_confirm_within();
+        case "motto" -> m.f_motto();
+        case "description" -> m.f_description();
+        case "venueStreet" -> m.f_venue_street();
+        case "venuePostalCode" -> m.f_venue_postal();
+        case "venueCity" -> m.f_venue_city();
+        case "venueAccessibility" -> m.f_venue_accessibility();
+        case "onlineAccessLink" -> m.f_online_link();
+        case "audience" -> m.f_audience();
+        case "contactName" -> m.f_contact_name();
+        case "contactEmail" -> m.f_contact_email();
         default -> m.form_conference_title();
         };
     }

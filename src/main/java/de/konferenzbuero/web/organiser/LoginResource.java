@@ -18,7 +18,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import de.konferenzbuero.AppConfig;
-import de.konferenzbuero.EventTime;
 import de.konferenzbuero.http.ClientAddress;
 import de.konferenzbuero.http.OrganiserAuthentication;
 import de.konferenzbuero.limits.Limit;
@@ -68,8 +67,7 @@ public class LoginResource {
                     .build();
             return Response.seeOther(URI.create(safeNext(next))).cookie(cookie).build();
         }
-        String error = result instanceof LoginResult.Locked locked ? "locked:" + EventTime.time(locked.until())
-                : "failed";
+        String error = "failed";
         return Response.status(Response.Status.UNAUTHORIZED)
                 .entity(Templates.login(email == null ? "" : email, safeNext(next), error, null)).build();
     }
