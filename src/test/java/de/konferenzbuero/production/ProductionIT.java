@@ -75,7 +75,8 @@ class ProductionIT {
                 .matcher(requestText);
         assertThat(link.find()).as("the confirmation link in the mail").isTrue();
         assertThat(parts(request).stream().map(ProductionIT::type)).doesNotContain("text/calendar");
-        to(app).post("/api/registrations/" + link.group(1) + "/confirm").then().statusCode(200);
+        to(app).contentType(ContentType.JSON).post("/api/registrations/" + link.group(1) + "/confirm").then()
+                .statusCode(200);
 
         MimeMessage mail = awaitMailTo(email, 2);
         assertThat(mail.getSubject()).contains("Digitaltag Musterland");
