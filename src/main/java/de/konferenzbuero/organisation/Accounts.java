@@ -61,7 +61,9 @@ public class Accounts {
             countFailure(organiser, now);
             return new LoginResult.Failed();
         }
-        Organiser.update("failedLogins = 0, lockedUntil = null where id = ?1", organiser.id);
+        if (organiser.failedLogins > 0 || organiser.lockedUntil != null) {
+            Organiser.update("failedLogins = 0, lockedUntil = null where id = ?1", organiser.id);
+        }
         String token = Tokens.next();
         OrganiserSession session = new OrganiserSession();
         session.organiser = organiser;

@@ -92,9 +92,7 @@ public class Holds {
         List<Registration> due = Registration.list(
                 "conference.id = ?1 and holdExpiresAt < ?2 and status <> ?3 order by holdExpiresAt, id", conferenceId,
                 now, RegistrationStatus.CANCELLED);
-        Notices notices = new Notices();
-        due.forEach(r -> cancellations.expire(r, notices));
-        notices.fire(noticeEvent);
+        expireAll(due);
         return due.size();
     }
 
@@ -103,9 +101,14 @@ public class Holds {
         if (!registration.awaitsConfirmation() || registration.holdExpiresAt.isAfter(clock.instant())) {
             return false;
         }
-        Notices notices = new Notices();
-        cancellations.expire(registration, notices);
-        notices.fire(noticeEvent);
+        expireAll(List.of(registration));
         return true;
+    }
+
+    /** Cancels these expired holds and hands their places on, with one notice per registration told. */
+    private void expireAll(List<Registration> expired) {
+        Notices notices = new Notices();
+        expired.forEach(r -> cancellations.expire(r, notices));
+        notices.fire(noticeEvent);
     }
 }

@@ -33,48 +33,45 @@ public class Occupancy {
     }
 
     public Report of(Conference conference) {
-        Map<Attendance, Long> waitingByMode = new EnumMap<>(Attendance.class);
+        Map<Attendance, long[]> waitingAndHeldByMode = new EnumMap<>(Attendance.class);
         for (Object[] row : rows("""
-                select attendance, count(*) from registration
-                where conference_id = ?1 and status = 'WAITLISTED' group by attendance
+                select attendance, count(*) filter (where status = 'WAITLISTED'),
+                    count(*) filter (where hold_expires_at is not null)
+                from registration where conference_id = ?1 and status <> 'CANCELLED' group by attendance
                 """, conference.id)) {
-            waitingByMode.put(Attendance.valueOf((String) row[0]), ((Number) row[1]).longValue());
+            waitingAndHeldByMode.put(Attendance.valueOf((String) row[0]), counts(row));
         }
-        Map<Long, Long> waitingByItem = new HashMap<>();
+        Map<Long, long[]> waitingAndHeldByItem = new HashMap<>();
         for (Object[] row : rows("""
-                select b.agenda_item_id, count(*) from session_booking b join agenda_item i on i.id = b.agenda_item_id
-                where i.conference_id = ?1 and b.status = 'WAITLISTED' group by b.agenda_item_id
+                select b.agenda_item_id, count(*) filter (where b.status = 'WAITLISTED'),
+                    count(*) filter (where r.hold_expires_at is not null)
+                from session_booking b join registration r on r.id = b.registration_id
+                where r.conference_id = ?1 and b.status in ('CONFIRMED', 'WAITLISTED') group by b.agenda_item_id
                 """, conference.id)) {
-            waitingByItem.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
-        }
-        Map<Attendance, Long> heldByMode = new EnumMap<>(Attendance.class);
-        for (Object[] row : rows("""
-                select attendance, count(*) from registration
-                where conference_id = ?1 and status <> 'CANCELLED' and hold_expires_at is not null group by attendance
-                """, conference.id)) {
-            heldByMode.put(Attendance.valueOf((String) row[0]), ((Number) row[1]).longValue());
-        }
-        Map<Long, Long> heldByItem = new HashMap<>();
-        for (Object[] row : rows("""
-                select b.agenda_item_id, count(*) from session_booking b join registration r on r.id = b.registration_id
-                where r.conference_id = ?1 and r.status <> 'CANCELLED' and r.hold_expires_at is not null
-                  and b.status in ('CONFIRMED', 'WAITLISTED') group by b.agenda_item_id
-                """, conference.id)) {
-            heldByItem.put(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+            waitingAndHeldByItem.put(((Number) row[0]).longValue(), counts(row));
         }
         Map<Attendance, Count> modes = new EnumMap<>(Attendance.class);
         for (Attendance mode : conference.attendances()) {
             Integer capacity = conference.capacity(mode);
             int taken = mode == Attendance.ON_SITE ? conference.onsiteTaken : conference.onlineTaken;
-            modes.put(mode, new Count(capacity, taken, waitingByMode.getOrDefault(mode, 0L),
-                    heldByMode.getOrDefault(mode, 0L), conference.freePlaces(mode)));
+            long[] waitingAndHeld = waitingAndHeldByMode.getOrDefault(mode, NONE);
+            modes.put(mode,
+                    new Count(capacity, taken, waitingAndHeld[0], waitingAndHeld[1], conference.freePlaces(mode)));
         }
         Map<Long, Count> items = new HashMap<>();
         for (AgendaItem item : conference.bookableItems()) {
-            items.put(item.id, new Count(item.capacity, item.taken, waitingByItem.getOrDefault(item.id, 0L),
-                    heldByItem.getOrDefault(item.id, 0L), item.freePlaces()));
+            long[] waitingAndHeld = waitingAndHeldByItem.getOrDefault(item.id, NONE);
+            items.put(item.id,
+                    new Count(item.capacity, item.taken, waitingAndHeld[0], waitingAndHeld[1], item.freePlaces()));
         }
         return new Report(modes, items);
+    }
+
+    private static final long[] NONE = { 0, 0 };
+
+    /** The waiting and the unconfirmed count of a row (columns 1 and 2). */
+    private static long[] counts(Object[] row) {
+        return new long[] { ((Number) row[1]).longValue(), ((Number) row[2]).longValue() };
     }
 
     @SuppressWarnings("unchecked")
