@@ -20,6 +20,13 @@ public interface AppConfig {
     @Pattern(regexp = "https?://[^\\s/?#]+(/[^\\s?#]*[^\\s?#/])?", message = "must be the absolute URL of the public site without a trailing slash, such as https://anmeldung.example.org (KONFERENZBUERO_BASE_URL)")
     String baseUrl();
 
+    /**
+     * 32 random bytes in base64 ({@code openssl rand -base64 32}): seals the manage secrets and stored mails at rest.
+     * Keep it: with another key the stored links no longer open (start-up says so).
+     */
+    @Pattern(regexp = "[A-Za-z0-9+/]{43}=", message = "must be 32 random bytes in base64, made once with: openssl rand -base64 32 (KONFERENZBUERO_SEALING_KEY)")
+    String sealingKey();
+
     /** The version of the privacy notice that attendees consent to; recorded with each registration. */
     @WithDefault("2026-11")
     String privacyPolicyVersion();

@@ -172,4 +172,16 @@ public interface MailMessages {
 
     @Message
     String calendar_manage_hint();
+
+    @Message
+    String subject_new_link(String title);
+
+    @Message
+    String intro_new_link(String title);
+
+    @Message
+    String new_link_old_invalid();
+
+    @Message
+    String new_link_not_you();
 }

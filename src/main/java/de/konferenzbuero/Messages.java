@@ -469,4 +469,28 @@ public interface Messages {
 
     @Message
     String signup_trap();
+
+    @Message
+    String new_link_ask();
+
+    @Message
+    String new_link_title();
+
+    @Message
+    String new_link_intro();
+
+    @Message
+    String new_link_submit();
+
+    @Message
+    String new_link_sent();
+
+    @Message
+    String manage_new_link();
+
+    @Message
+    String manage_new_link_intro();
+
+    @Message
+    String manage_new_link_button();
 }

@@ -20,6 +20,7 @@ import de.konferenzbuero.http.ClientAddress;
 import de.konferenzbuero.http.ProblemDetail;
 import de.konferenzbuero.limits.Limit;
 import de.konferenzbuero.limits.RateLimiter;
+import de.konferenzbuero.registration.ManageLinks;
 import de.konferenzbuero.registration.Occupancy;
 import de.konferenzbuero.registration.SignUp;
 import de.konferenzbuero.registration.SignUpResult;
@@ -32,6 +33,7 @@ import de.konferenzbuero.registration.UnknownConference;
 public class ConferenceApi {
 
     private final SignUpService signUps;
+    private final ManageLinks links;
     private final Occupancy occupancy;
     private final Clock clock;
     private final AppConfig config;
@@ -39,8 +41,9 @@ public class ConferenceApi {
     private final RateLimiter limiter;
     private final ClientAddress client;
 
-    public ConferenceApi(SignUpService signUps, Occupancy occupancy, Clock clock, AppConfig config, RateLimiter limiter,
-            ClientAddress client) {
+    public ConferenceApi(SignUpService signUps, ManageLinks links, Occupancy occupancy, Clock clock, AppConfig config,
+            RateLimiter limiter, ClientAddress client) {
+        this.links = links;
         this.limiter = limiter;
         this.client = client;
         this.signUps = signUps;
@@ -50,10 +53,10 @@ public class ConferenceApi {
     }
 
     /**
-     * The answer to a sign-up at a conference with double opt-in: the same for a new and an already registered address,
-     * so it reveals nothing; the manage link is only in the mail.
+     * A 202 answer whose outcome is in a mail: a sign-up at a conference with double opt-in (the same for a new and an
+     * already registered address, so it reveals nothing; the manage link is only in the mail), a new link asked for.
      */
-    record ConfirmationPending(String status, String detail) {
+    record Accepted(String status, String detail) {
     }
 
     /** Published and cancelled conferences, by start. */
@@ -87,7 +90,7 @@ public class ConferenceApi {
         }
         SignUpResult result = signUps.signUp(slug, signUp);
         if (result.confirmationRequired()) {
-            return Response.accepted(new ConfirmationPending("CONFIRMATION_PENDING",
+            return Response.accepted(new Accepted("CONFIRMATION_PENDING",
                     "Please confirm the e-mail address with the link we sent to it; until then the place or waitlist"
                             + " position is held."))
                     .build();
@@ -100,5 +103,28 @@ public class ConferenceApi {
         return ProblemDetail.response(409, "already-registered", "Already registered",
                 "This e-mail address is already registered for this conference. The link to the registration"
                         + " has been sent to it by mail.");
+    }
+
+    /** What a request for a new link sends: the address registered with. */
+    public record LinkRequest(String email) {
+    }
+
+    /**
+     * "Link lost?": a new manage link goes by mail if the address has a registration here (the old one stops working);
+     * 202 either way, so the answer tells nobody who is registered.
+     */
+    @POST
+    @Path("/{slug}/link-requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response requestLink(@PathParam("slug") String slug, LinkRequest request) {
+        limiter.check(Limit.SIGN_UP, client.key());
+        if (request == null) {
+            throw new jakarta.ws.rs.BadRequestException();
+        }
+        links.sendByAddress(slug, request.email());
+        return Response.accepted(new Accepted("LINK_REQUESTED",
+                "If this address has a registration for this conference, a new link to it has been sent there; the"
+                        + " previous link no longer works."))
+                .build();
     }
 }

@@ -9,8 +9,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import de.konferenzbuero.AppConfig;
+import de.konferenzbuero.registration.ManageLinks;
 import de.konferenzbuero.registration.RegistrationService;
 
 /** The attendee's registration behind its secret: read, change items or attendance, cancel. */
@@ -19,9 +21,11 @@ import de.konferenzbuero.registration.RegistrationService;
 public class RegistrationApi {
 
     private final RegistrationService registrations;
+    private final ManageLinks links;
     private final AppConfig config;
 
-    public RegistrationApi(RegistrationService registrations, AppConfig config) {
+    public RegistrationApi(RegistrationService registrations, ManageLinks links, AppConfig config) {
+        this.links = links;
         this.registrations = registrations;
         this.config = config;
     }
@@ -48,6 +52,17 @@ public class RegistrationApi {
     public RegistrationJson confirm(@PathParam("secret") String secret) {
         registrations.confirmAddress(secret);
         return get(secret);
+    }
+
+    /** A new link by mail for one that was passed on: this secret stops working at once (202). */
+    @POST
+    @Path("/new-link")
+    public Response newLink(@PathParam("secret") String secret) {
+        links.renew(secret);
+        return Response
+                .accepted(new ConferenceApi.Accepted("NEW_LINK_SENT",
+                        "A new link has been sent to the registration's e-mail address; this one no longer works."))
+                .build();
     }
 
     /** Cancels the registration; the place goes to the next person waiting. */

@@ -23,6 +23,8 @@ class Emails {
 
     static native TemplateInstance alreadyRegistered(MailView mail);
 
+    static native TemplateInstance newLink(MailView mail);
+
     static native TemplateInstance reminder(MailView mail);
 
     static native TemplateInstance conferenceCancelled(MailView mail);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,6 +16,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+import de.konferenzbuero.sealing.SealedText;
 
 /** A rendered mail waiting to be sent, or the record of one sent or given up. */
 @Entity
@@ -40,8 +43,11 @@ public class OutboxMessage extends PanacheEntityBase {
 
     public String subject;
 
+    /** Sealed at rest like the manage secret: the bodies carry the manage link. */
+    @Convert(converter = SealedText.class)
     public String html;
 
+    @Convert(converter = SealedText.class)
     public String text;
 
     @JdbcTypeCode(SqlTypes.JSON)

@@ -102,7 +102,7 @@ class Enrolment {
     private Registration newRegistration(Conference conference, SignUp in, String email, String addedBy) {
         Registration r = new Registration();
         r.conference = conference;
-        r.manageSecret = ManageSecret.next();
+        r.newManageSecret();
         r.checkinCode = ManageSecret.checkinCode();
         r.firstName = in.firstName().strip();
         r.lastName = in.lastName().strip();

@@ -15,5 +15,7 @@ public enum HistoryKind {
     /** The attendee confirmed their address by the link in the mail (double opt-in). */
     ADDRESS_CONFIRMED,
     /** Cancelled because the address was not confirmed in time: the held place went to the next in line. */
-    HOLD_EXPIRED
+    HOLD_EXPIRED,
+    /** The attendee asked for a new manage link; the one before stopped working. */
+    LINK_RENEWED
 }

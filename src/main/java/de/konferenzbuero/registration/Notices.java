@@ -41,6 +41,7 @@ class Notices {
         for (Collected c : byRegistration.values()) {
             RegistrationNotice notice = new RegistrationNotice(c.kinds(), c.registration(), c.released());
             if (notice.kind() != RegistrationNotice.Kind.ALREADY_REGISTERED
+                    && notice.kind() != RegistrationNotice.Kind.NEW_LINK
                     && notice.kind() != RegistrationNotice.Kind.CONFIRMED
                     && notice.kind() != RegistrationNotice.Kind.WAITLISTED) {
                 c.registration().changeCount++;

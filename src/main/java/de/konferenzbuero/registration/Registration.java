@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -27,6 +29,8 @@ import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
+import de.konferenzbuero.sealing.SealedText;
+import de.konferenzbuero.sealing.Sealing;
 
 /** One person's registration for a conference, with the items they booked. */
 @Entity
@@ -39,8 +43,16 @@ public class Registration extends PanacheEntityBase {
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     public Conference conference;
 
-    /** The secret of the private manage link; 256 random bits, URL-safe. */
+    /**
+     * The secret of the private manage link; 256 random bits, URL-safe. Stored sealed (a dump alone opens no
+     * registration); a link finds its registration by {@link #manageSecretHash}.
+     */
+    @Convert(converter = SealedText.class)
+    @Column(name = "manage_secret_sealed")
     public String manageSecret;
+
+    /** SHA-256 of the manage secret, hex. */
+    public String manageSecretHash;
 
     public String firstName;
 
@@ -122,7 +134,13 @@ public class Registration extends PanacheEntityBase {
     public List<SessionBooking> bookings = new ArrayList<>();
 
     public static Optional<Registration> findBySecret(String secret) {
-        return find("manageSecret", secret).firstResultOptional();
+        return find("manageSecretHash", Sealing.hash(secret)).firstResultOptional();
+    }
+
+    /** A new secret for the manage link; the one before stops working when this is committed. */
+    void newManageSecret() {
+        manageSecret = ManageSecret.next();
+        manageSecretHash = Sealing.hash(manageSecret);
     }
 
     /**

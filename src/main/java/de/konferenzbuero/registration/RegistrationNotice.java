@@ -38,6 +38,8 @@ public record RegistrationNotice(Set<Kind> kinds, Registration registration, Lis
         ITEM_PROMOTED,
         /** Moved up from the conference's waitlist. */
         PROMOTED,
+        /** The attendee asked for a new manage link; the one before no longer works. */
+        NEW_LINK,
         /** Someone tried to register again with the same address: the manage link, nothing else. */
         ALREADY_REGISTERED,
         /** Registered and got a place. */

@@ -14,6 +14,7 @@ import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.RegistrationState;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
+import de.konferenzbuero.sealing.Sealing;
 
 /**
  * What attendees do with their registration through the private manage link: look at it, change items or attendance
@@ -176,8 +177,9 @@ public class RegistrationService {
         if (!ManageSecret.looksValid(secret)) {
             throw new UnknownRegistration();
         }
-        List<?> conferenceIds = em.createNativeQuery("select conference_id from registration where manage_secret = ?1")
-                .setParameter(1, secret).getResultList();
+        List<?> conferenceIds = em
+                .createNativeQuery("select conference_id from registration where manage_secret_hash = ?1")
+                .setParameter(1, Sealing.hash(secret)).getResultList();
         if (conferenceIds.isEmpty()) {
             throw new UnknownRegistration();
         }

@@ -107,6 +107,8 @@ class AccessibilityTest {
             // double opt-in (on at the demo conferences): the page after signing up, the confirmation page of the link
             // in the mail, and the registration's page once confirmed
             page("/conferences/{slug}/check-your-mail", "/conferences/mpsc-kongress/check-your-mail"),
+            page("/conferences/{slug}/link", "/conferences/mpsc-kongress/link"),
+            page("/conferences/{slug}/link", "/conferences/mpsc-kongress/link?notice=sent"),
             page("/registrations/{secret}/confirm", "/registrations/{new}/confirm",
                     () -> newRegistration() + "/confirm"),
             page("/registrations/{secret}", "/registrations/{confirmed}?notice=confirmed",

@@ -81,7 +81,7 @@ class KubernetesManifestsIT {
             map.path("data").fields()
                     .forEachRemaining((Map.Entry<String, JsonNode> e) -> assertThat(e.getKey().toUpperCase(Locale.ROOT))
                             .as("a secret in ConfigMap %s", map.at("/metadata/name").asText())
-                            .doesNotContain("PASSWORD", "SECRET", "TOKEN", "PRIVATE_KEY"));
+                            .doesNotContain("PASSWORD", "SECRET", "TOKEN", "KEY"));
         }
         assertThat(resources).noneMatch(r -> r.path("kind").asText().equals("Secret"));
     }

@@ -92,12 +92,14 @@ class ProductionIT {
     @Test
     void theFirstAdministratorFromTheEnvironmentLogsIn() {
         Response page = to(app).get("/organiser/login");
-        String csrf = page.getCookie("csrf-token");
-        Response login = to(app).cookie("csrf-token", csrf).contentType(ContentType.URLENC)
+        String csrf = page.getCookie(ProductionSetup.CSRF_COOKIE);
+        Response login = to(app).cookie(ProductionSetup.CSRF_COOKIE, csrf).contentType(ContentType.URLENC)
                 .formParam("email", ProductionSetup.ADMIN_EMAIL).formParam("password", ProductionSetup.ADMIN_PASSWORD)
                 .formParam("next", "/organiser/admin").formParam("csrf-token", csrf).post("/organiser/login");
         assertThat(login.statusCode()).isEqualTo(303);
         assertThat(login.getDetailedCookie("kb_session").isSecured()).as("session cookie only over HTTPS").isTrue();
+        assertThat(page.getDetailedCookie(ProductionSetup.CSRF_COOKIE).isSecured())
+                .as("the __Host- CSRF cookie only over HTTPS").isTrue();
         to(app).cookie("kb_session", login.getCookie("kb_session")).get("/organiser/admin").then().statusCode(200);
     }
 

@@ -33,6 +33,10 @@ final class ProductionSetup implements AutoCloseable {
     static final String SMTP_USER = "anmeldung@musterland.example";
     static final String SMTP_PASSWORD = "smtp-secret";
     static final String BASE_URL = "https://anmeldung.musterland.example";
+    /** A key made for these tests, as an operator makes one with: openssl rand -base64 32. */
+    static final String SEALING_KEY = "q2Z3n0nVh6m8JcYwqL9s1xP4dT7bR5eK0aU3iF6gH2o=";
+    /** The CSRF cookie in production: a "__Host-" cookie, which only this host can set, over HTTPS. */
+    static final String CSRF_COOKIE = "__Host-csrf-token";
 
     final ThrowawayPostgres postgres;
     final GreenMail smtp;
@@ -68,6 +72,7 @@ final class ProductionSetup implements AutoCloseable {
         env.put("QUARKUS_DATASOURCE_USERNAME", ThrowawayPostgres.USER);
         env.put("QUARKUS_DATASOURCE_PASSWORD", ThrowawayPostgres.PASSWORD);
         env.put("KONFERENZBUERO_BASE_URL", BASE_URL);
+        env.put("KONFERENZBUERO_SEALING_KEY", SEALING_KEY);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
         env.put("KONFERENZBUERO_LEGAL_OPERATOR_NAME", "Landkreis Musterland");
         env.put("KONFERENZBUERO_LEGAL_OPERATOR_ADDRESS", "Kreishaus | Hauptstraße 1 | 12345 Musterstadt");
@@ -132,19 +137,19 @@ final class ProductionSetup implements AutoCloseable {
      */
     static String publishConference(PackagedApp app, String slug, int capacity, boolean confirmEmail) {
         Response loginPage = to(app).get("/organiser/login");
-        String csrf = loginPage.getCookie("csrf-token");
+        String csrf = loginPage.getCookie(ProductionSetup.CSRF_COOKIE);
         assertThat(csrf).as("CSRF cookie of the login page").isNotBlank();
-        Response login = to(app).cookie("csrf-token", csrf).contentType(ContentType.URLENC)
+        Response login = to(app).cookie(ProductionSetup.CSRF_COOKIE, csrf).contentType(ContentType.URLENC)
                 .formParam("email", ADMIN_EMAIL).formParam("password", ADMIN_PASSWORD).formParam("next", "/organiser")
                 .formParam("csrf-token", csrf).post("/organiser/login");
         assertThat(login.statusCode()).as("login of the first administrator").isEqualTo(303);
         String session = login.getCookie("kb_session");
 
-        to(app).cookie("csrf-token", csrf).cookie("kb_session", session).contentType(ContentType.URLENC)
+        to(app).cookie(ProductionSetup.CSRF_COOKIE, csrf).cookie("kb_session", session).contentType(ContentType.URLENC)
                 .formParam("name", "Landkreis Musterland").formParam("slug", slug + "-kreis")
                 .formParam("contactEmail", "kontakt@musterland.example").formParam("csrf-token", csrf)
                 .post("/organiser/admin/organisations").then().statusCode(303);
-        String tokenPage = to(app).cookie("csrf-token", csrf).cookie("kb_session", session)
+        String tokenPage = to(app).cookie(ProductionSetup.CSRF_COOKIE, csrf).cookie("kb_session", session)
                 .contentType(ContentType.URLENC).formParam("name", "Produktionstest").formParam("csrf-token", csrf)
                 .post("/organiser/tokens").then().statusCode(200).extract().asString();
         Matcher token = Pattern.compile("<code class=\"token\">([^<]+)</code>").matcher(tokenPage);
@@ -184,8 +189,8 @@ final class ProductionSetup implements AutoCloseable {
 
     /** The organisation's id as the new-conference form offers it. */
     private static long organisationId(PackagedApp app, String csrf, String session, String name) {
-        String form = to(app).cookie("csrf-token", csrf).cookie("kb_session", session).get("/organiser/conferences/new")
-                .then().statusCode(200).extract().asString();
+        String form = to(app).cookie(ProductionSetup.CSRF_COOKIE, csrf).cookie("kb_session", session)
+                .get("/organiser/conferences/new").then().statusCode(200).extract().asString();
         Matcher option = Pattern.compile("<option value=\"(\\d+)\"[^>]*>" + Pattern.quote(name) + "</option>")
                 .matcher(form);
         assertThat(option.find()).as("the organisation %s offered in the conference form", name).isTrue();

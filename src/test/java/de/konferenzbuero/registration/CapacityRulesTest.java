@@ -48,6 +48,7 @@ import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
 import de.konferenzbuero.mail.OutboxMessage;
 import de.konferenzbuero.organisation.Organiser;
+import de.konferenzbuero.sealing.Sealing;
 import de.konferenzbuero.security.Organisers;
 
 import javax.sql.DataSource;
@@ -99,7 +100,7 @@ class CapacityRulesTest {
 
         patch(a, Map.of("items", List.of(w3.id))).then().statusCode(200).body("items[0].status", equalTo("CONFIRMED"));
         assertThat(sql("select count(*) from session_booking b join registration r on r.id = b.registration_id "
-                + "where r.manage_secret = '" + a + "' and b.status = 'CONFIRMED'")).isEqualTo(1);
+                + "where r.manage_secret_hash = '" + Sealing.hash(a) + "' and b.status = 'CONFIRMED'")).isEqualTo(1);
         assertThat(placeCounts.drift(c.id)).isEmpty();
     }
 
@@ -196,7 +197,8 @@ class CapacityRulesTest {
         assertThat(get(next).getString("items[0].status")).as("the released place went to the waitlist")
                 .isEqualTo("CONFIRMED");
         assertThat(sql("select count(*) from booking_swap s join session_booking b on b.id = s.pending_booking_id "
-                + "join registration r on r.id = b.registration_id where r.manage_secret = '" + a + "'")).isZero();
+                + "join registration r on r.id = b.registration_id where r.manage_secret_hash = '" + Sealing.hash(a)
+                + "'")).isZero();
 
         // the attendee can swap back: the afternoon item is full now, so they wait for it and keep the morning
         JsonPath back = patch(a, Map.of("items", List.of(afternoon.id))).then().statusCode(200).extract().jsonPath();
@@ -369,7 +371,7 @@ class CapacityRulesTest {
             e.attendance = Attendance.ONLINE;
         });
         String a = secret(signUp(c.slug, "a@database.example", w1.id));
-        long registration = sql("select id from registration where manage_secret = '" + a + "'");
+        long registration = sql("select id from registration where manage_secret_hash = '" + Sealing.hash(a) + "'");
 
         assertThatThrownBy(
                 () -> execute("insert into session_booking (registration_id, agenda_item_id, status) values ("
@@ -445,7 +447,8 @@ class CapacityRulesTest {
         try (Connection connection = dataSource.getConnection();
                 var rows = connection.createStatement()
                         .executeQuery("select e.kind from registration_event e join registration r on r.id = "
-                                + "e.registration_id where r.manage_secret = '" + secret + "' order by e.id")) {
+                                + "e.registration_id where r.manage_secret_hash = '" + Sealing.hash(secret)
+                                + "' order by e.id")) {
             while (rows.next()) {
                 kinds.add(rows.getString(1));
             }

@@ -46,6 +46,7 @@ import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.AgendaItemKind;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.ConferenceFormat;
+import de.konferenzbuero.sealing.Sealing;
 
 import javax.sql.DataSource;
 
@@ -274,12 +275,12 @@ class ConcurrentSignUpTest {
     private List<String> secrets(long conferenceId, String status) throws SQLException {
         List<String> secrets = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select manage_secret from registration where conference_id = ? and status = ? order by id")) {
+                "select manage_secret_sealed from registration where conference_id = ? and status = ? order by id")) {
             s.setLong(1, conferenceId);
             s.setString(2, status);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    secrets.add(rs.getString(1));
+                    secrets.add(Sealing.open(rs.getString(1)));
                 }
             }
         }

@@ -23,6 +23,7 @@ import de.konferenzbuero.Attendees;
 import de.konferenzbuero.TestConferences;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.mail.OutboxMessage;
+import de.konferenzbuero.sealing.Sealing;
 
 /**
  * Double opt-in: a sign-up holds its place until the address is confirmed from the mail; the submitter learns nothing
@@ -128,8 +129,9 @@ class DoubleOptInTest {
         Conference c = optIn("doi-late", 5);
         Attendees.post(c.slug, body("late@doi.example")).then().statusCode(202);
         String secret = confirmLink(onlyMail("late@doi.example").text);
-        QuarkusTransaction.requiringNew().run(() -> Registration.update("holdExpiresAt = ?1 where manageSecret = ?2",
-                Instant.now().minusSeconds(60), secret));
+        QuarkusTransaction.requiringNew()
+                .run(() -> Registration.update("holdExpiresAt = ?1 where manageSecretHash = ?2",
+                        Instant.now().minusSeconds(60), Sealing.hash(secret)));
 
         String csrf = given().get("/registrations/{secret}/confirm", secret).getCookie("csrf-token");
         Response page = given().redirects().follow(false).cookie("csrf-token", csrf).contentType(ContentType.URLENC)

@@ -28,6 +28,7 @@ import de.konferenzbuero.http.PageContext;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.limits.Limit;
 import de.konferenzbuero.limits.RateLimiter;
+import de.konferenzbuero.registration.ManageLinks;
 import de.konferenzbuero.registration.RegistrationClosed;
 import de.konferenzbuero.registration.SignUpResult;
 import de.konferenzbuero.registration.SignUpService;
@@ -43,20 +44,24 @@ public class ConferenceResource {
                 RegistrationState registration, boolean past, ItemChoices choices, SignUpForm form, String notice);
 
         static native TemplateInstance checkMail(Conference conference);
+
+        static native TemplateInstance newLink(Conference conference, SignUpForm form, boolean sent);
     }
 
     /** The field people never see and bots fill in (see the form). */
     static final String TRAP = "website";
 
     private final SignUpService signUps;
+    private final ManageLinks links;
     private final RateLimiter limiter;
     private final ClientAddress client;
     private final PageContext page;
     private final Clock clock;
 
-    public ConferenceResource(SignUpService signUps, RateLimiter limiter, ClientAddress client, PageContext page,
-            Clock clock) {
+    public ConferenceResource(SignUpService signUps, ManageLinks links, RateLimiter limiter, ClientAddress client,
+            PageContext page, Clock clock) {
         this.signUps = signUps;
+        this.links = links;
         this.limiter = limiter;
         this.client = client;
         this.page = page;
@@ -109,6 +114,34 @@ public class ConferenceResource {
     @Path("/check-your-mail")
     public TemplateInstance checkMail(@PathParam("slug") String slug) {
         return Templates.checkMail(find(slug));
+    }
+
+    /** "Link lost?": the form asking for the address ({@code ?notice=sent} after a request). */
+    @GET
+    @Path("/link")
+    public TemplateInstance newLinkForm(@PathParam("slug") String slug, @QueryParam("notice") String notice) {
+        return Templates.newLink(find(slug), SignUpForm.empty(), "sent".equals(notice));
+    }
+
+    /**
+     * Sends a new link if the address has a registration here; the answer is the same either way. Counted like a
+     * sign-up against the client's limit.
+     */
+    @POST
+    @Path("/link")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response sendNewLink(@PathParam("slug") String slug, MultivaluedMap<String, String> fields) {
+        Conference conference = find(slug);
+        limiter.check(Limit.SIGN_UP, client.key());
+        SignUpForm form = SignUpForm.of(fields);
+        try {
+            links.sendByAddress(slug, form.value("email"));
+            return seeOther("/conferences/" + slug + "/link?notice=sent");
+        } catch (InvalidInput e) {
+            form.reject(e.problems(), page.locale());
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.newLink(conference, form, false))
+                    .build();
+        }
     }
 
     private Conference find(String slug) {

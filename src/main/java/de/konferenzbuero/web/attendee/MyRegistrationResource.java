@@ -29,6 +29,7 @@ import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
 import de.konferenzbuero.mail.RegistrationCalendar;
 import de.konferenzbuero.qr.QrCodes;
+import de.konferenzbuero.registration.ManageLinks;
 import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationCancelled;
 import de.konferenzbuero.registration.RegistrationClosed;
@@ -52,13 +53,15 @@ public class MyRegistrationResource {
     }
 
     private final RegistrationService registrations;
+    private final ManageLinks links;
     private final RegistrationCalendar calendar;
     private final PageContext page;
     private final Clock clock;
     private final AppConfig config;
 
-    public MyRegistrationResource(RegistrationService registrations, RegistrationCalendar calendar, PageContext page,
-            Clock clock, AppConfig config) {
+    public MyRegistrationResource(RegistrationService registrations, ManageLinks links, RegistrationCalendar calendar,
+            PageContext page, Clock clock, AppConfig config) {
+        this.links = links;
         this.config = config;
         this.registrations = registrations;
         this.calendar = calendar;
@@ -132,6 +135,19 @@ public class MyRegistrationResource {
         try {
             Registration registration = registrations.confirmAddress(secret);
             return seeOther(manageUrl(secret) + (registration.holdExpired() ? "" : "?notice=confirmed"));
+        } catch (UnknownRegistration e) {
+            throw new NotFoundException();
+        }
+    }
+
+    /** A new link by mail for one that was passed on: this one stops working at once. */
+    @POST
+    @Path("/new-link")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response newLink(@PathParam("secret") String secret) {
+        try {
+            Registration registration = links.renew(secret);
+            return seeOther("/conferences/" + registration.conference.slug + "/link?notice=sent");
         } catch (UnknownRegistration e) {
             throw new NotFoundException();
         }

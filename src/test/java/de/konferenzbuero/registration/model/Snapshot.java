@@ -10,6 +10,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import de.konferenzbuero.sealing.Sealing;
+
 import javax.sql.DataSource;
 
 /**
@@ -91,13 +93,13 @@ record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrat
             }
             Map<Long, Reg> registrations = new HashMap<>();
             try (ResultSet rs = query(c, """
-                    select id, manage_secret, email, attendance, status, waitlist_seq, hold_expires_at
+                    select id, manage_secret_sealed, email, attendance, status, waitlist_seq, hold_expires_at
                     from registration where conference_id = ?""", conferenceId)) {
                 while (rs.next()) {
                     java.sql.Timestamp hold = rs.getTimestamp(7);
                     registrations.put(rs.getLong(1),
-                            new Reg(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                                    (Long) rs.getObject(6), hold == null ? null : hold.toInstant()));
+                            new Reg(rs.getLong(1), Sealing.open(rs.getString(2)), rs.getString(3), rs.getString(4),
+                                    rs.getString(5), (Long) rs.getObject(6), hold == null ? null : hold.toInstant()));
                 }
             }
             Map<Long, Booking> bookings = new HashMap<>();
@@ -130,7 +132,7 @@ record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrat
                             order by m.registration_id, m.id desc""",
                     conferenceId)) {
                 while (rs.next()) {
-                    mails.put(rs.getLong(1), new Mail(rs.getLong(2), rs.getString(3), rs.getString(4)));
+                    mails.put(rs.getLong(1), new Mail(rs.getLong(2), rs.getString(3), Sealing.open(rs.getString(4))));
                 }
             }
             return new Snapshot(conf, items, registrations, bookings, swaps, mails);

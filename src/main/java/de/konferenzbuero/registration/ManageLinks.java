@@ -1,0 +1,86 @@
+package de.konferenzbuero.registration;
+
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import io.quarkus.logging.Log;
+
+import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.input.EmailAddresses;
+import de.konferenzbuero.input.InvalidInput;
+import de.konferenzbuero.input.Problem;
+import de.konferenzbuero.limits.Limit;
+import de.konferenzbuero.limits.RateLimiter;
+
+/**
+ * A new manage link by mail: for a link that was forwarded or leaked (asked for on the manage page) and for one that
+ * was lost (asked for with the address on the conference page). The secret is replaced, so the old link stops working
+ * at once, also in earlier mails; the new one is only in the mail to the registration's address, at most
+ * {@code mails-per-address} times a window.
+ */
+@ApplicationScoped
+public class ManageLinks {
+
+    private final RateLimiter limiter;
+    private final History history;
+    private final Event<RegistrationNotice> noticeEvent;
+
+    ManageLinks(RateLimiter limiter, History history, Event<RegistrationNotice> noticeEvent) {
+        this.limiter = limiter;
+        this.history = history;
+        this.noticeEvent = noticeEvent;
+    }
+
+    /**
+     * From the manage page: the link in use is replaced.
+     *
+     * @throws de.konferenzbuero.limits.TooManyRequests
+     *             when this address was sent its limit of mails in the window
+     */
+    @Transactional
+    public Registration renew(String secret) {
+        if (!ManageSecret.looksValid(secret)) {
+            throw new UnknownRegistration();
+        }
+        Registration registration = Registration.findBySecret(secret).orElseThrow(UnknownRegistration::new);
+        limiter.check(Limit.MAIL_TO_ADDRESS, registration.email);
+        replace(registration);
+        return registration;
+    }
+
+    /**
+     * From the conference page: if the address has an active registration for the conference, its link is replaced and
+     * mailed. The caller answers the same whether or not it has one, so nobody learns who is registered.
+     *
+     * @throws InvalidInput
+     *             when the address is not one
+     */
+    @Transactional
+    public void sendByAddress(String slug, String address) {
+        String email = EmailAddresses.normalise(address).orElseThrow(() -> new InvalidInput("email",
+                address == null || address.isBlank() ? Problem.REQUIRED : Problem.EMAIL_INVALID));
+        Conference conference = Conference.findBySlug(slug).filter(Conference::isVisible)
+                .orElseThrow(() -> new UnknownConference(slug));
+        Optional<Registration> registration = Registration.findActive(conference, email);
+        if (registration.isEmpty()) {
+            return;
+        }
+        if (limiter.allows(Limit.MAIL_TO_ADDRESS, email)) {
+            replace(registration.get());
+        } else {
+            Log.infof("New link asked for registration %d: no further mail to its address this window",
+                    registration.get().id);
+        }
+    }
+
+    private void replace(Registration registration) {
+        registration.newManageSecret();
+        history.record(registration, HistoryKind.LINK_RENEWED, RegistrationService.ATTENDEE);
+        Notices notices = new Notices();
+        notices.add(RegistrationNotice.Kind.NEW_LINK, registration);
+        notices.fire(noticeEvent);
+    }
+}
