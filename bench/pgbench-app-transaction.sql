@@ -12,11 +12,11 @@ BEGIN;
 select * from conference where slug = 'bench-sql';
 select * from agenda_item where conference_id = :conf;
 select * from registration where conference_id = :conf and email = 'p' || :r || '@pgbench.example.org' and status <> 'CANCELLED' limit 1;
-insert into registration (conference_id, manage_secret, first_name, last_name, email, organisation, role,
+insert into registration (conference_id, manage_secret_hash, manage_secret_sealed, first_name, last_name, email, organisation, role,
     attendance, status, locale, needs_wheelchair, needs_sign_language, needs_induction_loop, needs_other,
     dietary_needs, privacy_policy_version, privacy_consented_at, photo_consent, checkin_code, change_count,
     created_at, updated_at, version)
-values (:conf, 's' || :r, 'Bench', 'Pgbench', 'p' || :r || '@pgbench.example.org', null, null, 'ON_SITE', 'CONFIRMED',
+values (:conf, md5('s' || :r) || md5('t' || :r), 's1:' || encode(sha256(('s' || :r)::bytea), 'base64'), 'Bench', 'Pgbench', 'p' || :r || '@pgbench.example.org', null, null, 'ON_SITE', 'CONFIRMED',
     'de', false, false, false, null, null, '2026-11', now(), false, 'c' || :r, 0, now(), now(), 0)
 returning id as reg_id \gset
 select * from organisation o where o.id = (select organisation_id from conference where id = :conf);

@@ -10,10 +10,10 @@ with c as (
     update conference set onsite_taken = onsite_taken + 1 from c where conference.id = c.id and c.free
     returning conference.id
 ), r as (
-    insert into registration (conference_id, manage_secret, first_name, last_name, email, organisation, role,
+    insert into registration (conference_id, manage_secret_hash, manage_secret_sealed, first_name, last_name, email, organisation, role,
         attendance, status, waitlist_seq, locale, needs_wheelchair, needs_sign_language, needs_induction_loop,
         needs_other, dietary_needs, privacy_policy_version, privacy_consented_at, photo_consent, checkin_code)
-    select c.id, 's' || :r, 'Bench', 'Pgbench', 'q' || :r || '@pgbench.example.org', null, null, 'ON_SITE',
+    select c.id, md5('s' || :r) || md5('t' || :r), 's1:' || encode(sha256(('s' || :r)::bytea), 'base64'), 'Bench', 'Pgbench', 'q' || :r || '@pgbench.example.org', null, null, 'ON_SITE',
         case when c.free then 'CONFIRMED' else 'WAITLISTED' end,
         case when c.free then null else nextval('waitlist_seq') end,
         'de', false, false, false, null, null, '2026-11', now(), false, 'c' || :r

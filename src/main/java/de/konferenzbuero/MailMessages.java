@@ -184,4 +184,13 @@ public interface MailMessages {
 
     @Message
     String new_link_not_you();
+
+    @Message
+    String subject_your_link(String title);
+
+    @Message
+    String intro_your_link(String title);
+
+    @Message
+    String your_link_leaked();
 }

@@ -486,6 +486,9 @@ public interface Messages {
     String new_link_sent();
 
     @Message
+    String new_link_renewed();
+
+    @Message
     String manage_new_link();
 
     @Message

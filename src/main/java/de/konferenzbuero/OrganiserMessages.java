@@ -795,4 +795,43 @@ public interface OrganiserMessages {
 
     @Message
     String acc_password_changed();
+
+    @Message
+    String adm_status();
+
+    @Message
+    String adm_actions();
+
+    @Message
+    String adm_active();
+
+    @Message
+    String adm_inactive();
+
+    @Message
+    String adm_deactivate();
+
+    @Message
+    String adm_activate();
+
+    @Message
+    String adm_end_sessions();
+
+    @Message
+    String adm_remove_member();
+
+    @Message
+    String adm_deactivated();
+
+    @Message
+    String adm_activated();
+
+    @Message
+    String adm_sessions_ended();
+
+    @Message
+    String adm_member_removed();
+
+    @Message
+    String adm_remove_member_context(String name, String organisation);
 }

@@ -110,8 +110,8 @@ public class ConferenceApi {
     }
 
     /**
-     * "Link lost?": a new manage link goes by mail if the address has a registration here (the old one stops working);
-     * 202 either way, so the answer tells nobody who is registered.
+     * "Link lost?": the manage link goes by mail again if the address has a registration here; 202 either way, so the
+     * answer tells nobody who is registered.
      */
     @POST
     @Path("/{slug}/link-requests")
@@ -122,9 +122,9 @@ public class ConferenceApi {
             throw new jakarta.ws.rs.BadRequestException();
         }
         links.sendByAddress(slug, request.email());
-        return Response.accepted(new Accepted("LINK_REQUESTED",
-                "If this address has a registration for this conference, a new link to it has been sent there; the"
-                        + " previous link no longer works."))
+        return Response
+                .accepted(new Accepted("LINK_REQUESTED",
+                        "If this address has a registration for this conference, the link to it has been sent there."))
                 .build();
     }
 }

@@ -79,6 +79,53 @@ public class Administration {
         return created;
     }
 
+    /**
+     * Deactivates or reactivates an account. A deactivated account cannot log in, its sessions end at once and its API
+     * tokens are refused; reactivating starts no session. An administrator cannot deactivate their own account.
+     */
+    @Transactional
+    public void setActive(Organiser admin, long organiserId, boolean active) {
+        requireAdmin(admin);
+        Organiser organiser = account(organiserId);
+        if (!active && organiser.id.equals(admin.id)) {
+            throw new NotYours();
+        }
+        organiser.active = active;
+        if (!active) {
+            accounts.endSessions(organiserId);
+        }
+        audit.record(admin.email, null, "ORGANISER", organiserId, active ? "activated" : "deactivated",
+                organiser.email);
+    }
+
+    /** Ends every session of an account (a lost laptop): it must log in again. */
+    @Transactional
+    public void endSessions(Organiser admin, long organiserId) {
+        requireAdmin(admin);
+        Organiser organiser = account(organiserId);
+        long ended = accounts.endSessions(organiserId);
+        audit.record(admin.email, null, "ORGANISER", organiserId, "sessions ended", organiser.email + ": " + ended);
+    }
+
+    /** Takes an account out of an organisation: from the next request on it no longer manages its conferences. */
+    @Transactional
+    public void removeMembership(Organiser admin, long organiserId, long organisationId) {
+        requireAdmin(admin);
+        Organiser organiser = account(organiserId);
+        if (organiser.organisations.removeIf(o -> o.id == organisationId)) {
+            audit.record(admin.email, null, "ORGANISER", organiserId, "removed from organisation",
+                    organiser.email + ": " + organisationId);
+        }
+    }
+
+    private static Organiser account(long organiserId) {
+        Organiser organiser = Organiser.findById(organiserId);
+        if (organiser == null) {
+            throw new NotYours();
+        }
+        return organiser;
+    }
+
     private static void requireAdmin(Organiser organiser) {
         if (!organiser.admin) {
             throw new NotYours();

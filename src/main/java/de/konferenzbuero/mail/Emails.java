@@ -25,6 +25,8 @@ class Emails {
 
     static native TemplateInstance newLink(MailView mail);
 
+    static native TemplateInstance yourLink(MailView mail);
+
     static native TemplateInstance reminder(MailView mail);
 
     static native TemplateInstance conferenceCancelled(MailView mail);

@@ -70,6 +70,7 @@ public class RegistrationMails {
             Map.entry(Kind.CONFERENCE_CANCELLED,
                     new Mail("conferenceCancelled", Emails::conferenceCancelled,
                             MailMessages::subject_conference_cancelled, true)),
+            Map.entry(Kind.YOUR_LINK, new Mail("yourLink", Emails::yourLink, MailMessages::subject_your_link, false)),
             Map.entry(Kind.NEW_LINK, new Mail("newLink", Emails::newLink, MailMessages::subject_new_link, false)),
             Map.entry(Kind.ALREADY_REGISTERED, new Mail("alreadyRegistered", Emails::alreadyRegistered,
                     MailMessages::subject_already_registered, false)));

@@ -104,6 +104,12 @@ public class Accounts {
         Log.infof("Organiser account %s changed its password; its other sessions ended", organiser.email);
     }
 
+    /** Ends every session of the account; sessions live in the database, so on every instance at once. */
+    @Transactional
+    public long endSessions(long organiserId) {
+        return OrganiserSession.delete("organiser.id", organiserId);
+    }
+
     /** The organiser of a live session. */
     @Transactional
     public Optional<Organiser> bySession(String token) {

@@ -16,10 +16,10 @@ import de.konferenzbuero.limits.Limit;
 import de.konferenzbuero.limits.RateLimiter;
 
 /**
- * A new manage link by mail: for a link that was forwarded or leaked (asked for on the manage page) and for one that
- * was lost (asked for with the address on the conference page). The secret is replaced, so the old link stops working
- * at once, also in earlier mails; the new one is only in the mail to the registration's address, at most
- * {@code mails-per-address} times a window.
+ * The manage link by mail. Lost (asked for with the address on the conference page): the link is sent again, unchanged,
+ * so a stranger who knows the address cannot make it stop working. Passed on (asked for on the manage page, with the
+ * link): the secret is replaced, so the old link stops working at once, also in earlier mails, and the new one is only
+ * in the mail to the registration's address. Either mail at most {@code mails-per-address} times a window.
  */
 @ApplicationScoped
 public class ManageLinks {
@@ -37,6 +37,9 @@ public class ManageLinks {
     /**
      * From the manage page: the link in use is replaced.
      *
+     * @throws RegistrationCancelled
+     *             when the registration has ended
+     *
      * @throws de.konferenzbuero.limits.TooManyRequests
      *             when this address was sent its limit of mails in the window
      */
@@ -46,14 +49,17 @@ public class ManageLinks {
             throw new UnknownRegistration();
         }
         Registration registration = Registration.findBySecret(secret).orElseThrow(UnknownRegistration::new);
+        if (!registration.isActive()) {
+            throw new RegistrationCancelled();
+        }
         limiter.check(Limit.MAIL_TO_ADDRESS, registration.email);
         replace(registration);
         return registration;
     }
 
     /**
-     * From the conference page: if the address has an active registration for the conference, its link is replaced and
-     * mailed. The caller answers the same whether or not it has one, so nobody learns who is registered.
+     * From the conference page: if the address has an active registration for the conference, its link is mailed to it
+     * again. The caller answers the same whether or not it has one, so nobody learns who is registered.
      *
      * @throws InvalidInput
      *             when the address is not one
@@ -69,9 +75,11 @@ public class ManageLinks {
             return;
         }
         if (limiter.allows(Limit.MAIL_TO_ADDRESS, email)) {
-            replace(registration.get());
+            Notices notices = new Notices();
+            notices.add(RegistrationNotice.Kind.YOUR_LINK, registration.get());
+            notices.fire(noticeEvent);
         } else {
-            Log.infof("New link asked for registration %d: no further mail to its address this window",
+            Log.infof("Link asked for again for registration %d: no further mail to its address this window",
                     registration.get().id);
         }
     }

@@ -42,6 +42,7 @@ class Notices {
             RegistrationNotice notice = new RegistrationNotice(c.kinds(), c.registration(), c.released());
             if (notice.kind() != RegistrationNotice.Kind.ALREADY_REGISTERED
                     && notice.kind() != RegistrationNotice.Kind.NEW_LINK
+                    && notice.kind() != RegistrationNotice.Kind.YOUR_LINK
                     && notice.kind() != RegistrationNotice.Kind.CONFIRMED
                     && notice.kind() != RegistrationNotice.Kind.WAITLISTED) {
                 c.registration().changeCount++;

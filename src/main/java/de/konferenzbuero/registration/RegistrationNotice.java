@@ -38,6 +38,8 @@ public record RegistrationNotice(Set<Kind> kinds, Registration registration, Lis
         ITEM_PROMOTED,
         /** Moved up from the conference's waitlist. */
         PROMOTED,
+        /** The attendee asked for their manage link again, with the address (it is unchanged). */
+        YOUR_LINK,
         /** The attendee asked for a new manage link; the one before no longer works. */
         NEW_LINK,
         /** Someone tried to register again with the same address: the manage link, nothing else. */

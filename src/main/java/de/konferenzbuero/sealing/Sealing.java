@@ -66,7 +66,15 @@ public final class Sealing {
         if (stored == null || !isSealed(stored)) {
             return stored;
         }
-        byte[] bytes = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(stored.substring(PREFIX.length()));
+        } catch (IllegalArgumentException e) {
+            throw new WrongSealingKey();
+        }
+        if (bytes.length < IV_BYTES + TAG_BITS / 8) {
+            throw new WrongSealingKey();
+        }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, key(), new GCMParameterSpec(TAG_BITS, bytes, 0, IV_BYTES));
@@ -102,7 +110,7 @@ public final class Sealing {
         return key.key();
     }
 
-    /** A sealed value does not open with the configured key: the key was changed after it was sealed. */
+    /** A sealed value does not open with the configured key: the key was changed after it was sealed, or the value. */
     public static class WrongSealingKey extends IllegalStateException {
         WrongSealingKey() {
             super("A stored value was sealed with another key than KONFERENZBUERO_SEALING_KEY; restore the key it was"

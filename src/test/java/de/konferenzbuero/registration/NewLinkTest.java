@@ -21,8 +21,9 @@ import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.mail.OutboxMessage;
 
 /**
- * A new manage link by mail: asked for on the manage page (a link passed on) or with the address (a link lost). The old
- * link stops working at once; the answer to the address form never tells whether the address is registered.
+ * The manage link by mail: a new one asked for on the manage page (a link passed on; the old one stops working at
+ * once), the same one again asked for with the address (a link lost; the answer never tells whether the address is
+ * registered).
  */
 @QuarkusTest
 class NewLinkTest {
@@ -39,7 +40,7 @@ class NewLinkTest {
         assertThat(manage.asString()).contains("Neuen Link per E-Mail anfordern");
         Response answer = form(manage, "/registrations/" + old + "/new-link", Map.of());
         assertThat(answer.statusCode()).isEqualTo(303);
-        assertThat(answer.header("Location")).endsWith("/conferences/" + c.slug + "/link?notice=sent");
+        assertThat(answer.header("Location")).endsWith("/conferences/" + c.slug + "/link?notice=renewed");
         assertThat(given().get(answer.header("Location")).asString()).contains("neuen Link per E-Mail geschickt");
 
         given().get("/registrations/{secret}", old).then().statusCode(404);
@@ -68,7 +69,7 @@ class NewLinkTest {
     }
 
     @Test
-    void byAddressTheAnswerIsTheSameWhetherOrNotTheAddressIsRegistered() {
+    void byAddressTheLinkIsSentAgainUnchangedWithTheSameAnswerWhetherOrNotTheAddressIsRegistered() {
         Conference c = TestConferences.create("link-lost", conf -> {
         });
         String old = Attendees.secret(Attendees.signUp(c.slug, "lost@link.example"));
@@ -84,8 +85,10 @@ class NewLinkTest {
 
         assertThat(mails("lost@link.example")).hasSize(mailsBefore + 1);
         assertThat(mails("nobody@link.example")).isEmpty();
-        given().get("/registrations/{secret}", old).then().statusCode(404);
-        given().get("/registrations/{secret}", link(last("lost@link.example").text)).then().statusCode(200);
+        OutboxMessage mail = last("lost@link.example");
+        assertThat(mail.template).isEqualTo("yourLink");
+        assertThat(link(mail.text)).as("a stranger who knows the address cannot end the link").isEqualTo(old);
+        given().get("/registrations/{secret}", old).then().statusCode(200);
 
         Response apiKnown = given().contentType(ContentType.JSON).body(Map.of("email", "lost@link.example"))
                 .post("/api/conferences/{slug}/link-requests", c.slug);
@@ -93,6 +96,20 @@ class NewLinkTest {
                 .post("/api/conferences/{slug}/link-requests", c.slug);
         assertThat(apiKnown.statusCode()).isEqualTo(202);
         assertThat(apiKnown.asString()).isEqualTo(apiUnknown.asString());
+    }
+
+    @Test
+    void anEndedRegistrationGetsNoNewLink() {
+        Conference c = TestConferences.create("link-cancelled", conf -> {
+        });
+        String secret = Attendees.secret(Attendees.signUp(c.slug, "ended@link.example"));
+        Attendees.cancel(secret);
+        assertThat(
+                given().contentType(ContentType.JSON).post("/api/registrations/{secret}/new-link", secret).statusCode())
+                        .isEqualTo(409);
+        assertThat(given().get("/registrations/{secret}", secret).asString())
+                .doesNotContain("/registrations/" + secret + "/new-link");
+        assertThat(last("ended@link.example").template).isEqualTo("cancelled");
     }
 
     @Test

@@ -609,7 +609,7 @@ class OrganiserAccessTest {
     static String example(Route route, Fixture f) {
         Map<String, Object> values = Map.of("id", f.conferenceId, "itemId", f.itemId, "registrationId", f.waitlistedId,
                 "bookingId", f.bookingId, "mailId", f.mailId, "tokenId", f.tokenId, "code", f.code, "slug", f.slug,
-                "secret", f.secret);
+                "secret", f.secret, "organisationId", f.conferenceId);
         Matcher m = Pattern.compile("\\{(\\w+)}").matcher(route.template());
         StringBuilder path = new StringBuilder();
         while (m.find()) {

@@ -45,7 +45,7 @@ public class ConferenceResource {
 
         static native TemplateInstance checkMail(Conference conference);
 
-        static native TemplateInstance newLink(Conference conference, SignUpForm form, boolean sent);
+        static native TemplateInstance newLink(Conference conference, SignUpForm form, String notice);
     }
 
     /** The field people never see and bots fill in (see the form). */
@@ -116,15 +116,19 @@ public class ConferenceResource {
         return Templates.checkMail(find(slug));
     }
 
-    /** "Link lost?": the form asking for the address ({@code ?notice=sent} after a request). */
+    /**
+     * "Link lost?": the form asking for the address; {@code ?notice=sent} after a request, {@code ?notice=renewed}
+     * after a new link was asked for on the manage page.
+     */
     @GET
     @Path("/link")
     public TemplateInstance newLinkForm(@PathParam("slug") String slug, @QueryParam("notice") String notice) {
-        return Templates.newLink(find(slug), SignUpForm.empty(), "sent".equals(notice));
+        return Templates.newLink(find(slug), SignUpForm.empty(),
+                "sent".equals(notice) || "renewed".equals(notice) ? notice : null);
     }
 
     /**
-     * Sends a new link if the address has a registration here; the answer is the same either way. Counted like a
+     * Sends the link again if the address has a registration here; the answer is the same either way. Counted like a
      * sign-up against the client's limit.
      */
     @POST
@@ -139,7 +143,7 @@ public class ConferenceResource {
             return seeOther("/conferences/" + slug + "/link?notice=sent");
         } catch (InvalidInput e) {
             form.reject(e.problems(), page.locale());
-            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.newLink(conference, form, false))
+            return Response.status(Response.Status.BAD_REQUEST).entity(Templates.newLink(conference, form, null))
                     .build();
         }
     }

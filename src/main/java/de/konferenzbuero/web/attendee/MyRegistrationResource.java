@@ -147,7 +147,9 @@ public class MyRegistrationResource {
     public Response newLink(@PathParam("secret") String secret) {
         try {
             Registration registration = links.renew(secret);
-            return seeOther("/conferences/" + registration.conference.slug + "/link?notice=sent");
+            return seeOther("/conferences/" + registration.conference.slug + "/link?notice=renewed");
+        } catch (RegistrationCancelled e) {
+            return seeOther(manageUrl(secret));
         } catch (UnknownRegistration e) {
             throw new NotFoundException();
         }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -36,7 +37,7 @@ public class AdminResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance admin(List<Organisation> organisations, List<Organiser> organisers,
-                AdminForm organisationForm, AdminForm organiserForm, String notice);
+                AdminForm organisationForm, AdminForm organiserForm, String notice, Organiser me);
     }
 
     /** Both forms of the page; fields named as in the services. */
@@ -106,8 +107,41 @@ public class AdminResource {
         }
     }
 
+    /** Deactivates an account: no login, its sessions end, its API tokens are refused. */
+    @POST
+    @Path("/organisers/{id}/deactivate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response deactivate(@PathParam("id") long id) {
+        administration.setActive(current.get(), id, false);
+        return seeOther("/organiser/admin?notice=deactivated");
+    }
+
+    @POST
+    @Path("/organisers/{id}/activate")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response activate(@PathParam("id") long id) {
+        administration.setActive(current.get(), id, true);
+        return seeOther("/organiser/admin?notice=activated");
+    }
+
+    @POST
+    @Path("/organisers/{id}/end-sessions")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response endSessions(@PathParam("id") long id) {
+        administration.endSessions(current.get(), id);
+        return seeOther("/organiser/admin?notice=sessions-ended");
+    }
+
+    @POST
+    @Path("/organisers/{id}/memberships/{organisationId}/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeMembership(@PathParam("id") long id, @PathParam("organisationId") long organisationId) {
+        administration.removeMembership(current.get(), id, organisationId);
+        return seeOther("/organiser/admin?notice=member-removed");
+    }
+
     private TemplateInstance view(AdminForm organisationForm, AdminForm organiserForm, String notice) {
         return Templates.admin(administration.organisations(), administration.organisers(), organisationForm,
-                organiserForm, notice);
+                organiserForm, notice, current.get());
     }
 }

@@ -128,7 +128,7 @@ record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrat
                     """
                             select distinct on (m.registration_id) m.registration_id, m.id, m.template, m.text
                             from outbox_message m join registration r on r.id = m.registration_id
-                            where r.conference_id = ? and m.template not in ('alreadyRegistered', 'organiserMessage', 'reminder')
+                            where r.conference_id = ? and m.template not in ('alreadyRegistered', 'organiserMessage', 'reminder', 'newLink', 'yourLink')
                             order by m.registration_id, m.id desc""",
                     conferenceId)) {
                 while (rs.next()) {
