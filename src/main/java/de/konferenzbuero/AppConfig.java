@@ -174,6 +174,32 @@ public interface AppConfig {
         Duration loginWindow();
     }
 
+    /** How long personal data is kept (DSGVO); the privacy notice and the record of processing name these periods. */
+    Privacy privacy();
+
+    interface Privacy {
+
+        /** Days after a conference ends until its registrations are anonymised, unless the conference sets its own. */
+        @WithDefault("90")
+        int retentionDays();
+
+        /** Days after a conference ends until health-related and dietary needs are deleted (0: right after the end). */
+        @WithDefault("0")
+        int specialCategoryDays();
+
+        /** Days after a cancellation until the cancelled registration is anonymised. */
+        @WithDefault("30")
+        int cancelledDays();
+
+        /** Days after delivery until the body of a sent mail is removed (who got which mail when stays). */
+        @WithDefault("30")
+        int mailBodyDays();
+
+        /** How often the retention job looks for what is due, e.g. "1h"; "off" disables it (tests call it). */
+        @WithDefault("1h")
+        String retentionEvery();
+    }
+
     /** Loads the demo conferences at start-up (dev and test mode only; ignored in prod). */
     @WithDefault("false")
     boolean demoData();

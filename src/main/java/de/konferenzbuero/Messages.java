@@ -496,4 +496,5 @@ public interface Messages {
 
     @Message
     String manage_new_link_button();
+
 }

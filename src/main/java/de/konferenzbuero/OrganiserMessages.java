@@ -834,4 +834,5 @@ public interface OrganiserMessages {
 
     @Message
     String adm_remove_member_context(String name, String organisation);
+
 }

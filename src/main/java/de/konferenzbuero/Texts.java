@@ -19,6 +19,10 @@ public final class Texts {
         return bundle(OrganiserMessages.class, locale);
     }
 
+    public static PrivacyMessages privacy(Locale locale) {
+        return bundle(PrivacyMessages.class, locale);
+    }
+
     public static MailMessages mail(Locale locale) {
         return bundle(MailMessages.class, locale);
     }

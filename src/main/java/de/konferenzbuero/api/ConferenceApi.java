@@ -20,6 +20,7 @@ import de.konferenzbuero.http.ClientAddress;
 import de.konferenzbuero.http.ProblemDetail;
 import de.konferenzbuero.limits.Limit;
 import de.konferenzbuero.limits.RateLimiter;
+import de.konferenzbuero.registration.ConsentChannel;
 import de.konferenzbuero.registration.ManageLinks;
 import de.konferenzbuero.registration.Occupancy;
 import de.konferenzbuero.registration.SignUp;
@@ -88,7 +89,7 @@ public class ConferenceApi {
         if (signUp == null) {
             throw new jakarta.ws.rs.BadRequestException();
         }
-        SignUpResult result = signUps.signUp(slug, signUp);
+        SignUpResult result = signUps.signUp(slug, signUp, ConsentChannel.API);
         if (result.confirmationRequired()) {
             return Response.accepted(new Accepted("CONFIRMATION_PENDING",
                     "Please confirm the e-mail address with the link we sent to it; until then the place or waitlist"

@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,10 +18,13 @@ import org.dhatim.fastexcel.Worksheet;
 
 import de.konferenzbuero.EventTime;
 import de.konferenzbuero.OrganiserMessages;
+import de.konferenzbuero.PrivacyMessages;
 import de.konferenzbuero.Texts;
 import de.konferenzbuero.conference.AgendaItem;
+import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.organisation.Organiser;
 import de.konferenzbuero.registration.BookingStatus;
+import de.konferenzbuero.registration.ConsentRecord;
 import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationStatus;
 
@@ -62,6 +67,24 @@ public class AttendeeExport {
                     EventTime.local(r.createdAt).toLocalDateTime().withNano(0).toString().replace('T', ' '),
                     r.checkedInAt == null ? "" : EventTime.local(r.checkedInAt).toLocalDateTime().withNano(0).toString()
                             .replace('T', ' ')));
+        }
+        return rows;
+    }
+
+    /** The consent log of a conference the caller has checked access to, header first. */
+    public List<List<String>> consentRows(Conference conference, Locale locale) {
+        OrganiserMessages m = Texts.organiser(locale);
+        PrivacyMessages t = Texts.privacy(locale);
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(List.of(m.exp_last_name(), m.exp_first_name(), m.exp_email(), t.exp_consent(), t.exp_consent_version(),
+                t.exp_consent_given(), t.exp_consent_channel(), t.exp_consent_language(), t.exp_consent_at()));
+        Map<Long, Registration> byId = new HashMap<>();
+        Registration.<Registration> list("conference", conference).forEach(r -> byId.put(r.id, r));
+        for (ConsentRecord c : ConsentRecord.ofConference(conference.id)) {
+            Registration r = byId.get(c.registrationId);
+            rows.add(List.of(r.lastName, r.firstName, r.email, t.consent(c.consent), nz(c.version),
+                    c.given ? m.reg_yes() : m.reg_no(), t.consent_channel(c.channel), c.locale,
+                    EventTime.local(c.at).toLocalDateTime().withNano(0).toString().replace('T', ' ')));
         }
         return rows;
     }

@@ -216,6 +216,9 @@ public class ConferenceEditing {
         if (d.confirmWithinHours() != null && (d.confirmWithinHours() < 1 || d.confirmWithinHours() > 168)) {
             problems.add(new FieldProblem("confirmWithinHours", Problem.CONFIRM_WITHIN_RANGE));
         }
+        if (d.retentionDays() != null && (d.retentionDays() < 0 || d.retentionDays() > 3650)) {
+            problems.add(new FieldProblem("retentionDays", Problem.RETENTION_RANGE));
+        }
         if (d.format() == null) {
             problems.add(new FieldProblem("format", Problem.REQUIRED));
         } else if (d.format().hasVenue()) {
@@ -293,6 +296,7 @@ public class ConferenceEditing {
         c.contactEmail = d.contactEmail();
         c.confirmEmail = d.confirmEmail() == null || d.confirmEmail();
         c.confirmWithinHours = d.confirmWithinHours() == null ? 24 : d.confirmWithinHours();
+        c.retentionDays = d.retentionDays();
     }
 
     private static List<String> changes(Conference c, ConferenceDraft d) {
@@ -306,6 +310,7 @@ public class ConferenceEditing {
         compare(changes, "registration opens", c.registrationOpensAt, d.registrationOpensAt());
         compare(changes, "registration closes", c.registrationClosesAt, d.registrationClosesAt());
         compare(changes, "venue", c.venue == null ? null : c.venue.name, d.venueName());
+        compare(changes, "retention days", c.retentionDays, d.retentionDays());
         return changes;
     }
 

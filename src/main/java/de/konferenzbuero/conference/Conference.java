@@ -107,6 +107,9 @@ public class Conference extends PanacheEntityBase {
     /** How long an unconfirmed sign-up holds its place, at most (shorter close to the start). */
     public int confirmWithinHours = 24;
 
+    /** Days after the end until the registrations are anonymised; null: the operator's default. */
+    public Integer retentionDays;
+
     @Version
     public int version;
 

@@ -68,6 +68,9 @@ public class OutboxMessage extends PanacheEntityBase {
 
     public Instant sentAt;
 
+    /** When the body was removed after delivery (data minimisation); subject, recipient and times stay. */
+    public Instant bodyRemovedAt;
+
     public static List<OutboxMessage> latest(int count) {
         return find("order by id desc").page(0, count).list();
     }

@@ -34,9 +34,12 @@ class Enrolment {
     private final EntityManager em;
     private final AppConfig config;
     private final Clock clock;
+    private final ConsentLog consents;
 
-    Enrolment(Places places, Event<RegistrationNotice> noticeEvent, EntityManager em, AppConfig config, Clock clock) {
+    Enrolment(Places places, Event<RegistrationNotice> noticeEvent, EntityManager em, AppConfig config, Clock clock,
+            ConsentLog consents) {
         this.clock = clock;
+        this.consents = consents;
         this.places = places;
         this.noticeEvent = noticeEvent;
         this.em = em;
@@ -48,6 +51,8 @@ class Enrolment {
      *
      * @param addedBy
      *            the organiser adding someone by hand (any time while the conference is not cancelled), or null
+     * @param channel
+     *            where the consents were given, for the consent log
      *
      * @throws RegistrationClosed
      *             when, under the lock, the conference turns out to take no registrations any more
@@ -55,10 +60,12 @@ class Enrolment {
      *             when, under the lock, the mode or an item turns out not to be offered any more, or two items to
      *             overlap after the programme changed
      */
-    Registration enrol(Conference conference, SignUp in, String email, List<AgendaItem> items, String addedBy) {
+    Registration enrol(Conference conference, SignUp in, String email, List<AgendaItem> items, String addedBy,
+            ConsentChannel channel) {
         Registration r = newRegistration(conference, in, email, addedBy);
         try {
             r.persist();
+            consents.signedUp(r, channel);
             for (AgendaItem item : items) {
                 SessionBooking booking = new SessionBooking();
                 booking.registration = r;

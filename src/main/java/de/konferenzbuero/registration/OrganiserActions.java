@@ -140,7 +140,7 @@ public class OrganiserActions {
             throw new InvalidInput("email", Problem.EMAIL_TAKEN);
         }
         try {
-            return enrolment.enrol(conference, in, email, items, actor);
+            return enrolment.enrol(conference, in, email, items, actor, ConsentChannel.ORGANISER);
         } catch (ConstraintViolationException e) {
             throw Registration.emailTakenOr(e);
         }

@@ -123,6 +123,15 @@ public class Registration extends PanacheEntityBase {
     /** When the attendee confirmed their address by the link in the mail (the proof of the double opt-in). */
     public Instant emailConfirmedAt;
 
+    /** When health-related and dietary needs were deleted after the event (retention). */
+    public Instant specialDeletedAt;
+
+    /**
+     * When everything naming the person was removed (retention or erasure on request); what statistics need stays. An
+     * anonymised registration has no manage link any more.
+     */
+    public Instant anonymisedAt;
+
     /** Raised on every change the attendee is told about; the SEQUENCE of calendar entries. */
     public int changeCount;
 

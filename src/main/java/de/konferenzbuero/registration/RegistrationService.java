@@ -34,9 +34,12 @@ public class RegistrationService {
     private final Event<RegistrationNotice> noticeEvent;
     private final EntityManager em;
     private final Clock clock;
+    private final ConsentLog consents;
 
     RegistrationService(Places places, Waitlists waitlists, Rebooking rebooking, Cancellations cancellations,
-            Holds holds, History history, Event<RegistrationNotice> noticeEvent, EntityManager em, Clock clock) {
+            Holds holds, History history, Event<RegistrationNotice> noticeEvent, EntityManager em, Clock clock,
+            ConsentLog consents) {
+        this.consents = consents;
         this.holds = holds;
         this.places = places;
         this.waitlists = waitlists;
@@ -126,6 +129,17 @@ public class RegistrationService {
         notices.add(registration.status == RegistrationStatus.CONFIRMED ? RegistrationNotice.Kind.CONFIRMED
                 : RegistrationNotice.Kind.WAITLISTED, registration);
         notices.fire(noticeEvent);
+        return registration;
+    }
+
+    /** Gives or withdraws the optional consent to photos and film; recorded in the consent log. */
+    @Transactional
+    public Registration changePhotoConsent(String secret, boolean given) {
+        Registration registration = find(secret);
+        if (registration.photoConsent != given) {
+            registration.photoConsent = given;
+            consents.changed(registration, Consent.PHOTOS, given, ConsentChannel.MANAGE_PAGE, clock.instant());
+        }
         return registration;
     }
 

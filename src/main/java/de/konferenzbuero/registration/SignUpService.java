@@ -57,7 +57,7 @@ public class SignUpService {
      * @throws InvalidInput
      *             listing every refused field
      */
-    public SignUpResult signUp(String slug, SignUp in) {
+    public SignUpResult signUp(String slug, SignUp in, ConsentChannel channel) {
         Conference conference = Conference.findBySlug(slug).filter(Conference::isVisible)
                 .orElseThrow(() -> new UnknownConference(slug));
         try {
@@ -69,7 +69,7 @@ public class SignUpService {
         String email = EmailAddresses.normalise(in.email()).orElseThrow();
         for (int attempt = 1;; attempt++) {
             try {
-                SignUpResult result = QuarkusTransaction.requiringNew().call(() -> register(slug, in, email));
+                SignUpResult result = QuarkusTransaction.requiringNew().call(() -> register(slug, in, email, channel));
                 metrics.signedUp(result);
                 return result;
             } catch (RegistrationClosed e) {
@@ -92,14 +92,14 @@ public class SignUpService {
         }
     }
 
-    private SignUpResult register(String slug, SignUp in, String email) {
+    private SignUpResult register(String slug, SignUp in, String email, ConsentChannel channel) {
         Conference conference = openConference(slug);
         List<AgendaItem> items = SignUpRules.check(conference, in.attendance(), in.items());
         Optional<Registration> existing = Registration.findActive(conference, email);
         if (existing.isPresent()) {
             return alreadyRegistered(existing.get());
         }
-        Registration registration = enrolment.enrol(conference, in, email, items, null);
+        Registration registration = enrolment.enrol(conference, in, email, items, null, channel);
         return new SignUpResult.Registered(registration, registration.waitlistPosition(), registration.activeBookings()
                 .stream().map(b -> new BookedItem(b.item, b.status, b.waitlistPosition())).toList());
     }

@@ -236,7 +236,8 @@ class AccessibilityTest {
         SignUp signUp = new SignUp("Erika", "Mustermann", "barrierefrei-" + UUID.randomUUID() + "@example.org",
                 "Stadt Lemgo", "Digitalisierung", Attendance.ON_SITE, List.of(), false, false, false, null, null, true,
                 false, "de");
-        SignUpResult result = Arc.container().instance(SignUpService.class).get().signUp("mpsc-kongress", signUp);
+        SignUpResult result = Arc.container().instance(SignUpService.class).get().signUp("mpsc-kongress", signUp,
+                de.konferenzbuero.registration.ConsentChannel.FORM);
         return "/registrations/" + ((SignUpResult.Registered) result).registration().manageSecret;
     }
 

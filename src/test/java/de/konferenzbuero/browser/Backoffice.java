@@ -182,7 +182,8 @@ record Backoffice(long conference, long draft, long cancelled, long workshop, lo
     private static Registration signUp(String firstName, String lastName, String who, Attendance attendance,
             List<Long> items, boolean needs, String other, String dietary) {
         Object result = Arc.container().instance(SignUpService.class).get().signUp(SLUG,
-                signUpOf(firstName, lastName, who, attendance, items, needs, other, dietary));
+                signUpOf(firstName, lastName, who, attendance, items, needs, other, dietary),
+                de.konferenzbuero.registration.ConsentChannel.FORM);
         return ((de.konferenzbuero.registration.SignUpResult.Registered) result).registration();
     }
 

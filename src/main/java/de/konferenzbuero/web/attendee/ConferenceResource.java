@@ -28,6 +28,7 @@ import de.konferenzbuero.http.PageContext;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.limits.Limit;
 import de.konferenzbuero.limits.RateLimiter;
+import de.konferenzbuero.registration.ConsentChannel;
 import de.konferenzbuero.registration.ManageLinks;
 import de.konferenzbuero.registration.RegistrationClosed;
 import de.konferenzbuero.registration.SignUpResult;
@@ -90,7 +91,7 @@ public class ConferenceResource {
         SignUpForm form = SignUpForm.of(fields);
         Attendance onlyMode = conference.attendances().size() == 1 ? conference.attendances().get(0) : null;
         try {
-            SignUpResult result = signUps.signUp(slug, form.toSignUp(onlyMode, page.locale()));
+            SignUpResult result = signUps.signUp(slug, form.toSignUp(onlyMode, page.locale()), ConsentChannel.FORM);
             if (result.confirmationRequired()) {
                 return seeOther("/conferences/" + slug + "/check-your-mail");
             }

@@ -3,6 +3,7 @@ package de.konferenzbuero.web.attendee;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.qute.CheckedTemplate;
@@ -19,7 +20,8 @@ public class LegalResource {
     static class Templates {
         static native TemplateInstance imprint(AppConfig.Legal legal);
 
-        static native TemplateInstance privacy(AppConfig.Legal legal, String version);
+        static native TemplateInstance privacy(AppConfig.Legal legal, String version, AppConfig.Privacy periods,
+                String notice);
 
         static native TemplateInstance accessibility(AppConfig.Legal legal);
     }
@@ -38,8 +40,8 @@ public class LegalResource {
 
     @GET
     @Path("privacy")
-    public TemplateInstance privacy() {
-        return Templates.privacy(config.legal(), config.privacyPolicyVersion());
+    public TemplateInstance privacy(@QueryParam("notice") String notice) {
+        return Templates.privacy(config.legal(), config.privacyPolicyVersion(), config.privacy(), notice);
     }
 
     @GET

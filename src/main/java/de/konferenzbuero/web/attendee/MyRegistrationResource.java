@@ -28,6 +28,11 @@ import de.konferenzbuero.http.PageContext;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
 import de.konferenzbuero.mail.RegistrationCalendar;
+import de.konferenzbuero.privacy.DataExport;
+import de.konferenzbuero.privacy.Erasure;
+import de.konferenzbuero.privacy.NotErasable;
+import de.konferenzbuero.privacy.RetentionDates;
+import de.konferenzbuero.privacy.StoredData;
 import de.konferenzbuero.qr.QrCodes;
 import de.konferenzbuero.registration.ManageLinks;
 import de.konferenzbuero.registration.Registration;
@@ -45,7 +50,12 @@ public class MyRegistrationResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance manage(Registration registration, RegistrationState state, ItemChoices choices,
-                SignUpForm form, String notice, String qr, boolean cancellable);
+                SignUpForm form, String notice, String qr, boolean cancellable, RetentionDates retention,
+                boolean erasable);
+
+        static native TemplateInstance data(String secret, StoredData data);
+
+        static native TemplateInstance erase(Registration registration, boolean erasable);
 
         static native TemplateInstance cancel(Registration registration);
 
@@ -58,9 +68,13 @@ public class MyRegistrationResource {
     private final PageContext page;
     private final Clock clock;
     private final AppConfig config;
+    private final DataExport export;
+    private final Erasure erasure;
 
     public MyRegistrationResource(RegistrationService registrations, ManageLinks links, RegistrationCalendar calendar,
-            PageContext page, Clock clock, AppConfig config) {
+            PageContext page, Clock clock, AppConfig config, DataExport export, Erasure erasure) {
+        this.export = export;
+        this.erasure = erasure;
         this.links = links;
         this.config = config;
         this.registrations = registrations;
@@ -155,6 +169,65 @@ public class MyRegistrationResource {
         }
     }
 
+    /** Gives or withdraws the consent to photos and film (the checkbox of the sign-up form). */
+    @POST
+    @Path("/consents")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeConsents(@PathParam("secret") String secret, MultivaluedMap<String, String> fields) {
+        try {
+            registrations.changePhotoConsent(secret, SignUpForm.of(fields).checked("photoConsent"));
+            return seeOther(manageUrl(secret) + "?notice=consent");
+        } catch (UnknownRegistration e) {
+            throw new NotFoundException();
+        }
+    }
+
+    /** Everything stored about this registration, readable (Art. 15 GDPR). */
+    @GET
+    @Path("/data")
+    public TemplateInstance data(@PathParam("secret") String secret) {
+        return Templates.data(secret, storedData(secret));
+    }
+
+    /** The same as a JSON file to keep or take elsewhere. */
+    @GET
+    @Path("/data.json")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response dataFile(@PathParam("secret") String secret) {
+        return Response.ok(storedData(secret))
+                .header("Content-Disposition", "attachment; filename=\"registration-data.json\"").build();
+    }
+
+    /** Asks once more before erasing; says why not while the registration still holds a place. */
+    @GET
+    @Path("/erase")
+    public TemplateInstance confirmErase(@PathParam("secret") String secret) {
+        Registration registration = find(secret);
+        return Templates.erase(registration, Erasure.erasable(registration, clock.instant()));
+    }
+
+    @POST
+    @Path("/erase")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response erase(@PathParam("secret") String secret) {
+        try {
+            erasure.bySecret(secret);
+            return seeOther("/privacy?notice=erased");
+        } catch (NotErasable e) {
+            return Response.status(Response.Status.CONFLICT).entity(Templates.erase(find(secret), false)).build();
+        } catch (UnknownRegistration e) {
+            throw new NotFoundException();
+        }
+    }
+
+    private StoredData storedData(String secret) {
+        try {
+            return export.bySecret(secret);
+        } catch (UnknownRegistration e) {
+            throw new NotFoundException();
+        }
+    }
+
     /** The confirmed entries as a calendar file to import. */
     @GET
     @Path("/calendar.ics")
@@ -221,7 +294,9 @@ public class MyRegistrationResource {
                 Texts.of(page.locale()).manage_checkin_alt(registration.fullName())) : null;
         return Templates.manage(registration, registration.conference.registrationState(clock.instant()),
                 ItemChoices.of(registration.conference), form, notice, qr,
-                registration.conference.takesCancellations(clock.instant()));
+                registration.conference.takesCancellations(clock.instant()),
+                RetentionDates.of(registration.conference, config.privacy()),
+                Erasure.erasable(registration, clock.instant()));
     }
 
     private static String manageUrl(String secret) {

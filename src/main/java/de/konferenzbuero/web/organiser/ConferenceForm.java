@@ -70,6 +70,7 @@ public class ConferenceForm extends FormState {
             form.put("confirmEmail", "true");
         }
         form.put("confirmWithinHours", String.valueOf(c.confirmWithinHours));
+        form.put("retentionDays", c.retentionDays == null ? null : c.retentionDays.toString());
         form.put("version", String.valueOf(c.version));
         return form;
     }
@@ -97,6 +98,7 @@ public class ConferenceForm extends FormState {
                 instant("registrationOpensAt", false, problems), instant("registrationClosesAt", false, problems),
                 valueOrNull("audience"), valueOrNull("contactName"), valueOrNull("contactEmail"),
                 checked("confirmEmail"), number("confirmWithinHours", Problem.CONFIRM_WITHIN_RANGE, problems),
+                number("retentionDays", Problem.RETENTION_RANGE, problems),
                 number("version", Problem.STALE_FORM, problems));
         return draft;
     }
@@ -158,6 +160,7 @@ public class ConferenceForm extends FormState {
         case "registrationOpensAt" -> m.f_opens();
         case "registrationClosesAt" -> m.f_closes();
         case "confirmWithinHours" -> m.f_confirm_within();
+        case "retentionDays" -> Texts.privacy(locale).f_retention_days();
         case "motto" -> m.f_motto();
         case "description" -> m.f_description();
         case "venueStreet" -> m.f_venue_street();

@@ -1,6 +1,8 @@
 package de.konferenzbuero.web.organiser;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -18,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
+import de.konferenzbuero.AppConfig;
 import de.konferenzbuero.backoffice.AuditEntry;
 import de.konferenzbuero.backoffice.ConferenceDraft;
 import de.konferenzbuero.backoffice.ConferenceEditing;
@@ -28,6 +31,7 @@ import de.konferenzbuero.input.FieldProblem;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.organisation.Organisation;
 import de.konferenzbuero.organisation.Organiser;
+import de.konferenzbuero.privacy.RetentionDates;
 import de.konferenzbuero.registration.Occupancy;
 import de.konferenzbuero.registration.PlaceCounts;
 import de.konferenzbuero.registration.Registration;
@@ -45,7 +49,7 @@ public class ConferencesResource {
                 java.util.Map<Long, Occupancy.Report> occupancy);
 
         static native TemplateInstance conference(Conference conference, Occupancy.Report occupancy,
-                List<PlaceCounts.Drift> drift, String notice, long count);
+                List<PlaceCounts.Drift> drift, String notice, long count, RetentionDates retention, Instant now);
 
         static native TemplateInstance edit(Conference conference, ConferenceForm form,
                 List<Organisation> organisations, List<ConferenceFormat> formats, String notice);
@@ -60,9 +64,13 @@ public class ConferencesResource {
     private final PlaceCounts placeCounts;
     private final CurrentOrganiser current;
     private final PageContext page;
+    private final AppConfig config;
+    private final Clock clock;
 
     public ConferencesResource(ConferenceEditing editing, Occupancy occupancy, PlaceCounts placeCounts,
-            CurrentOrganiser current, PageContext page) {
+            CurrentOrganiser current, PageContext page, AppConfig config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
         this.editing = editing;
         this.occupancy = occupancy;
         this.placeCounts = placeCounts;
@@ -109,7 +117,7 @@ public class ConferencesResource {
             @QueryParam("count") long count) {
         Conference conference = editing.find(current.get(), id);
         return Templates.conference(conference, occupancy.of(conference), placeCounts.drift(conference.id), notice,
-                count);
+                count, RetentionDates.of(conference, config.privacy()), clock.instant());
     }
 
     @GET

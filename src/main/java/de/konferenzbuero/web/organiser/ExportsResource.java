@@ -73,6 +73,16 @@ public class ExportsResource {
                 fileName(conference, itemId, "csv"));
     }
 
+    /** The consent log of the conference: every consent given or withdrawn, in order. */
+    @GET
+    @Path("/conferences/{id}/consents.csv")
+    @Produces("text/csv")
+    public Response consents(@PathParam("id") long id) {
+        Conference conference = conferences.find(current.get(), id);
+        return download(export.csv(export.consentRows(conference, page.locale())), "text/csv; charset=UTF-8",
+                conference.slug + "-consents.csv");
+    }
+
     @GET
     @Path("/conferences/{id}/attendees.xlsx")
     @Produces(XLSX)

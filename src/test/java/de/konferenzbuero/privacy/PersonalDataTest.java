@@ -1,0 +1,254 @@
+package de.konferenzbuero.privacy;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+import de.konferenzbuero.Attendees;
+import de.konferenzbuero.TestConferences;
+import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.registration.RegistrationStatus;
+
+/**
+ * DSGVO by default: the classification of columns covers the schema, the export holds every personal field, retention
+ * and erasure leave no trace of the person in any table while the counts stay.
+ */
+@QuarkusTest
+class PersonalDataTest {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Retention retention;
+
+    @Inject
+    ObjectMapper json;
+
+    @Test
+    void everyColumnOfTheSchemaIsClassified() {
+        List<Object[]> columns = QuarkusTransaction.requiringNew().call(() -> columns(false));
+        Set<String> classified = PersonalData.columns().stream().map(c -> c.table() + "." + c.name())
+                .collect(Collectors.toSet());
+        List<String> missing = columns.stream().filter(c -> !PersonalData.OTHER_TABLES.contains((String) c[0]))
+                .map(c -> c[0] + "." + c[1]).filter(c -> !classified.contains(c)).toList();
+        assertThat(missing).as("columns that hold attendee data but are not classified in PersonalData").isEmpty();
+        assertThat(PersonalData.personalColumns()).allSatisfy(c -> assertThat(c.exportedAs()).isNotNull());
+    }
+
+    @Test
+    void theExportContainsEveryPersonalFieldAsStored() throws Exception {
+        Conference c = TestConferences.create("privacy-export", conf -> {
+        });
+        String secret = signUpWithEverything(c.slug, "export@privacy.example");
+        given().contentType(ContentType.URLENC).when().get("/registrations/{s}/data", secret).then().statusCode(200);
+        Response download = given().when().get("/registrations/{s}/data.json", secret);
+        download.then().statusCode(200).header("Content-Disposition",
+                org.hamcrest.Matchers.containsString("attachment"));
+        JsonNode export = json.readTree(download.asString());
+
+        long id = registrationId("export@privacy.example");
+        for (PersonalData.Column column : PersonalData.personalColumns()) {
+            if (column.table().equals("audit_log")) {
+                continue; // no organiser has acted on this registration; covered by the erasure test
+            }
+            JsonNode value = export.at(column.exportedAs());
+            assertThat(value.isMissingNode()).as(column.exportedAs()).isFalse();
+            if (column.table().equals("registration")) {
+                Object stored = QuarkusTransaction.requiringNew()
+                        .call(() -> em.createNativeQuery("select " + column.name() + " from registration where id = ?1")
+                                .setParameter(1, id).getSingleResult());
+                assertThat(value.asText()).as(column.name()).isEqualTo(String.valueOf(stored));
+            }
+        }
+        assertThat(export.at("/consents/0/consent").asText()).isEqualTo("PRIVACY_NOTICE");
+        assertThat(export.at("/consents/0/channel").asText()).isEqualTo("API");
+        assertThat(export.at("/mails/0/text").asText()).contains("Erika");
+    }
+
+    @Test
+    void withdrawingThePhotoConsentIsLogged() throws Exception {
+        Conference c = TestConferences.create("privacy-consent", conf -> {
+        });
+        String secret = signUpWithEverything(c.slug, "photo@privacy.example");
+        String page = given().when().get("/registrations/{s}", secret).then().statusCode(200).extract().asString();
+        String csrf = page.replaceAll("(?s).*name=\"csrf-token\" value=\"([^\"]+)\".*", "$1");
+        given().cookie("csrf-token", csrf).contentType(ContentType.URLENC).formParam("csrf-token", csrf).redirects()
+                .follow(false).when().post("/registrations/{s}/consents", secret).then().statusCode(303);
+        JsonNode export = json.readTree(given().get("/registrations/{s}/data.json", secret).asString());
+        assertThat(export.at("/registration/photoConsent").asBoolean()).isFalse();
+        JsonNode last = export.at("/consents/2");
+        assertThat(last.at("/consent").asText()).isEqualTo("PHOTOS");
+        assertThat(last.at("/given").asBoolean()).isFalse();
+        assertThat(last.at("/channel").asText()).isEqualTo("MANAGE_PAGE");
+    }
+
+    @Test
+    void retentionAnonymisesAPastConferenceAndKeepsItsCounts() {
+        Conference c = TestConferences.create("privacy-retention", conf -> {
+        });
+        signUpWithEverything(c.slug, "kept@privacy.example");
+        String cancelled = signUpWithEverything(c.slug, "gone@privacy.example");
+        Attendees.cancel(cancelled);
+        long keptId = registrationId("kept@privacy.example");
+        markMailsSent();
+
+        // just after the end: special categories are gone, names stay, the cancellation is not a month old yet
+        Instant end = QuarkusTransaction.requiringNew().call(() -> Conference.<Conference> findById(c.id).endsAt);
+        retention.run(end.plus(Duration.ofHours(1)));
+        assertThat(stored(keptId, "dietary_needs")).isNull();
+        assertThat(stored(keptId, "needs_wheelchair")).isEqualTo("false");
+        assertThat(stored(keptId, "email")).isEqualTo("kept@privacy.example");
+        assertThat(textsContaining("gone@privacy.example")).isNotEmpty();
+
+        // a month after the cancellation: the cancelled one goes, the other keeps its name until 90 days after the end
+        List<Retention.Done> first = retention.run(Instant.now().plus(Duration.ofDays(31)));
+        assertThat(first).anySatisfy(d -> {
+            assertThat(d.conferenceId()).isEqualTo(c.id);
+            assertThat(d.anonymised()).isEqualTo(1);
+        });
+        assertThat(stored(keptId, "email")).isEqualTo("kept@privacy.example");
+        assertThat(textsContaining("gone@privacy.example")).isEmpty();
+
+        // 90 days after the end: nobody is named any more, the counts stay
+        List<Retention.Done> last = retention.run(end.plus(Duration.ofDays(91)));
+        assertThat(last).anySatisfy(d -> assertThat(d.anonymised()).isEqualTo(1));
+        assertThat(textsContaining("kept@privacy.example")).isEmpty();
+        assertThat(textsContaining("Erika-Spezial")).isEmpty();
+        assertThat(stored(keptId, "status")).isEqualTo(RegistrationStatus.CONFIRMED.name());
+        assertThat(QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select onsite_taken from conference where id = ?1")
+                        .setParameter(1, c.id).getSingleResult()).intValue())).isEqualTo(1);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from audit_log where conference_id = ?1 and actor = 'retention' and action = 'retention'")
+                .setParameter(1, c.id).getSingleResult()).intValue())).isGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void erasureFromTheManageLinkLeavesNoPersonalDataInAnyTable() {
+        Conference c = TestConferences.create("privacy-erase", conf -> {
+        });
+        String secret = signUpWithEverything(c.slug, "erase@privacy.example");
+        long id = registrationId("erase@privacy.example");
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "insert into audit_log (actor, conference_id, subject, subject_id, action, details) values ('o@kts.example', ?1, 'REGISTRATION', ?2, 'checked in', 'Erika Mustermann-Privat')")
+                .setParameter(1, c.id).setParameter(2, id).executeUpdate());
+        String csrf = csrf("/registrations/" + secret);
+        given().when().get("/registrations/{s}/erase", secret).then().statusCode(200);
+        // still active before the event: erasing waits for a cancellation
+        given().cookie("csrf-token", csrf).contentType(ContentType.URLENC).formParam("csrf-token", csrf).redirects()
+                .follow(false).when().post("/registrations/{s}/erase", secret).then().statusCode(409);
+        Attendees.cancel(secret);
+        given().cookie("csrf-token", csrf).contentType(ContentType.URLENC).formParam("csrf-token", csrf).redirects()
+                .follow(false).when().post("/registrations/{s}/erase", secret).then().statusCode(303)
+                .header("Location", org.hamcrest.Matchers.endsWith("/privacy?notice=erased"));
+
+        for (String value : List.of("erase@privacy.example", "Erika", "Mustermann-Privat", "Stadtverwaltung Privatdorf",
+                "Datenschutzbeauftragte", "Erika-Spezial", "Gebärden-Privat", secret)) {
+            assertThat(textsContaining(value)).as(value).isEmpty();
+        }
+        assertThat(stored(id, "manage_secret_sealed")).isNull();
+        given().when().get("/registrations/{s}", secret).then().statusCode(404);
+        assertThat(stored(id, "status")).isEqualTo("CANCELLED");
+    }
+
+    private String csrf(String path) {
+        String page = given().when().get(path).then().statusCode(200).extract().asString();
+        return page.replaceAll("(?s).*name=\"csrf-token\" value=\"([^\"]+)\".*", "$1");
+    }
+
+    private static String signUpWithEverything(String slug, String email) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("firstName", "Erika");
+        body.put("lastName", "Mustermann-Privat");
+        body.put("email", email);
+        body.put("organisation", "Stadtverwaltung Privatdorf");
+        body.put("role", "Datenschutzbeauftragte");
+        body.put("attendance", "ON_SITE");
+        body.put("needsWheelchair", true);
+        body.put("needsSignLanguage", true);
+        body.put("needsInductionLoop", true);
+        body.put("needsOther", "Gebärden-Privat");
+        body.put("dietaryNeeds", "vegetarisch, Erika-Spezial");
+        body.put("privacyConsent", true);
+        body.put("photoConsent", true);
+        body.put("locale", "de");
+        Response response = Attendees.post(slug, body);
+        response.then().statusCode(201);
+        return Attendees.secret(response.jsonPath());
+    }
+
+    private long registrationId(String email) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) em.createNativeQuery("select id from registration where email = ?1")
+                        .setParameter(1, email).getSingleResult()).longValue());
+    }
+
+    private Object stored(long id, String column) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Object value = em.createNativeQuery("select " + column + " from registration where id = ?1")
+                    .setParameter(1, id).getSingleResult();
+            return value == null ? null : String.valueOf(value);
+        });
+    }
+
+    private void markMailsSent() {
+        QuarkusTransaction.requiringNew()
+                .run(() -> em
+                        .createNativeQuery(
+                                "update outbox_message set status = 'SENT', sent_at = now() where status = 'PENDING'")
+                        .executeUpdate());
+    }
+
+    /** Every text column of every table, as table.column, that holds {@code value} in some row (opened if sealed). */
+    private List<String> textsContaining(String value) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<String> found = new ArrayList<>();
+            for (Object[] column : columns(true)) {
+                @SuppressWarnings("unchecked")
+                List<Object> values = em.createNativeQuery(
+                        "select " + column[1] + "::text from " + column[0] + " where " + column[1] + " is not null")
+                        .getResultList();
+                for (Object v : values) {
+                    String text = de.konferenzbuero.sealing.Sealing.open(String.valueOf(v));
+                    if (text.contains(value)) {
+                        found.add(column[0] + "." + column[1]);
+                        break;
+                    }
+                }
+            }
+            return found;
+        });
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Object[]> columns(boolean textOnly) {
+        return em.createNativeQuery("""
+                select c.table_name, c.column_name from information_schema.columns c
+                join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+                where c.table_schema = 'public' and t.table_type = 'BASE TABLE'
+                """ + (textOnly ? " and c.data_type in ('text', 'character varying', 'jsonb')" : "") + " order by 1, 2")
+                .getResultList();
+    }
+}
