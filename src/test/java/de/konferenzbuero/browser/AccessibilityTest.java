@@ -104,6 +104,8 @@ class AccessibilityTest {
             page("/registrations/{secret}", "/registrations/{new}?notice=registered",
                     () -> newRegistration() + "?notice=registered"),
             page("/registrations/{secret}/cancel", "/registrations/{new}/cancel", () -> newRegistration() + "/cancel"),
+            page("/registrations/{secret}/data", "/registrations/{new}/data", () -> newRegistration() + "/data"),
+            page("/registrations/{secret}/erase", "/registrations/{new}/erase", () -> newRegistration() + "/erase"),
             // double opt-in (on at the demo conferences): the page after signing up, the confirmation page of the link
             // in the mail, and the registration's page once confirmed
             page("/conferences/{slug}/check-your-mail", "/conferences/mpsc-kongress/check-your-mail"),

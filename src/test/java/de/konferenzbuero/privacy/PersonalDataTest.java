@@ -108,8 +108,8 @@ class PersonalDataTest {
     void retentionAnonymisesAPastConferenceAndKeepsItsCounts() {
         Conference c = TestConferences.create("privacy-retention", conf -> {
         });
-        signUpWithEverything(c.slug, "kept@privacy.example");
-        String cancelled = signUpWithEverything(c.slug, "gone@privacy.example");
+        signUpWithEverything(c.slug, "kept@privacy.example", "Aufbewahrung");
+        String cancelled = signUpWithEverything(c.slug, "gone@privacy.example", "Aufbewahrung");
         Attendees.cancel(cancelled);
         long keptId = registrationId("kept@privacy.example");
         markMailsSent();
@@ -135,7 +135,8 @@ class PersonalDataTest {
         List<Retention.Done> last = retention.run(end.plus(Duration.ofDays(91)));
         assertThat(last).anySatisfy(d -> assertThat(d.anonymised()).isEqualTo(1));
         assertThat(textsContaining("kept@privacy.example")).isEmpty();
-        assertThat(textsContaining("Erika-Spezial")).isEmpty();
+        assertThat(textsContaining("Aufbewahrung-Spezial")).isEmpty();
+        assertThat(textsContaining("Mustermann-Aufbewahrung")).isEmpty();
         assertThat(stored(keptId, "status")).isEqualTo(RegistrationStatus.CONFIRMED.name());
         assertThat(QuarkusTransaction.requiringNew()
                 .call(() -> ((Number) em.createNativeQuery("select onsite_taken from conference where id = ?1")
@@ -149,10 +150,10 @@ class PersonalDataTest {
     void erasureFromTheManageLinkLeavesNoPersonalDataInAnyTable() {
         Conference c = TestConferences.create("privacy-erase", conf -> {
         });
-        String secret = signUpWithEverything(c.slug, "erase@privacy.example");
+        String secret = signUpWithEverything(c.slug, "erase@privacy.example", "Loeschtest");
         long id = registrationId("erase@privacy.example");
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "insert into audit_log (actor, conference_id, subject, subject_id, action, details) values ('o@kts.example', ?1, 'REGISTRATION', ?2, 'checked in', 'Erika Mustermann-Privat')")
+                "insert into audit_log (actor, conference_id, subject, subject_id, action, details) values ('o@kts.example', ?1, 'REGISTRATION', ?2, 'checked in', 'Erika Mustermann-Loeschtest')")
                 .setParameter(1, c.id).setParameter(2, id).executeUpdate());
         String csrf = csrf("/registrations/" + secret);
         given().when().get("/registrations/{s}/erase", secret).then().statusCode(200);
@@ -164,8 +165,8 @@ class PersonalDataTest {
                 .follow(false).when().post("/registrations/{s}/erase", secret).then().statusCode(303)
                 .header("Location", org.hamcrest.Matchers.endsWith("/privacy?notice=erased"));
 
-        for (String value : List.of("erase@privacy.example", "Erika", "Mustermann-Privat", "Stadtverwaltung Privatdorf",
-                "Datenschutzbeauftragte", "Erika-Spezial", "Gebärden-Privat", secret)) {
+        for (String value : List.of("erase@privacy.example", "Mustermann-Loeschtest", "Stadtverwaltung Loeschtestdorf",
+                "Datenschutzbeauftragte Loeschtest", "Loeschtest-Spezial", "Gebärden-Loeschtest", secret)) {
             assertThat(textsContaining(value)).as(value).isEmpty();
         }
         assertThat(stored(id, "manage_secret_sealed")).isNull();
@@ -179,18 +180,23 @@ class PersonalDataTest {
     }
 
     private static String signUpWithEverything(String slug, String email) {
+        return signUpWithEverything(slug, email, "Privat");
+    }
+
+    /** Every field filled; {@code tag} makes the texts unique to one test. */
+    private static String signUpWithEverything(String slug, String email, String tag) {
         Map<String, Object> body = new HashMap<>();
         body.put("firstName", "Erika");
-        body.put("lastName", "Mustermann-Privat");
+        body.put("lastName", "Mustermann-" + tag);
         body.put("email", email);
-        body.put("organisation", "Stadtverwaltung Privatdorf");
-        body.put("role", "Datenschutzbeauftragte");
+        body.put("organisation", "Stadtverwaltung " + tag + "dorf");
+        body.put("role", "Datenschutzbeauftragte " + tag);
         body.put("attendance", "ON_SITE");
         body.put("needsWheelchair", true);
         body.put("needsSignLanguage", true);
         body.put("needsInductionLoop", true);
-        body.put("needsOther", "Gebärden-Privat");
-        body.put("dietaryNeeds", "vegetarisch, Erika-Spezial");
+        body.put("needsOther", "Gebärden-" + tag);
+        body.put("dietaryNeeds", "vegetarisch, " + tag + "-Spezial");
         body.put("privacyConsent", true);
         body.put("photoConsent", true);
         body.put("locale", "de");
