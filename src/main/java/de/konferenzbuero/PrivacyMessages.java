@@ -237,4 +237,82 @@ public interface PrivacyMessages {
 
     @Message
     String exp_consent_at();
+
+    @Message
+    String nav_privacy();
+
+    @Message
+    String req_title();
+
+    @Message
+    String req_intro();
+
+    @Message
+    String req_email();
+
+    @Message
+    String req_email_hint();
+
+    @Message
+    String req_search();
+
+    @Message
+    String req_matches(String email);
+
+    @Message
+    String req_none();
+
+    @Message
+    String req_erasure();
+
+    @Message
+    String req_erasable();
+
+    @Message
+    String req_active();
+
+    @Message
+    String req_export_title();
+
+    @Message
+    String req_export_intro();
+
+    @Message
+    String req_export();
+
+    @Message
+    String req_erase_title();
+
+    @Message
+    String req_erase_intro(long count);
+
+    @Message
+    String req_erase_none();
+
+    @Message
+    String req_confirm_label();
+
+    @Message
+    String req_confirm_missing();
+
+    @Message
+    String req_erase();
+
+    @Message
+    String req_erased(int count);
+
+    @Message
+    String rec_title();
+
+    @Message
+    String rec_intro();
+
+    @Message
+    String rec_own_periods();
+
+    @Message
+    String rec_days();
+
+    @Message
+    String column_kind(de.konferenzbuero.privacy.PersonalData.Kind kind);
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import de.konferenzbuero.AppConfig;
+import de.konferenzbuero.backoffice.Audit;
 import de.konferenzbuero.backoffice.AuditEntry;
 import de.konferenzbuero.mail.Attachment;
 import de.konferenzbuero.mail.OutboxMessage;
@@ -28,8 +29,10 @@ public class DataExport {
     private final EntityManager em;
     private final Clock clock;
     private final AppConfig.Privacy privacy;
+    private final Audit audit;
 
-    DataExport(RegistrationService registrations, EntityManager em, Clock clock, AppConfig config) {
+    DataExport(RegistrationService registrations, EntityManager em, Clock clock, AppConfig config, Audit audit) {
+        this.audit = audit;
         this.registrations = registrations;
         this.em = em;
         this.clock = clock;
@@ -42,10 +45,26 @@ public class DataExport {
         return of(registrations.find(secret));
     }
 
-    /** What is stored about an address in the conferences this organiser manages, one entry per registration. */
+    /** The registrations of an address in the conferences this organiser manages, for the request page. */
     @Transactional
-    public List<StoredData> byAddress(Organiser organiser, String email) {
-        return registrationsOf(organiser, email).stream().map(this::of).toList();
+    public List<RequestMatch> matches(Organiser organiser, String email) {
+        Instant now = clock.instant();
+        return registrationsOf(organiser, email).stream()
+                .map(r -> new RequestMatch(r.id, r.conference.id, r.conference.title, r.conference.startsAt, r.status,
+                        r.createdAt, r.anonymisedAt != null, Erasure.erasable(r, now)))
+                .toList();
+    }
+
+    /**
+     * Everything stored about an address in the organiser's conferences (Art. 15), with an audit entry per registration
+     * naming who exported it (and no personal data).
+     */
+    @Transactional
+    public List<StoredData> answer(Organiser organiser, String email) {
+        List<Registration> found = registrationsOf(organiser, email);
+        found.forEach(r -> audit.record(organiser.email, r.conference.id, "REGISTRATION", r.id,
+                "data exported on request", null));
+        return found.stream().map(this::of).toList();
     }
 
     static List<Registration> registrationsOf(Organiser organiser, String email) {

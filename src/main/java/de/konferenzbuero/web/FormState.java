@@ -54,6 +54,12 @@ public class FormState {
         }
     }
 
+    /** A field's own error text, where the general one of its problem would not fit (e.g. a confirmation box). */
+    public void reject(String field, String message, Locale locale) {
+        errors.putIfAbsent(field, message);
+        summary.putIfAbsent(field, labels.apply(field, locale) + ": " + message);
+    }
+
     /** The submitted value of a field, or "" (for templates). */
     public String value(String field) {
         return values.getOrDefault(field, "");

@@ -192,6 +192,9 @@ class AccessibilityTest {
                     () -> backoffice().path("/message?notice=sent&count=3")),
             // TokensResource: the organiser's API keys
             organiser("/organiser/tokens", "/organiser/tokens", () -> "/organiser/tokens"),
+            // PrivacyResource: access and erasure requests, the record of processing
+            organiser("/organiser/privacy", "/organiser/privacy", () -> "/organiser/privacy"),
+            organiser("/organiser/privacy/record", "/organiser/privacy/record", () -> "/organiser/privacy/record"),
             organiser("/organiser/account", "/organiser/account", () -> "/organiser/account"),
             organiser("/organiser/account", "/organiser/account?notice=password-changed",
                     () -> "/organiser/account?notice=password-changed"),
@@ -415,6 +418,12 @@ class AccessibilityTest {
                         p.fill("form[action='/organiser/admin/organisers'] [name=email]", "keine-adresse");
                         p.fill("form[action='/organiser/admin/organisers'] [name=password]", "kurz");
                     }, () -> "form[action='/organiser/admin/organisers'] button[type=submit]", 400),
+            new FormState("data request: not an address", Account.ORGANISER, () -> "/organiser/privacy",
+                    p -> p.fill("#f-email", "keine-adresse"),
+                    () -> "form[action='/organiser/privacy/lookup'] button[type=submit]", 400),
+            new FormState("data request: what is stored for an attendee", Account.ORGANISER, () -> "/organiser/privacy",
+                    p -> p.fill("#f-email", "erika.barrierefrei@example.org"),
+                    () -> "form[action='/organiser/privacy/lookup'] button[type=submit]", 200),
             new FormState("API key: no name", Account.ORGANISER, () -> "/organiser/tokens", p -> {
             }, () -> "form[action='/organiser/tokens'] button[type=submit]", 400),
             new FormState("API key: created, shown once", Account.ORGANISER, () -> "/organiser/tokens",

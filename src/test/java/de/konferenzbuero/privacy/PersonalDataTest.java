@@ -29,6 +29,7 @@ import de.konferenzbuero.Attendees;
 import de.konferenzbuero.TestConferences;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.registration.RegistrationStatus;
+import de.konferenzbuero.security.Organisers;
 
 /**
  * DSGVO by default: the classification of columns covers the schema, the export holds every personal field, retention
@@ -172,6 +173,82 @@ class PersonalDataTest {
         assertThat(stored(id, "manage_secret_sealed")).isNull();
         given().when().get("/registrations/{s}", secret).then().statusCode(404);
         assertThat(stored(id, "status")).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void anOrganiserAnswersAnAccessRequestAndErasesWhatIsNoLongerActive() throws Exception {
+        String email = "anfrage@privacy.example";
+        Conference cancelledHere = TestConferences.create("privacy-request-a", conf -> conf.title = "Anfrage A");
+        Conference activeHere = TestConferences.create("privacy-request-b", conf -> conf.title = "Anfrage B");
+        Conference elsewhere = TestConferences.create("privacy-request-c", conf -> {
+            conf.title = "Anfrage C";
+            conf.organisation = de.konferenzbuero.organisation.Organisation.findBySlug("digital-interkommunal")
+                    .orElseThrow();
+        });
+        Attendees.cancel(signUpWithEverything(cancelledHere.slug, email, "Anfrage"));
+        signUpWithEverything(activeHere.slug, email, "Anfrage");
+        signUpWithEverything(elsewhere.slug, email, "Anfrage");
+        Organisers.Session kts = Organisers.login(Organisers.KTS);
+
+        String found = kts.post("/organiser/privacy/lookup", Map.of("email", " Anfrage@Privacy.example ")).then()
+                .statusCode(200).extract().asString();
+        assertThat(found).contains("Anfrage A", "Anfrage B", "sofort löschbar", "zuerst stornieren")
+                .doesNotContain("Anfrage C");
+        kts.post("/organiser/privacy/lookup", Map.of("email", "keine-adresse")).then().statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("gültige E-Mail-Adresse"));
+
+        Response file = kts.post("/organiser/privacy/export", Map.of("email", email));
+        file.then().statusCode(200).header("Content-Disposition", org.hamcrest.Matchers.containsString("attachment"));
+        JsonNode answer = json.readTree(file.asString());
+        assertThat(answer.get("registrations")).hasSize(2);
+        assertThat(answer.at("/registrations/0/registration/lastName").asText()).isEqualTo("Mustermann-Anfrage");
+        assertThat(answer.at("/registrations/0/mails/0/recipient").asText()).isEqualTo(email);
+        assertThat(auditActions(cancelledHere.id)).contains("data exported on request");
+
+        kts.post("/organiser/privacy/erase", Map.of("email", email)).then().statusCode(400)
+                .body(org.hamcrest.Matchers.containsString("Bitte bestätigen Sie die Löschung."));
+        String erased = kts.post("/organiser/privacy/erase", Map.of("email", email, "confirm", "yes")).then()
+                .statusCode(200).extract().asString();
+        assertThat(erased).contains("1 Anmeldung wurde gelöscht", "Anfrage B").doesNotContain("Anfrage A</a>");
+
+        assertThat(emailsOf(cancelledHere.id)).singleElement().asString().startsWith("anonymised-");
+        assertThat(emailsOf(activeHere.id)).containsExactly(email);
+        assertThat(emailsOf(elsewhere.id)).containsExactly(email);
+        assertThat(auditActions(cancelledHere.id)).contains("erased on request");
+        String other = Organisers.login(Organisers.DIGITAL).post("/organiser/privacy/lookup", Map.of("email", email))
+                .then().statusCode(200).extract().asString();
+        assertThat(other).contains("Anfrage C").doesNotContain("Anfrage B");
+    }
+
+    @Test
+    void theRecordOfProcessingNamesTheFieldsAndPeriods() {
+        TestConferences.create("privacy-record", conf -> {
+            conf.title = "Eigene Frist";
+            conf.retentionDays = 14;
+        });
+        String record = Organisers.login(Organisers.KTS).page("/organiser/privacy/record");
+        assertThat(record)
+                .contains("Verzeichnis von Verarbeitungstätigkeiten", "registration.dietary_needs",
+                        "outbox_message.text", "90 Tage nach dem Ende", "Eigene Frist", "<td>14</td>")
+                .doesNotContain("registration.status<");
+    }
+
+    private List<String> emailsOf(long conferenceId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> emails = em.createNativeQuery("select email from registration where conference_id = ?1")
+                    .setParameter(1, conferenceId).getResultList();
+            return emails;
+        });
+    }
+
+    private List<String> auditActions(long conferenceId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            @SuppressWarnings("unchecked")
+            List<String> actions = em.createNativeQuery("select action from audit_log where conference_id = ?1")
+                    .setParameter(1, conferenceId).getResultList();
+            return actions;
+        });
     }
 
     private String csrf(String path) {
