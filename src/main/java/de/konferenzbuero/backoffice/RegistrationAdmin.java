@@ -152,7 +152,9 @@ public class RegistrationAdmin {
      */
     @Transactional
     public Registration edit(Organiser organiser, long conferenceId, long registrationId, Edit edit) {
-        Registration r = find(organiser, conferenceId, registrationId);
+        // under the conference lock, like every change of places: a step that changes this registration's places
+        // (an agenda move releasing a booking) must not find its row edited under it (found by InvariantsTest)
+        Registration r = findLocked(organiser, conferenceId, registrationId);
         if (edit.version() == null || edit.version() != r.version) {
             throw new InvalidInput("version", Problem.EDITED_BY_SOMEONE_ELSE);
         }

@@ -135,7 +135,8 @@ public class RegistrationService {
     /** Gives or withdraws the optional consent to photos and film; recorded in the consent log. */
     @Transactional
     public Registration changePhotoConsent(String secret, boolean given) {
-        Registration registration = find(secret);
+        // locked like every change of the registration row, so it never races a change of its places
+        Registration registration = lockAndLoad(secret);
         if (registration.photoConsent != given) {
             registration.photoConsent = given;
             consents.changed(registration, Consent.PHOTOS, given, ConsentChannel.MANAGE_PAGE, clock.instant());
