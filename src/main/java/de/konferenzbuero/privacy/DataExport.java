@@ -51,7 +51,7 @@ public class DataExport {
         Instant now = clock.instant();
         return registrationsOf(organiser, email).stream()
                 .map(r -> new RequestMatch(r.id, r.conference.id, r.conference.title, r.conference.startsAt, r.status,
-                        r.createdAt, r.anonymisedAt != null, Erasure.erasable(r, now)))
+                        r.awaitsConfirmation(), r.createdAt, r.anonymisedAt != null, Erasure.erasable(r, now)))
                 .toList();
     }
 

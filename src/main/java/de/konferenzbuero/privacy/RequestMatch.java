@@ -9,5 +9,6 @@ import de.konferenzbuero.registration.RegistrationStatus;
  * ({@link Erasure#erasable}); an active registration of a conference not yet over must be cancelled first.
  */
 public record RequestMatch(long registrationId, long conferenceId, String conference, Instant startsAt,
-        RegistrationStatus status, Instant registeredAt, boolean anonymised, boolean erasable) {
+        RegistrationStatus status, boolean awaitsConfirmation, Instant registeredAt, boolean anonymised,
+        boolean erasable) {
 }

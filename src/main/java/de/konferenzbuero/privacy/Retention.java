@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
@@ -51,8 +53,15 @@ public class Retention {
     private final ClusterJobs jobs;
     private final Clock clock;
     private final AppConfig.Privacy privacy;
+    private final Counter specialCategories;
+    private final Counter anonymised;
+    private final Counter mailBodies;
 
-    Retention(Anonymiser anonymiser, Audit audit, EntityManager em, ClusterJobs jobs, Clock clock, AppConfig config) {
+    Retention(Anonymiser anonymiser, Audit audit, EntityManager em, ClusterJobs jobs, Clock clock, AppConfig config,
+            MeterRegistry registry) {
+        this.specialCategories = deleted(registry, "special_categories");
+        this.anonymised = deleted(registry, "registrations");
+        this.mailBodies = deleted(registry, "mail_bodies");
         this.anonymiser = anonymiser;
         this.audit = audit;
         this.em = em;
@@ -108,6 +117,11 @@ public class Retention {
         List<Done> done = new ArrayList<>();
         counts.forEach((id, c) -> done.add(new Done(id, c[0], c[1], c[2])));
         List<Done> anything = done.stream().filter(Done::anything).toList();
+        anything.forEach(d -> {
+            specialCategories.increment(d.specialCategories());
+            anonymised.increment(d.anonymised());
+            mailBodies.increment(d.mailBodies());
+        });
         if (!anything.isEmpty()) {
             QuarkusTransaction.requiringNew().run(() -> anything.forEach(d -> audit.record(ACTOR, d.conferenceId(),
                     "CONFERENCE", d.conferenceId(), "retention", d.details())));
@@ -130,6 +144,13 @@ public class Retention {
         for (Object[] row : removed) {
             counts.computeIfAbsent(((Number) row[0]).longValue(), id -> new int[3])[2] += ((Number) row[1]).intValue();
         }
+    }
+
+    /** What the retention job deleted, for {@code /q/metrics}: konferenzbuero_retention_deleted_total{what=...}. */
+    private static Counter deleted(MeterRegistry registry, String what) {
+        return Counter.builder("konferenzbuero.retention.deleted").tag("what", what)
+                .description("Special categories, registrations (anonymised) and mail bodies the retention job deleted")
+                .register(registry);
     }
 
     private List<Long> ids(String sql, Map<String, Object> parameters) {

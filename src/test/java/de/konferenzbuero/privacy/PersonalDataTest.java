@@ -133,8 +133,10 @@ class PersonalDataTest {
         assertThat(textsContaining("gone@privacy.example")).isEmpty();
 
         // 90 days after the end: nobody is named any more, the counts stay
+        double anonymisedBefore = anonymisedMetric();
         List<Retention.Done> last = retention.run(end.plus(Duration.ofDays(91)));
         assertThat(last).anySatisfy(d -> assertThat(d.anonymised()).isEqualTo(1));
+        assertThat(anonymisedMetric()).isGreaterThanOrEqualTo(anonymisedBefore + 1);
         assertThat(textsContaining("kept@privacy.example")).isEmpty();
         assertThat(textsContaining("Aufbewahrung-Spezial")).isEmpty();
         assertThat(textsContaining("Mustermann-Aufbewahrung")).isEmpty();
@@ -231,6 +233,16 @@ class PersonalDataTest {
                 .contains("Verzeichnis von Verarbeitungstätigkeiten", "registration.dietary_needs",
                         "outbox_message.text", "90 Tage nach dem Ende", "Eigene Frist", "<td>14</td>")
                 .doesNotContain("registration.status<");
+    }
+
+    private static double anonymisedMetric() {
+        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        var m = java.util.regex.Pattern
+                .compile("^konferenzbuero_retention_deleted_total\\{[^}]*what=\"registrations\"[^}]*} ([0-9.eE+-]+)$",
+                        java.util.regex.Pattern.MULTILINE)
+                .matcher(metrics);
+        assertThat(m.find()).as("retention metric in /q/metrics").isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     private List<String> emailsOf(long conferenceId) {
