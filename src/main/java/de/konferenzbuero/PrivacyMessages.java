@@ -315,4 +315,7 @@ public interface PrivacyMessages {
 
     @Message
     String column_kind(de.konferenzbuero.privacy.PersonalData.Kind kind);
+
+    @Message
+    String req_unconfirmed();
 }

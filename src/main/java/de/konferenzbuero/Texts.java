@@ -23,6 +23,10 @@ public final class Texts {
         return bundle(PrivacyMessages.class, locale);
     }
 
+    public static AccountMessages account(Locale locale) {
+        return bundle(AccountMessages.class, locale);
+    }
+
     public static MailMessages mail(Locale locale) {
         return bundle(MailMessages.class, locale);
     }

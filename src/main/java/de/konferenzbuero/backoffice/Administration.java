@@ -3,6 +3,7 @@ package de.konferenzbuero.backoffice;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,6 +13,7 @@ import de.konferenzbuero.input.Checks;
 import de.konferenzbuero.input.FieldProblem;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
+import de.konferenzbuero.mail.AccountMails;
 import de.konferenzbuero.organisation.Accounts;
 import de.konferenzbuero.organisation.Organisation;
 import de.konferenzbuero.organisation.Organiser;
@@ -21,10 +23,12 @@ import de.konferenzbuero.organisation.Organiser;
 public class Administration {
 
     private final Accounts accounts;
+    private final AccountMails mails;
     private final Audit audit;
 
-    Administration(Accounts accounts, Audit audit) {
+    Administration(Accounts accounts, AccountMails mails, Audit audit) {
         this.accounts = accounts;
+        this.mails = mails;
         this.audit = audit;
     }
 
@@ -105,6 +109,19 @@ public class Administration {
         Organiser organiser = account(organiserId);
         long ended = accounts.endSessions(organiserId);
         audit.record(admin.email, null, "ORGANISER", organiserId, "sessions ended", organiser.email + ": " + ended);
+    }
+
+    /**
+     * Mails the account a one-time link to set a new password (valid {@link Accounts#RESET_LINK_TIME}); the link goes
+     * through the outbox like every mail, the current password keeps working until a new one is set.
+     */
+    @Transactional
+    public void sendPasswordReset(Organiser admin, long organiserId, Locale language) {
+        requireAdmin(admin);
+        Organiser organiser = account(organiserId);
+        String token = accounts.startPasswordReset(organiserId);
+        mails.passwordReset(organiser, token, organiser.resetExpiresAt, language);
+        audit.record(admin.email, null, "ORGANISER", organiserId, "password link sent", organiser.email);
     }
 
     /** Takes an account out of an organisation: from the next request on it no longer manages its conferences. */

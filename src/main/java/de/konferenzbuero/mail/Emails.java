@@ -3,7 +3,10 @@ package de.konferenzbuero.mail;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-/** Every attendee mail, type-checked; each has an HTML and a text variant ({@code Emails/<name>.html|.txt}). */
+/**
+ * Every mail, type-checked; each has an HTML and a text variant ({@code Emails/<name>.html|.txt}). All but the
+ * organiser's password link are attendee mails in the attendee layout.
+ */
 @CheckedTemplate(basePath = "Emails")
 class Emails {
 
@@ -36,4 +39,7 @@ class Emails {
     static native TemplateInstance itemReleased(MailView mail);
 
     static native TemplateInstance organiserMessage(MailView mail, String subject, java.util.List<String> paragraphs);
+
+    static native TemplateInstance passwordReset(String name, String email, String link, java.time.Instant expiresAt,
+            String operator);
 }

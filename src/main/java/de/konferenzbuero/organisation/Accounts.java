@@ -34,6 +34,8 @@ public class Accounts {
     static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
     static final Duration SESSION_TIME = Duration.ofHours(12);
     static final int MIN_PASSWORD_LENGTH = 12;
+    /** How long a link to set a new password works. */
+    public static final Duration RESET_LINK_TIME = Duration.ofHours(24);
 
     /** Compared against when the address is unknown, so a wrong address costs as long as a wrong password. */
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("konferenzbuero-no-such-account");
@@ -102,6 +104,54 @@ public class Accounts {
         OrganiserSession.delete("organiser.id = ?1 and tokenHash <> ?2", organiserId,
                 currentToken == null ? "" : Tokens.hash(currentToken));
         Log.infof("Organiser account %s changed its password; its other sessions ended", organiser.email);
+    }
+
+    /**
+     * A new one-time link for the account to set a new password (replacing any earlier one); returns the token, which
+     * only the mail carries (the database keeps its hash). The current password keeps working until a new one is set.
+     */
+    @Transactional
+    public String startPasswordReset(long organiserId) {
+        String token = Tokens.next();
+        Organiser organiser = Organiser.findById(organiserId);
+        organiser.resetTokenHash = Tokens.hash(token);
+        organiser.resetExpiresAt = clock.instant().plus(RESET_LINK_TIME);
+        return token;
+    }
+
+    /** The account a reset link is for, while the link is unused and not expired. */
+    @Transactional
+    public Optional<Organiser> byResetLink(String token) {
+        return token == null ? Optional.empty() : Organiser.<Organiser> find("resetTokenHash", Tokens.hash(token))
+                .firstResultOptional().filter(o -> clock.instant().isBefore(o.resetExpiresAt));
+    }
+
+    /**
+     * Sets the new password from a reset link, which is used up; every session of the account ends and a wait after
+     * failed logins is lifted.
+     *
+     * @throws UnknownResetLink
+     *             when the link is unknown, used or expired
+     * @throws InvalidInput
+     *             when the new password is too short or not repeated the same
+     */
+    @Transactional
+    public Organiser resetPassword(String token, String next, String repeated) {
+        Organiser organiser = byResetLink(token).orElseThrow(UnknownResetLink::new);
+        if (next == null || next.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidInput("newPassword", Problem.PASSWORD_TOO_SHORT);
+        }
+        if (!next.equals(repeated)) {
+            throw new InvalidInput("repeatPassword", Problem.PASSWORDS_DIFFER);
+        }
+        organiser.passwordHash = BcryptUtil.bcryptHash(next);
+        organiser.resetTokenHash = null;
+        organiser.resetExpiresAt = null;
+        organiser.failedLogins = 0;
+        organiser.lockedUntil = null;
+        OrganiserSession.delete("organiser.id", organiser.id);
+        Log.infof("Organiser account %s set a new password from a reset link; its sessions ended", organiser.email);
+        return organiser;
     }
 
     /** Ends every session of the account; sessions live in the database, so on every instance at once. */

@@ -44,6 +44,11 @@ public class Organiser extends PanacheEntityBase {
 
     public Instant createdAt;
 
+    /** SHA-256 of the one-time link to set a new password, while one is outstanding. */
+    public String resetTokenHash;
+
+    public Instant resetExpiresAt;
+
     @ManyToMany
     @JoinTable(name = "organiser_membership", joinColumns = @JoinColumn(name = "organiser_id"), inverseJoinColumns = @JoinColumn(name = "organisation_id"))
     public Set<Organisation> organisations = new HashSet<>();

@@ -118,6 +118,12 @@ class AccessibilityTest {
             // LoginResource: the organisers' login page, also after logging out
             page("/organiser/login", "/organiser/login"),
             page("/organiser/login", "/organiser/login?notice=logged-out"),
+            page("/organiser/login", "/organiser/login?notice=password-set"),
+            // PasswordResetResource: the form behind an administrator's link, and a link that no longer works
+            page("/organiser/password-reset/{token}", "/organiser/password-reset/{new link}",
+                    () -> passwordResetLink()),
+            new Route("/organiser/password-reset/{token}", "/organiser/password-reset/gibt-es-nicht",
+                    () -> "/organiser/password-reset/gibt-es-nicht", 410, null),
             // LegalResource: the operator's legal pages
             page("/imprint", "/imprint"), page("/privacy", "/privacy"), page("/accessibility", "/accessibility"),
             // the friendly 404 page: an unknown conference and an unknown path
@@ -234,6 +240,16 @@ class AccessibilityTest {
     /** The friendly 404 page, served for a URL no route (or no record) matches. */
     static Route notFound(String path) {
         return new Route(null, path, () -> path, 404, null);
+    }
+
+    /** A new account's link to set a new password, as the administrator's mail carries it. */
+    static String passwordResetLink() {
+        String email = de.konferenzbuero.security.Organisers.createOrganiser(
+                "barrierefrei-passwort-" + UUID.randomUUID() + "@example.org", "Barrierefrei-2026", "kts");
+        long id = QuarkusTransaction.requiringNew()
+                .call(() -> de.konferenzbuero.organisation.Organiser.findByEmail(email).orElseThrow().id);
+        return "/organiser/password-reset/"
+                + Arc.container().instance(de.konferenzbuero.organisation.Accounts.class).get().startPasswordReset(id);
     }
 
     /** Signs up someone new for the MPSC congress (on site, registration open in the demo data); its page's path. */

@@ -77,9 +77,13 @@ class OrganiserAccessTest {
     @TestHTTPResource("/")
     URI root;
 
-    /** The organiser routes anyone may use: the login form and logging out. */
+    /**
+     * The organiser routes anyone may use: the login form, logging out, and setting a new password from the link an
+     * administrator sent (the link is the proof).
+     */
     static final Set<String> PUBLIC_ORGANISER_ROUTES = Set.of("GET /organiser/login", "POST /organiser/login",
-            "POST /organiser/logout");
+            "POST /organiser/logout", "GET /organiser/password-reset/{token}",
+            "POST /organiser/password-reset/{token}");
 
     // --- (1) anonymous visitors -----------------------------------------------------------------------------------
 
@@ -607,9 +611,11 @@ class OrganiserAccessTest {
 
     /** The route's path with every parameter replaced by an id of the fixture. */
     static String example(Route route, Fixture f) {
-        Map<String, Object> values = Map.of("id", f.conferenceId, "itemId", f.itemId, "registrationId", f.waitlistedId,
-                "bookingId", f.bookingId, "mailId", f.mailId, "tokenId", f.tokenId, "code", f.code, "slug", f.slug,
-                "secret", f.secret, "organisationId", f.conferenceId);
+        Map<String, Object> values = Map.ofEntries(Map.entry("id", f.conferenceId), Map.entry("itemId", f.itemId),
+                Map.entry("registrationId", f.waitlistedId), Map.entry("bookingId", f.bookingId),
+                Map.entry("mailId", f.mailId), Map.entry("tokenId", f.tokenId), Map.entry("code", f.code),
+                Map.entry("slug", f.slug), Map.entry("secret", f.secret), Map.entry("organisationId", f.conferenceId),
+                Map.entry("token", "kein-gueltiger-link"));
         Matcher m = Pattern.compile("\\{(\\w+)}").matcher(route.template());
         StringBuilder path = new StringBuilder();
         while (m.find()) {

@@ -133,6 +133,14 @@ public class AdminResource {
     }
 
     @POST
+    @Path("/organisers/{id}/password-link")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response sendPasswordLink(@PathParam("id") long id) {
+        administration.sendPasswordReset(current.get(), id, page.locale());
+        return seeOther("/organiser/admin?notice=password-link-sent");
+    }
+
+    @POST
     @Path("/organisers/{id}/memberships/{organisationId}/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response removeMembership(@PathParam("id") long id, @PathParam("organisationId") long organisationId) {
