@@ -59,4 +59,28 @@ public interface AccountMessages {
     /** The language code of the bundle, for {@code lang} attributes. */
     @Message
     String lang();
+
+    @Message
+    String tok_scope();
+
+    @Message
+    String tok_expires();
+
+    @Message
+    String tok_read_only();
+
+    @Message
+    String tok_read_write();
+
+    @Message
+    String tok_no_expiry();
+
+    @Message
+    String tok_days();
+
+    @Message
+    String tok_days_option(int days);
+
+    @Message
+    String tok_read_only_choice();
 }

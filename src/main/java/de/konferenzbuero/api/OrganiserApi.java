@@ -42,7 +42,7 @@ import de.konferenzbuero.registration.RegistrationStatus;
  */
 @Path("/api/organiser")
 @Produces(MediaType.APPLICATION_JSON)
-@RolesAllowed("organiser")
+@RolesAllowed(OrganiserIdentities.READER)
 public class OrganiserApi {
 
     /** A conference as organisers see it: the public facts plus id, version, double opt-in and the occupancy. */
@@ -100,6 +100,7 @@ public class OrganiserApi {
         return conferences.list(organiser()).stream().map(this::view).toList();
     }
 
+    @RolesAllowed("organiser")
     @POST
     @Path("/conferences")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -117,6 +118,7 @@ public class OrganiserApi {
     /**
      * Replaces the conference's facts; {@code version} must be the one last read (else 400, edited by someone else).
      */
+    @RolesAllowed("organiser")
     @PUT
     @Path("/conferences/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -125,6 +127,7 @@ public class OrganiserApi {
         return conference(id);
     }
 
+    @RolesAllowed("organiser")
     @POST
     @Path("/conferences/{id}/publish")
     public ConferenceView publish(@PathParam("id") long id) {
@@ -133,6 +136,7 @@ public class OrganiserApi {
     }
 
     /** Cancels the conference: every active registration is cancelled and told by mail. */
+    @RolesAllowed("organiser")
     @POST
     @Path("/conferences/{id}/cancel")
     public ConferenceView cancel(@PathParam("id") long id) {
@@ -140,6 +144,7 @@ public class OrganiserApi {
         return conference(id);
     }
 
+    @RolesAllowed("organiser")
     @POST
     @Path("/conferences/{id}/agenda")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -153,6 +158,7 @@ public class OrganiserApi {
      * Changes an item. A change that would end bookings (overlaps after a move, no longer bookable) answers 409 listing
      * them, changing nothing, unless {@code confirm=true}.
      */
+    @RolesAllowed("organiser")
     @PUT
     @Path("/conferences/{id}/agenda/{itemId}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -163,6 +169,7 @@ public class OrganiserApi {
     }
 
     /** Removes an item; one with bookings answers 409 listing them unless {@code cancelBookings=true}. */
+    @RolesAllowed("organiser")
     @DELETE
     @Path("/conferences/{id}/agenda/{itemId}")
     public ConferenceView removeItem(@PathParam("id") long id, @PathParam("itemId") long itemId,
@@ -189,6 +196,7 @@ public class OrganiserApi {
                 .build();
     }
 
+    @RolesAllowed("organiser")
     @DELETE
     @Path("/conferences/{id}/registrations/{registrationId}")
     public RegistrationView cancelRegistration(@PathParam("id") long id,
@@ -198,6 +206,7 @@ public class OrganiserApi {
     }
 
     /** Checks the attendee with this check-in code in; a second call answers ALREADY_CHECKED_IN. */
+    @RolesAllowed("organiser")
     @POST
     @Path("/conferences/{id}/checkins/{code}")
     public CheckInView checkIn(@PathParam("id") long id, @PathParam("code") String code) {

@@ -14,13 +14,19 @@ import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
 import de.konferenzbuero.organisation.Accounts;
+import de.konferenzbuero.organisation.ApiToken;
 import de.konferenzbuero.organisation.Organiser;
 
-/** Turns a session or API token into the organiser's identity: roles "organiser", and "admin" for admins. */
+/**
+ * Turns a session or API token into the organiser's identity: roles "reader" and "organiser", and "admin" for admins; a
+ * read-only API token gets "reader" only.
+ */
 @ApplicationScoped
 public class OrganiserIdentities implements IdentityProvider<TokenAuthenticationRequest> {
 
     public static final String ORGANISER_ID = "organiserId";
+    /** Every organiser identity reads; only sessions and read-write tokens also get "organiser", which changes. */
+    public static final String READER = "reader";
 
     private final Accounts accounts;
 
@@ -38,11 +44,17 @@ public class OrganiserIdentities implements IdentityProvider<TokenAuthentication
             AuthenticationRequestContext context) {
         return context.runBlocking(() -> {
             String token = request.getToken().getToken();
-            Optional<Organiser> organiser = OrganiserAuthentication.API.equals(request.getToken().getType())
-                    ? accounts.byApiToken(token) : accounts.bySession(token);
+            boolean api = OrganiserAuthentication.API.equals(request.getToken().getType());
+            Optional<ApiToken> apiToken = api ? accounts.byApiToken(token) : Optional.empty();
+            Optional<Organiser> organiser = api ? apiToken.map(t -> t.organiser) : accounts.bySession(token);
             Organiser o = organiser.orElseThrow(AuthenticationFailedException::new);
             QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
-                    .setPrincipal(new QuarkusPrincipal(o.email)).addRole("organiser").addAttribute(ORGANISER_ID, o.id);
+                    .setPrincipal(new QuarkusPrincipal(o.email)).addRole(READER).addAttribute(ORGANISER_ID, o.id);
+            if (apiToken.map(t -> t.readOnly).orElse(false)) {
+                // a read-only token reads only, whatever its account may do
+                return identity.build();
+            }
+            identity.addRole("organiser");
             if (o.admin) {
                 identity.addRole("admin");
             }

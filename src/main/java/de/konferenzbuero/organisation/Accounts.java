@@ -33,6 +33,9 @@ public class Accounts {
     static final Duration FIRST_WAIT = Duration.ofSeconds(30);
     static final Duration LONGEST_WAIT = Duration.ofMinutes(15);
     static final Duration SESSION_TIME = Duration.ofHours(12);
+    /** How long an API token works unless chosen otherwise, and the longest it may. */
+    public static final int DEFAULT_TOKEN_DAYS = 90;
+    public static final int LONGEST_TOKEN_DAYS = 365;
     static final int MIN_PASSWORD_LENGTH = 12;
     /** How long a link to set a new password works. */
     public static final Duration RESET_LINK_TIME = Duration.ofHours(24);
@@ -167,20 +170,37 @@ public class Accounts {
                 .filter(s -> clock.instant().isBefore(s.expiresAt)).map(s -> s.organiser).filter(o -> o.active);
     }
 
-    /** The organiser behind an API token that is not revoked. */
+    /** An API token that is neither revoked nor expired, of an active account; its last use is noted. */
     @Transactional
-    public Optional<Organiser> byApiToken(String token) {
-        Optional<ApiToken> found = ApiToken.<ApiToken> find("tokenHash = ?1 and revokedAt is null", Tokens.hash(token))
-                .firstResultOptional();
-        found.ifPresent(t -> t.lastUsedAt = clock.instant());
-        return found.map(t -> t.organiser).filter(o -> o.active);
+    public Optional<ApiToken> byApiToken(String token) {
+        Instant now = clock.instant();
+        Optional<ApiToken> found = ApiToken
+                .<ApiToken> find("tokenHash = ?1 and revokedAt is null and (expiresAt is null or expiresAt > ?2)",
+                        Tokens.hash(token), now)
+                .firstResultOptional().filter(t -> t.organiser.active);
+        found.ifPresent(t -> t.lastUsedAt = now);
+        return found;
     }
 
-    /** Creates an API token and returns it; it is shown once and stored only as a hash. */
+    /** Creates a read-write API token valid for {@value #DEFAULT_TOKEN_DAYS} days. */
     @Transactional
     public String createApiToken(long organiserId, String name) {
+        return createApiToken(organiserId, name, false, DEFAULT_TOKEN_DAYS);
+    }
+
+    /**
+     * Creates an API token and returns it; it is shown once and stored only as a hash.
+     *
+     * @throws InvalidInput
+     *             without a name, or with a validity outside 1 to {@value #LONGEST_TOKEN_DAYS} days
+     */
+    @Transactional
+    public String createApiToken(long organiserId, String name, boolean readOnly, int days) {
         if (name == null || name.isBlank()) {
             throw new InvalidInput("name", Problem.REQUIRED);
+        }
+        if (days < 1 || days > LONGEST_TOKEN_DAYS) {
+            throw new InvalidInput("days", Problem.TOO_LONG);
         }
         String token = Tokens.next();
         ApiToken apiToken = new ApiToken();
@@ -188,6 +208,8 @@ public class Accounts {
         apiToken.name = name.strip();
         apiToken.tokenHash = Tokens.hash(token);
         apiToken.createdAt = clock.instant();
+        apiToken.expiresAt = apiToken.createdAt.plus(Duration.ofDays(days));
+        apiToken.readOnly = readOnly;
         apiToken.persist();
         return token;
     }
@@ -199,7 +221,9 @@ public class Accounts {
     }
 
     public List<ApiToken> apiTokens(long organiserId) {
-        return ApiToken.list("organiser.id = ?1 and revokedAt is null order by id", organiserId);
+        return ApiToken.list(
+                "organiser.id = ?1 and revokedAt is null and (expiresAt is null or expiresAt > ?2) order by id",
+                organiserId, clock.instant());
     }
 
     /** Creates an account; the password needs at least {@value #MIN_PASSWORD_LENGTH} characters. */

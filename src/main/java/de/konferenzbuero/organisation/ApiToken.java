@@ -31,4 +31,10 @@ public class ApiToken extends PanacheEntityBase {
     public Instant lastUsedAt;
 
     public Instant revokedAt;
+
+    /** After this the token is refused; null only for tokens made before expiries existed. */
+    public Instant expiresAt;
+
+    /** A read-only token may only read through the organiser API. */
+    public boolean readOnly;
 }

@@ -58,10 +58,14 @@ class OrganiserApiTest {
 
         api(token).when().get("/api/organiser/conferences").then().statusCode(200).body("conference.slug",
                 hasItem("mpsc-kongress"));
-        Matcher row = Pattern.compile("<tr><th scope=\"row\">Anmeldesystem Kreis</th><td>([^<]*)</td>")
+        Matcher row = Pattern.compile(
+                "<tr><th scope=\"row\">Anmeldesystem Kreis</th><td>([^<]*)</td><td>([^<]*)</td><td>([^<]*)</td>")
                 .matcher(organiser.page("/organiser/tokens"));
         assertThat(row.find()).isTrue();
-        assertThat(row.group(1)).as("last used").matches(".*\\d{2}:\\d{2}.*");
+        assertThat(row.group(1)).as("scope").isEqualTo("lesen und ändern");
+        assertThat(row.group(2)).as("valid for 90 days by default").contains(String.valueOf(
+                Instant.now().plus(Duration.ofDays(90)).atZone(java.time.ZoneId.of("Europe/Berlin")).getYear()));
+        assertThat(row.group(3)).as("last used").matches(".*\\d{2}:\\d{2}.*");
 
         long tokenId = QuarkusTransaction.requiringNew()
                 .call(() -> ApiToken.<ApiToken> find("name", "Anmeldesystem Kreis").firstResult().id);
@@ -69,6 +73,33 @@ class OrganiserApiTest {
         assertThat(organiser.page("/organiser/tokens")).doesNotContain("Anmeldesystem Kreis");
         api(token).when().get("/api/organiser/conferences").then().statusCode(401)
                 .contentType("application/problem+json").body("status", equalTo(401));
+    }
+
+    @Test
+    void aReadOnlyKeyReadsButChangesNothingAndAnExpiredKeyIsRefused() {
+        Organisers.Session organiser = Organisers.login(Organisers.KTS);
+        Response created = organiser.post("/organiser/tokens",
+                Map.of("name", "Terminliste Website", "days", "30", "readOnly", "true"));
+        Matcher shown = Pattern.compile("<code class=\"token\">([A-Za-z0-9_-]{43})</code>").matcher(created.asString());
+        assertThat(shown.find()).isTrue();
+        String token = shown.group(1);
+        assertThat(organiser.page("/organiser/tokens")).contains("Terminliste Website</th><td>nur lesen</td>");
+
+        api(token).when().get("/api/organiser/conferences").then().statusCode(200);
+        api(token).contentType(ContentType.JSON).body(draft("api-read-only", "Nur gelesen", 30, null)).when()
+                .post("/api/organiser/conferences").then().statusCode(403).contentType("application/problem+json")
+                .body("status", equalTo(403));
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Conference.findBySlug("api-read-only").isPresent()))
+                .as("nothing created").isFalse();
+
+        QuarkusTransaction.requiringNew()
+                .run(() -> ApiToken.<ApiToken> find("name", "Terminliste Website").firstResult().expiresAt = Instant
+                        .now().minusSeconds(1));
+        api(token).when().get("/api/organiser/conferences").then().statusCode(401)
+                .contentType("application/problem+json");
+        assertThat(organiser.page("/organiser/tokens")).as("an expired key leaves the list")
+                .doesNotContain("Terminliste Website");
+        organiser.post("/organiser/tokens", Map.of("name", "Zu lange", "days", "9999")).then().statusCode(400);
     }
 
     @Test

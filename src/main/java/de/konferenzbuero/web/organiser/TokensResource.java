@@ -49,14 +49,18 @@ public class TokensResource {
     /** Shows the new token on the response page itself, never in a URL. */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response create(@FormParam("name") String name) {
+    public Response create(@FormParam("name") String name, @FormParam("days") String days,
+            @FormParam("readOnly") String readOnly) {
         try {
-            String token = accounts.createApiToken(current.get().id, name);
+            int valid = days != null && days.matches("\\d{1,9}") ? Integer.parseInt(days) : Accounts.DEFAULT_TOKEN_DAYS;
+            String token = accounts.createApiToken(current.get().id, name, readOnly != null, valid);
             return Response.ok(Templates.tokens(accounts.apiTokens(current.get().id), token, false))
                     .header("Cache-Control", "no-store").build();
         } catch (InvalidInput e) {
-            return Response.status(400).entity(Templates.tokens(accounts.apiTokens(current.get().id), null, true))
-                    .build();
+            // a validity outside the offered choices only comes from a tampered form: refused without a field error
+            boolean nameMissing = e.problems().stream().anyMatch(p -> p.field().equals("name"));
+            return Response.status(400)
+                    .entity(Templates.tokens(accounts.apiTokens(current.get().id), null, nameMissing)).build();
         }
     }
 
