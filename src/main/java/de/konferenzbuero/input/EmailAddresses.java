@@ -23,6 +23,17 @@ public final class EmailAddresses {
     }
 
     /**
+     * The address {@link #normalise normalised}, for a form or API field that must hold one.
+     *
+     * @throws InvalidInput
+     *             on {@code field}: REQUIRED when it is empty, EMAIL_INVALID when it is not an address
+     */
+    public static String required(String field, String address) {
+        return normalise(address).orElseThrow(() -> new InvalidInput(field,
+                address == null || address.isBlank() ? Problem.REQUIRED : Problem.EMAIL_INVALID));
+    }
+
+    /**
      * Trimmed, in Unicode NFC, the domain in its IDNA ASCII form, in lower case; empty when that is not an address of a
      * mailbox on a domain, or longer than {@value #MAX_LENGTH} characters.
      */

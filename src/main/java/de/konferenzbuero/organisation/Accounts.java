@@ -97,12 +97,7 @@ public class Accounts {
         if (current == null || !BcryptUtil.matches(current, organiser.passwordHash)) {
             throw new InvalidInput("currentPassword", Problem.PASSWORD_WRONG);
         }
-        if (next == null || next.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidInput("newPassword", Problem.PASSWORD_TOO_SHORT);
-        }
-        if (!next.equals(repeated)) {
-            throw new InvalidInput("repeatPassword", Problem.PASSWORDS_DIFFER);
-        }
+        checkNewPassword(next, repeated);
         organiser.passwordHash = BcryptUtil.bcryptHash(next);
         OrganiserSession.delete("organiser.id = ?1 and tokenHash <> ?2", organiserId,
                 currentToken == null ? "" : Tokens.hash(currentToken));
@@ -141,12 +136,7 @@ public class Accounts {
     @Transactional
     public Organiser resetPassword(String token, String next, String repeated) {
         Organiser organiser = byResetLink(token).orElseThrow(UnknownResetLink::new);
-        if (next == null || next.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidInput("newPassword", Problem.PASSWORD_TOO_SHORT);
-        }
-        if (!next.equals(repeated)) {
-            throw new InvalidInput("repeatPassword", Problem.PASSWORDS_DIFFER);
-        }
+        checkNewPassword(next, repeated);
         organiser.passwordHash = BcryptUtil.bcryptHash(next);
         organiser.resetTokenHash = null;
         organiser.resetExpiresAt = null;
@@ -271,6 +261,16 @@ public class Accounts {
         }
         create(config.admin().email().get(), "Administrator", config.admin().initialPassword().get(), true, Set.of());
         Log.infof("Created the first administrator %s from configuration", config.admin().email().get());
+    }
+
+    /** A new password: at least {@value #MIN_PASSWORD_LENGTH} characters, repeated the same. */
+    private static void checkNewPassword(String next, String repeated) {
+        if (next == null || next.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidInput("newPassword", Problem.PASSWORD_TOO_SHORT);
+        }
+        if (!next.equals(repeated)) {
+            throw new InvalidInput("repeatPassword", Problem.PASSWORDS_DIFFER);
+        }
     }
 
     /**

@@ -11,7 +11,6 @@ import io.quarkus.logging.Log;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.input.EmailAddresses;
 import de.konferenzbuero.input.InvalidInput;
-import de.konferenzbuero.input.Problem;
 import de.konferenzbuero.limits.Limit;
 import de.konferenzbuero.limits.RateLimiter;
 
@@ -66,8 +65,7 @@ public class ManageLinks {
      */
     @Transactional
     public void sendByAddress(String slug, String address) {
-        String email = EmailAddresses.normalise(address).orElseThrow(() -> new InvalidInput("email",
-                address == null || address.isBlank() ? Problem.REQUIRED : Problem.EMAIL_INVALID));
+        String email = EmailAddresses.required("email", address);
         Conference conference = Conference.findBySlug(slug).filter(Conference::isVisible)
                 .orElseThrow(() -> new UnknownConference(slug));
         Optional<Registration> registration = Registration.findActive(conference, email);

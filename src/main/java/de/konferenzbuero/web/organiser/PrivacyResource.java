@@ -22,8 +22,7 @@ import io.quarkus.qute.TemplateInstance;
 import de.konferenzbuero.Texts;
 import de.konferenzbuero.http.PageContext;
 import de.konferenzbuero.input.EmailAddresses;
-import de.konferenzbuero.input.FieldProblem;
-import de.konferenzbuero.input.Problem;
+import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.privacy.DataExport;
 import de.konferenzbuero.privacy.Erasure;
 import de.konferenzbuero.privacy.RecordOfProcessing;
@@ -136,13 +135,12 @@ public class PrivacyResource {
 
     private Optional<String> address(String email, RequestForm form) {
         form.put("email", email);
-        Optional<String> address = email == null || email.length() > EmailAddresses.MAX_LENGTH ? Optional.empty()
-                : EmailAddresses.normalise(email);
-        if (address.isEmpty()) {
-            Problem problem = email == null || email.isBlank() ? Problem.REQUIRED : Problem.EMAIL_INVALID;
-            form.reject(List.of(new FieldProblem("email", problem)), page.locale());
+        try {
+            return Optional.of(EmailAddresses.required("email", email));
+        } catch (InvalidInput e) {
+            form.reject(e.problems(), page.locale());
+            return Optional.empty();
         }
-        return address;
     }
 
     /** The request form: the address, and the confirmation before erasing. */
