@@ -168,6 +168,24 @@ public interface MailMessages {
     String confirm_by(String date, String time);
 
     @Message
+    String subject_offered(String title);
+
+    @Message
+    String intro_offered(String title, String date, String time);
+
+    @Message
+    String status_offered(String date, String time);
+
+    @Message
+    String offer_by(String date, String time);
+
+    @Message
+    String subject_offer_expired(String title);
+
+    @Message
+    String intro_offer_expired(String title);
+
+    @Message
     String confirm_ignore();
 
     @Message

@@ -45,8 +45,11 @@ import de.konferenzbuero.registration.RegistrationStatus;
 @RolesAllowed(OrganiserIdentities.READER)
 public class OrganiserApi {
 
-    /** A conference as organisers see it: the public facts plus id, version, double opt-in and the occupancy. */
-    public record ConferenceView(long id, int version, boolean confirmEmail, int confirmWithinHours,
+    /**
+     * A conference as organisers see it: the public facts plus id, version, double opt-in, waitlist offers (null:
+     * automatic promotion) and the occupancy.
+     */
+    public record ConferenceView(long id, int version, boolean confirmEmail, int confirmWithinHours, Integer offerHours,
             ConferenceJson.Detail conference) {
     }
 
@@ -216,7 +219,7 @@ public class OrganiserApi {
     }
 
     private ConferenceView view(Conference c) {
-        return new ConferenceView(c.id, c.version, c.confirmEmail, c.confirmWithinHours,
+        return new ConferenceView(c.id, c.version, c.confirmEmail, c.confirmWithinHours, c.offerHours,
                 ConferenceJson.detail(c, c.registrationState(clock.instant()), occupancy.of(c)));
     }
 

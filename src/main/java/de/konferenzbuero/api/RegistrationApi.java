@@ -54,6 +54,22 @@ public class RegistrationApi {
         return get(secret);
     }
 
+    /** Takes the place offered from the waitlist; without an open offer nothing changes. */
+    @POST
+    @Path("/offer/accept")
+    public RegistrationJson acceptOffer(@PathParam("secret") String secret) {
+        registrations.acceptOffer(secret);
+        return get(secret);
+    }
+
+    /** Declines the place offered from the waitlist: the registration ends, the place goes to the next person. */
+    @POST
+    @Path("/offer/decline")
+    public RegistrationJson declineOffer(@PathParam("secret") String secret) {
+        registrations.declineOffer(secret);
+        return get(secret);
+    }
+
     /** A new link by mail for one that was passed on: this secret stops working at once (202). */
     @POST
     @Path("/new-link")

@@ -10,11 +10,12 @@ import de.konferenzbuero.registration.RegistrationStatus;
 
 /**
  * A registration as the attendee sees it; positions are 0 unless waitlisted; {@code confirmAddressBy} is set while the
- * place is only held until the address is confirmed.
+ * place is only held until the address is confirmed, {@code offerExpiresAt} while a place offered from the waitlist
+ * waits to be accepted ({@code POST .../offer/accept} or {@code .../offer/decline}).
  */
 record RegistrationJson(String conference, RegistrationStatus status, long waitlistPosition, Attendance attendance,
         String firstName, String lastName, String email, String organisation, String role, List<ItemJson> items,
-        String manageUrl, OffsetDateTime createdAt, OffsetDateTime confirmAddressBy) {
+        String manageUrl, OffsetDateTime createdAt, OffsetDateTime confirmAddressBy, OffsetDateTime offerExpiresAt) {
 
     record ItemJson(long agendaItemId, String title, BookingStatus status, long waitlistPosition,
             boolean keptUntilSwap) {
@@ -28,6 +29,7 @@ record RegistrationJson(String conference, RegistrationStatus status, long waitl
                                 r.keptUntilSwap(b)))
                         .toList(),
                 baseUrl + "/registrations/" + r.manageSecret, ConferenceJson.time(r.createdAt),
-                r.awaitsConfirmation() ? ConferenceJson.time(r.holdExpiresAt) : null);
+                r.awaitsConfirmation() ? ConferenceJson.time(r.holdExpiresAt) : null,
+                r.hasOffer() ? ConferenceJson.time(r.offerExpiresAt) : null);
     }
 }

@@ -126,7 +126,9 @@ public class AttendeeExport {
                     .orElse("");
         }
         return Texts.organiser(locale).reg_state(r.status)
-                + (r.status == RegistrationStatus.WAITLISTED ? " " + r.waitlistPosition() : "");
+                + (r.status == RegistrationStatus.WAITLISTED ? " " + r.waitlistPosition() : "")
+                + (r.hasOffer() ? " (" + Texts.offer(locale).org_state(EventTime.shortDate(r.offerExpiresAt, locale),
+                        EventTime.time(r.offerExpiresAt)) + ")" : "");
     }
 
     private static String needs(Registration r, Locale locale) {

@@ -89,8 +89,10 @@ public class ConferenceEditing {
         }
         check(draft, conference);
         List<String> changes = changes(conference, draft);
+        // switching offers off hands places waiting for offers to unconfirmed addresses on at once
         boolean placesAdded = raises(conference.onsiteCapacity, draft.onsiteCapacity())
-                || raises(conference.onlineCapacity, draft.onlineCapacity());
+                || raises(conference.onlineCapacity, draft.onlineCapacity())
+                || !Objects.equals(conference.offerHours, draft.offerHours());
         apply(conference, draft);
         em.flush();
         if (placesAdded) {
@@ -216,6 +218,9 @@ public class ConferenceEditing {
         if (d.confirmWithinHours() != null && (d.confirmWithinHours() < 1 || d.confirmWithinHours() > 168)) {
             problems.add(new FieldProblem("confirmWithinHours", Problem.CONFIRM_WITHIN_RANGE));
         }
+        if (d.offerHours() != null && (d.offerHours() < 1 || d.offerHours() > 168)) {
+            problems.add(new FieldProblem("offerHours", Problem.OFFER_HOURS_RANGE));
+        }
         if (d.retentionDays() != null && (d.retentionDays() < 0 || d.retentionDays() > 3650)) {
             problems.add(new FieldProblem("retentionDays", Problem.RETENTION_RANGE));
         }
@@ -297,6 +302,7 @@ public class ConferenceEditing {
         c.confirmEmail = d.confirmEmail() == null || d.confirmEmail();
         c.confirmWithinHours = d.confirmWithinHours() == null ? 24 : d.confirmWithinHours();
         c.retentionDays = d.retentionDays();
+        c.offerHours = d.offerHours();
     }
 
     private static List<String> changes(Conference c, ConferenceDraft d) {
@@ -311,6 +317,7 @@ public class ConferenceEditing {
         compare(changes, "registration closes", c.registrationClosesAt, d.registrationClosesAt());
         compare(changes, "venue", c.venue == null ? null : c.venue.name, d.venueName());
         compare(changes, "retention days", c.retentionDays, d.retentionDays());
+        compare(changes, "waitlist offer hours", c.offerHours, d.offerHours());
         return changes;
     }
 

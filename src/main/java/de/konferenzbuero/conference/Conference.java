@@ -107,6 +107,12 @@ public class Conference extends PanacheEntityBase {
     /** How long an unconfirmed sign-up holds its place, at most (shorter close to the start). */
     public int confirmWithinHours = 24;
 
+    /**
+     * How long the next person on the waitlist may take a freed place (hours, shorter close to the start); null: freed
+     * places go to the next person at once (automatic promotion).
+     */
+    public Integer offerHours;
+
     /** Days after the end until the registrations are anonymised; null: the operator's default. */
     public Integer retentionDays;
 

@@ -20,6 +20,10 @@ class Emails {
 
     static native TemplateInstance itemPromoted(MailView mail);
 
+    static native TemplateInstance offered(MailView mail);
+
+    static native TemplateInstance offerExpired(MailView mail);
+
     static native TemplateInstance changed(MailView mail);
 
     static native TemplateInstance cancelled(MailView mail);

@@ -9,13 +9,13 @@ import de.konferenzbuero.registration.Registration;
 
 /**
  * What a registration mail shows: the registration, its conference, the booked items as they stand, and the absolute
- * links. {@code confirmUrl} is set while the address awaits confirmation (double opt-in). {@code accessLink} is set
- * only for confirmed online attendees; {@code notes} mention what else the same change did (a released item, a place in
- * an item, moved times).
+ * links. {@code confirmUrl} is set while the address awaits confirmation (double opt-in), {@code offerUrl} while a
+ * place offered from the waitlist waits to be accepted or declined. {@code accessLink} is set only for confirmed online
+ * attendees; {@code notes} mention what else the same change did (a released item, a place in an item, moved times).
  */
 public record MailView(Registration registration, Conference conference, List<ItemLine> items, long position,
-        String manageUrl, String confirmUrl, String calendarUrl, String accessLink, String checkinQrCid,
-        List<String> notes) {
+        String manageUrl, String confirmUrl, String offerUrl, String calendarUrl, String accessLink,
+        String checkinQrCid, List<String> notes) {
 
     /** A booked item and where it stands; {@code position} is 0 unless waitlisted. */
     public record ItemLine(AgendaItem item, BookingStatus status, long position, boolean keptUntilSwap) {
@@ -31,6 +31,11 @@ public record MailView(Registration registration, Conference conference, List<It
 
     public boolean confirmed() {
         return registration.status == de.konferenzbuero.registration.RegistrationStatus.CONFIRMED;
+    }
+
+    /** Holds a place offered from the waitlist, not accepted yet. */
+    public boolean offered() {
+        return registration.hasOffer();
     }
 
     public boolean waitlisted() {

@@ -22,7 +22,6 @@ import de.konferenzbuero.qr.QrCodes;
 import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationNotice;
 import de.konferenzbuero.registration.RegistrationNotice.Kind;
-import de.konferenzbuero.registration.RegistrationStatus;
 
 /**
  * Turns every registration notice into a mail in the attendee's language, rendered and stored in the outbox in the same
@@ -59,6 +58,9 @@ public class RegistrationMails {
             Map.entry(Kind.WAITLISTED,
                     new Mail("waitlisted", Emails::waitlisted, MailMessages::subject_waitlisted, false)),
             Map.entry(Kind.PROMOTED, new Mail("promoted", Emails::promoted, MailMessages::subject_promoted, true)),
+            Map.entry(Kind.OFFERED, new Mail("offered", Emails::offered, MailMessages::subject_offered, false)),
+            Map.entry(Kind.OFFER_EXPIRED,
+                    new Mail("offerExpired", Emails::offerExpired, MailMessages::subject_offer_expired, false)),
             Map.entry(Kind.ITEM_PROMOTED,
                     new Mail("itemPromoted", Emails::itemPromoted, MailMessages::subject_item_promoted, true)),
             Map.entry(Kind.CHANGED, new Mail("changed", Emails::changed, MailMessages::subject_changed, true)),
@@ -148,12 +150,13 @@ public class RegistrationMails {
         List<MailView.ItemLine> items = r.activeBookings().stream()
                 .map(b -> new MailView.ItemLine(b.item, b.status, b.waitlistPosition(), r.keptUntilSwap(b))).toList();
         String manageUrl = baseUrl + "/registrations/" + r.manageSecret;
-        boolean placeIsTheirs = r.status == RegistrationStatus.CONFIRMED && !r.awaitsConfirmation();
+        boolean placeIsTheirs = r.placeIsTheirs();
         boolean onlineAccess = placeIsTheirs && r.attendance == Attendance.ONLINE;
         boolean checkIn = placeIsTheirs && r.attendance == Attendance.ON_SITE;
         return new MailView(r, r.conference, items, r.waitlistPosition(), manageUrl,
-                r.awaitsConfirmation() ? manageUrl + "/confirm" : null, manageUrl + "/calendar.ics",
-                onlineAccess ? r.conference.onlineAccessLink : null, checkIn ? CHECKIN_QR_CID : null, notes);
+                r.awaitsConfirmation() ? manageUrl + "/confirm" : null, r.hasOffer() ? manageUrl + "/offer" : null,
+                manageUrl + "/calendar.ics", onlineAccess ? r.conference.onlineAccessLink : null,
+                checkIn ? CHECKIN_QR_CID : null, notes);
     }
 
     private static String render(TemplateInstance template, Locale locale, String contentType) {

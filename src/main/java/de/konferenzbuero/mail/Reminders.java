@@ -45,7 +45,10 @@ public class Reminders {
         });
     }
 
-    /** Queues the reminder for every confirmed registration whose conference starts within the reminder window. */
+    /**
+     * Queues the reminder for every registration whose place is its own (confirmed, no address or offer still open) and
+     * whose conference starts within the reminder window.
+     */
     @Transactional
     public int remindDue() {
         Instant now = clock.instant();
@@ -53,6 +56,7 @@ public class Reminders {
         List<Number> ids = em.createNativeQuery("""
                 select r.id from registration r join conference c on c.id = r.conference_id
                 where r.status = 'CONFIRMED' and r.reminder_sent_at is null and c.status = 'PUBLISHED'
+                  and r.hold_expires_at is null and r.offer_expires_at is null
                   and c.starts_at > ?1 and c.starts_at <= ?2
                 order by r.id for update of r skip locked
                 """).setParameter(1, now).setParameter(2, now.plus(ahead)).getResultList();

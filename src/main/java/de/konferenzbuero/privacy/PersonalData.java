@@ -49,8 +49,8 @@ public final class PersonalData {
         String r = "registration";
         kept(r, "id", "conference_id", "attendance", "status", "waitlist_seq", "created_at", "updated_at",
                 "cancelled_at", "change_count", "version", "reminder_sent_at", "checked_in_at", "hold_expires_at",
-                "email_confirmed_at", "privacy_policy_version", "privacy_consented_at", "special_deleted_at",
-                "anonymised_at");
+                "offer_expires_at", "email_confirmed_at", "privacy_policy_version", "privacy_consented_at",
+                "special_deleted_at", "anonymised_at");
         personal(r, "first_name", "/registration/firstName");
         personal(r, "last_name", "/registration/lastName");
         personal(r, "email", "/registration/email");

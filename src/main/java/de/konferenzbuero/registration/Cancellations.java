@@ -39,7 +39,18 @@ class Cancellations {
      * address may belong to someone who never signed up.
      */
     void expire(Registration registration, Notices notices) {
-        handOn(registration, HistoryKind.HOLD_EXPIRED, Holds.ACTOR, notices);
+        if (registration.hasOffer()) {
+            handOn(registration, HistoryKind.OFFER_EXPIRED, Holds.ACTOR, notices);
+            notices.add(RegistrationNotice.Kind.OFFER_EXPIRED, registration);
+        } else {
+            handOn(registration, HistoryKind.HOLD_EXPIRED, Holds.ACTOR, notices);
+        }
+    }
+
+    /** The attendee declined the place offered to them: like {@link #cancel}, the place is offered to the next. */
+    void declineOffer(Registration registration, Notices notices) {
+        handOn(registration, HistoryKind.OFFER_DECLINED, RegistrationService.ATTENDEE, notices);
+        notices.add(RegistrationNotice.Kind.CANCELLED, registration);
     }
 
     private void handOn(Registration registration, HistoryKind kind, String actor, Notices notices) {

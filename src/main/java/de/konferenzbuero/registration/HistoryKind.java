@@ -16,6 +16,14 @@ public enum HistoryKind {
     ADDRESS_CONFIRMED,
     /** Cancelled because the address was not confirmed in time: the held place went to the next in line. */
     HOLD_EXPIRED,
+    /** Offered a freed place from the waitlist, held until accepted, declined or expired. */
+    OFFERED,
+    /** The attendee accepted the offered place: it is theirs. */
+    OFFER_ACCEPTED,
+    /** The attendee declined the offered place: the registration ended, the place went on. */
+    OFFER_DECLINED,
+    /** Cancelled because the offered place was not accepted in time: it went to the next in line. */
+    OFFER_EXPIRED,
     /** The attendee asked for a new manage link; the one before stopped working. */
     LINK_RENEWED
 }

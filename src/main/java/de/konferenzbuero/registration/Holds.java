@@ -18,9 +18,10 @@ import de.konferenzbuero.runtime.ClusterJobs;
 import de.konferenzbuero.runtime.DatabaseOutage;
 
 /**
- * The holds of double opt-in: a sign-up whose address is not confirmed yet holds its place or waitlist position until
- * {@link Registration#holdExpiresAt}; then it is cancelled and the place handed on, in one transaction under the
- * conference lock, like any cancellation.
+ * The holds that end by time: a sign-up whose address is not confirmed yet holds its place or waitlist position until
+ * {@link Registration#holdExpiresAt} (double opt-in), a place offered from the waitlist is held until
+ * {@link Registration#offerExpiresAt} ({@link Offers}). Then the registration is cancelled and the place handed on, in
+ * one transaction under the conference lock, like any cancellation.
  */
 @ApplicationScoped
 public class Holds {
@@ -65,7 +66,7 @@ public class Holds {
         DatabaseOutage.tolerate("Hold expiry", () -> jobs.runOnce("hold-expiry", "1m", () -> {
             int expired = expireDue(clock.instant());
             if (expired > 0) {
-                Log.infof("%d unconfirmed sign-ups expired; their places were handed on", expired);
+                Log.infof("%d unconfirmed sign-ups or waitlist offers expired; their places were handed on", expired);
             }
         }));
     }
@@ -77,8 +78,8 @@ public class Holds {
     public int expireDue(Instant now) {
         List<Long> conferences = QuarkusTransaction.requiringNew()
                 .call(() -> em
-                        .createQuery("select distinct r.conference.id from Registration r where r.holdExpiresAt < ?1"
-                                + " and r.status <> ?2", Long.class)
+                        .createQuery("select distinct r.conference.id from Registration r where (r.holdExpiresAt < ?1"
+                                + " or r.offerExpiresAt < ?1) and r.status <> ?2", Long.class)
                         .setParameter(1, now).setParameter(2, RegistrationStatus.CANCELLED).getResultList());
         int expired = 0;
         for (long conferenceId : conferences) {
@@ -90,22 +91,26 @@ public class Holds {
     private int expire(long conferenceId, Instant now) {
         places.lockConference(conferenceId);
         List<Registration> due = Registration.list(
-                "conference.id = ?1 and holdExpiresAt < ?2 and status <> ?3 order by holdExpiresAt, id", conferenceId,
-                now, RegistrationStatus.CANCELLED);
+                "conference.id = ?1 and (holdExpiresAt < ?2 or offerExpiresAt < ?2)"
+                        + " and status <> ?3 order by coalesce(holdExpiresAt, offerExpiresAt), id",
+                conferenceId, now, RegistrationStatus.CANCELLED);
         expireAll(due);
         return due.size();
     }
 
-    /** Expires this registration now if its hold has ended; the caller holds the conference lock. */
+    /** Expires this registration now if its hold or offer has ended; the caller holds the conference lock. */
     boolean expireIfDue(Registration registration) {
-        if (!registration.awaitsConfirmation() || registration.holdExpiresAt.isAfter(clock.instant())) {
+        Instant now = clock.instant();
+        boolean holdEnded = registration.awaitsConfirmation() && !registration.holdExpiresAt.isAfter(now);
+        boolean offerEnded = registration.hasOffer() && !registration.offerExpiresAt.isAfter(now);
+        if (!holdEnded && !offerEnded) {
             return false;
         }
         expireAll(List.of(registration));
         return true;
     }
 
-    /** Cancels these expired holds and hands their places on, with one notice per registration told. */
+    /** Cancels these expired holds and offers and hands their places on, with one notice per registration told. */
     private void expireAll(List<Registration> expired) {
         Notices notices = new Notices();
         expired.forEach(r -> cancellations.expire(r, notices));

@@ -120,6 +120,13 @@ public class Registration extends PanacheEntityBase {
      */
     public Instant holdExpiresAt;
 
+    /**
+     * Until when a place offered from the waitlist is held for the attendee to accept (status CONFIRMED, counted as
+     * taken); null when there is no open offer. Kept on a registration cancelled because the offer was declined or
+     * expired.
+     */
+    public Instant offerExpiresAt;
+
     /** When the attendee confirmed their address by the link in the mail (the proof of the double opt-in). */
     public Instant emailConfirmedAt;
 
@@ -210,6 +217,16 @@ public class Registration extends PanacheEntityBase {
     /** Cancelled because the address was not confirmed before the hold ended. */
     public boolean holdExpired() {
         return !isActive() && holdExpiresAt != null;
+    }
+
+    /** Holds a place offered from the waitlist, until the attendee accepts or declines it or the offer expires. */
+    public boolean hasOffer() {
+        return isActive() && offerExpiresAt != null;
+    }
+
+    /** The place is the attendee's without condition: confirmed, the address confirmed, no offer still open. */
+    public boolean placeIsTheirs() {
+        return status == RegistrationStatus.CONFIRMED && holdExpiresAt == null && offerExpiresAt == null;
     }
 
     /** Active, and its place or waitlist position only held until the attendee confirms their address. */

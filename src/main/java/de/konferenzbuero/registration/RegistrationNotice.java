@@ -38,6 +38,8 @@ public record RegistrationNotice(Set<Kind> kinds, Registration registration, Lis
         ITEM_PROMOTED,
         /** Moved up from the conference's waitlist. */
         PROMOTED,
+        /** Offered a freed place from the waitlist, to accept or decline before the offer ends. */
+        OFFERED,
         /** The attendee asked for their manage link again, with the address (it is unchanged). */
         YOUR_LINK,
         /** The attendee asked for a new manage link; the one before no longer works. */
@@ -48,6 +50,8 @@ public record RegistrationNotice(Set<Kind> kinds, Registration registration, Lis
         CONFIRMED,
         /** Registered and put on the waitlist. */
         WAITLISTED, CANCELLED,
+        /** The offered place was not accepted in time; the registration ended. */
+        OFFER_EXPIRED,
         /** The organisers cancelled the whole conference. */
         CONFERENCE_CANCELLED
     }

@@ -126,8 +126,49 @@ public class RegistrationService {
         registration.emailConfirmedAt = clock.instant();
         history.record(registration, HistoryKind.ADDRESS_CONFIRMED, ATTENDEE);
         Notices notices = new Notices();
-        notices.add(registration.status == RegistrationStatus.CONFIRMED ? RegistrationNotice.Kind.CONFIRMED
-                : RegistrationNotice.Kind.WAITLISTED, registration);
+        if (registration.status == RegistrationStatus.WAITLISTED && Offers.used(registration.conference)) {
+            // offers go to confirmed addresses only: a place freed meanwhile may wait for this one
+            waitlists.fillConference(registration.conference.id, registration.attendance, ATTENDEE, notices);
+        }
+        notices.add(switch (registration.status) {
+        case CONFIRMED -> registration.hasOffer() ? RegistrationNotice.Kind.OFFERED : RegistrationNotice.Kind.CONFIRMED;
+        default -> RegistrationNotice.Kind.WAITLISTED;
+        }, registration);
+        notices.fire(noticeEvent);
+        return registration;
+    }
+
+    /**
+     * The attendee takes the place offered to them from the waitlist: it is theirs, and the mail of a promotion (with
+     * calendar files) follows. An offer that has ended is expired here at once, as the expiry job would; accepting
+     * twice, or without an offer, changes nothing.
+     */
+    @Transactional
+    public Registration acceptOffer(String secret) {
+        Registration registration = lockAndLoad(secret);
+        if (!registration.hasOffer() || holds.expireIfDue(registration)) {
+            return registration;
+        }
+        registration.offerExpiresAt = null;
+        history.record(registration, HistoryKind.OFFER_ACCEPTED, ATTENDEE);
+        Notices notices = new Notices();
+        notices.add(RegistrationNotice.Kind.PROMOTED, registration);
+        notices.fire(noticeEvent);
+        return registration;
+    }
+
+    /**
+     * The attendee does not want the place offered to them: the registration ends and the place is offered to the next
+     * person waiting, in this transaction. Without an open offer nothing changes.
+     */
+    @Transactional
+    public Registration declineOffer(String secret) {
+        Registration registration = lockAndLoad(secret);
+        if (!registration.hasOffer() || holds.expireIfDue(registration)) {
+            return registration;
+        }
+        Notices notices = new Notices();
+        cancellations.declineOffer(registration, notices);
         notices.fire(noticeEvent);
         return registration;
     }

@@ -1,5 +1,7 @@
 package de.konferenzbuero.registration;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Comparator;
@@ -9,6 +11,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import de.konferenzbuero.conference.Attendance;
+import de.konferenzbuero.conference.Conference;
 
 /**
  * Gives freed places to the people waiting, oldest first. Callers hold the conference row lock (see {@link Places}) and
@@ -21,27 +24,40 @@ class Waitlists {
     private final Places places;
     private final Bookings bookings;
     private final History history;
+    private final Clock clock;
 
-    Waitlists(Places places, Bookings bookings, History history) {
+    Waitlists(Places places, Bookings bookings, History history, Clock clock) {
         this.places = places;
         this.bookings = bookings;
         this.history = history;
+        this.clock = clock;
     }
 
-    /** Promotes the oldest waitlisted registrations of this mode while places are free. */
+    /**
+     * While places of this mode are free, the oldest waitlisted registration gets one: at once, or as an offer held
+     * until it is accepted where the conference uses {@link Offers} (then only confirmed addresses get one, and none
+     * once the offers have ended before the start).
+     */
     void fillConference(long conferenceId, Attendance attendance, String actor, Notices notices) {
+        Conference conference = Conference.findById(conferenceId);
+        boolean offers = Offers.used(conference);
         while (true) {
-            Registration next = Registration
-                    .find("conference.id = ?1 and attendance = ?2 and status = ?3 order by waitlistSeq", conferenceId,
-                            attendance, RegistrationStatus.WAITLISTED)
-                    .firstResult();
+            Instant offerUntil = offers ? Offers.until(conference, clock.instant()) : null;
+            if (offers && offerUntil == null) {
+                return;
+            }
+            Registration next = Registration.find(
+                    "conference.id = ?1 and attendance = ?2 and status = ?3"
+                            + (offers ? " and holdExpiresAt is null" : "") + " order by waitlistSeq",
+                    conferenceId, attendance, RegistrationStatus.WAITLISTED).firstResult();
             if (next == null || !places.tryTake(conferenceId, attendance)) {
                 return;
             }
             next.status = RegistrationStatus.CONFIRMED;
             next.waitlistSeq = null;
-            history.record(next, HistoryKind.PROMOTED, actor);
-            notices.add(RegistrationNotice.Kind.PROMOTED, next);
+            next.offerExpiresAt = offerUntil;
+            history.record(next, offers ? HistoryKind.OFFERED : HistoryKind.PROMOTED, actor);
+            notices.add(offers ? RegistrationNotice.Kind.OFFERED : RegistrationNotice.Kind.PROMOTED, next);
             decideRequestedItems(next, actor);
         }
     }

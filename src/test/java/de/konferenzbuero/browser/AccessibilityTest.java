@@ -115,6 +115,10 @@ class AccessibilityTest {
                     () -> newRegistration() + "/confirm"),
             page("/registrations/{secret}", "/registrations/{confirmed}?notice=confirmed",
                     () -> confirmedRegistration() + "?notice=confirmed"),
+            // a place offered from the waitlist: the page of the mail's link, and the registration's page meanwhile
+            page("/registrations/{secret}/offer", "/registrations/{offered}/offer",
+                    () -> offeredRegistration() + "/offer"),
+            page("/registrations/{secret}", "/registrations/{offered}", () -> offeredRegistration()),
             // LoginResource: the organisers' login page, also after logging out
             page("/organiser/login", "/organiser/login"),
             page("/organiser/login", "/organiser/login?notice=logged-out"),
@@ -268,6 +272,28 @@ class AccessibilityTest {
         Arc.container().instance(de.konferenzbuero.registration.RegistrationService.class).get()
                 .confirmAddress(path.substring(path.lastIndexOf('/') + 1));
         return path;
+    }
+
+    /**
+     * A registration holding a place offered from the waitlist: at a conference with offers and one place, someone else
+     * held it and cancelled.
+     */
+    static String offeredRegistration() {
+        String slug = "angebot-" + UUID.randomUUID();
+        de.konferenzbuero.TestConferences.create(slug, c -> {
+            c.onsiteCapacity = 1;
+            c.offerHours = 24;
+        });
+        SignUpService signUps = Arc.container().instance(SignUpService.class).get();
+        String[] secrets = new String[2];
+        for (int i = 0; i < 2; i++) {
+            SignUp signUp = new SignUp("Erika", "Mustermann", "angebot-" + i + "-" + UUID.randomUUID() + "@example.org",
+                    null, null, Attendance.ON_SITE, List.of(), false, false, false, null, null, true, false, "de");
+            SignUpResult result = signUps.signUp(slug, signUp, de.konferenzbuero.registration.ConsentChannel.FORM);
+            secrets[i] = ((SignUpResult.Registered) result).registration().manageSecret;
+        }
+        Arc.container().instance(de.konferenzbuero.registration.RegistrationService.class).get().cancel(secrets[0]);
+        return "/registrations/" + secrets[1];
     }
 
     /** The organiser area's test data (made on first use). */

@@ -39,7 +39,6 @@ import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationCancelled;
 import de.konferenzbuero.registration.RegistrationClosed;
 import de.konferenzbuero.registration.RegistrationService;
-import de.konferenzbuero.registration.RegistrationStatus;
 import de.konferenzbuero.registration.UnknownRegistration;
 
 /** The attendee's private page behind the manage link: status, items, changes and cancellation. */
@@ -60,6 +59,8 @@ public class MyRegistrationResource {
         static native TemplateInstance cancel(Registration registration);
 
         static native TemplateInstance confirm(Registration registration);
+
+        static native TemplateInstance offer(Registration registration);
     }
 
     private final RegistrationService registrations;
@@ -154,6 +155,46 @@ public class MyRegistrationResource {
         }
     }
 
+    /**
+     * The links in the mail of a waitlist offer: the offer with one button to accept and one to decline, so that a mail
+     * scanner opening the link decides nothing; without an open offer, the registration's page.
+     */
+    @GET
+    @Path("/offer")
+    public Response offer(@PathParam("secret") String secret) {
+        Registration registration = find(secret);
+        if (!registration.hasOffer()) {
+            return seeOther(manageUrl(secret));
+        }
+        return Response.ok(Templates.offer(registration)).build();
+    }
+
+    @POST
+    @Path("/offer/accept")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response acceptOffer(@PathParam("secret") String secret) {
+        try {
+            Registration registration = registrations.acceptOffer(secret);
+            return seeOther(manageUrl(secret) + (registration.placeIsTheirs() ? "?notice=offer-accepted" : ""));
+        } catch (UnknownRegistration e) {
+            throw new NotFoundException();
+        }
+    }
+
+    @POST
+    @Path("/offer/decline")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response declineOffer(@PathParam("secret") String secret) {
+        try {
+            Registration before = find(secret);
+            boolean open = before.hasOffer();
+            registrations.declineOffer(secret);
+            return seeOther(manageUrl(secret) + (open ? "?notice=offer-declined" : ""));
+        } catch (UnknownRegistration e) {
+            throw new NotFoundException();
+        }
+    }
+
     /** A new link by mail for one that was passed on: this one stops working at once. */
     @POST
     @Path("/new-link")
@@ -234,7 +275,7 @@ public class MyRegistrationResource {
     @Produces("text/calendar")
     public Response calendarFile(@PathParam("secret") String secret) {
         Registration registration = find(secret);
-        if (registration.status != RegistrationStatus.CONFIRMED || registration.awaitsConfirmation()) {
+        if (!registration.placeIsTheirs()) {
             throw new NotFoundException();
         }
         return Response.ok(calendar.download(registration), CalendarFile.MEDIA_TYPE_PUBLISH)
@@ -288,8 +329,7 @@ public class MyRegistrationResource {
     }
 
     private TemplateInstance view(Registration registration, SignUpForm form, String notice) {
-        boolean admitted = registration.status == RegistrationStatus.CONFIRMED && !registration.awaitsConfirmation()
-                && registration.attendance == Attendance.ON_SITE;
+        boolean admitted = registration.placeIsTheirs() && registration.attendance == Attendance.ON_SITE;
         String qr = admitted ? QrCodes.svg(config.baseUrl() + registration.checkinPath(),
                 Texts.of(page.locale()).manage_checkin_alt(registration.fullName())) : null;
         return Templates.manage(registration, registration.conference.registrationState(clock.instant()),

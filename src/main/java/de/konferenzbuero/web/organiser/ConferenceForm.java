@@ -71,6 +71,7 @@ public class ConferenceForm extends FormState {
         }
         form.put("confirmWithinHours", String.valueOf(c.confirmWithinHours));
         form.put("retentionDays", c.retentionDays == null ? null : c.retentionDays.toString());
+        form.put("offerHours", c.offerHours == null ? null : c.offerHours.toString());
         form.put("version", String.valueOf(c.version));
         return form;
     }
@@ -99,6 +100,7 @@ public class ConferenceForm extends FormState {
                 valueOrNull("audience"), valueOrNull("contactName"), valueOrNull("contactEmail"),
                 checked("confirmEmail"), number("confirmWithinHours", Problem.CONFIRM_WITHIN_RANGE, problems),
                 number("retentionDays", Problem.RETENTION_RANGE, problems),
+                number("offerHours", Problem.OFFER_HOURS_RANGE, problems),
                 number("version", Problem.STALE_FORM, problems));
         return draft;
     }
@@ -161,6 +163,7 @@ public class ConferenceForm extends FormState {
         case "registrationClosesAt" -> m.f_closes();
         case "confirmWithinHours" -> m.f_confirm_within();
         case "retentionDays" -> Texts.privacy(locale).f_retention_days();
+        case "offerHours" -> Texts.offer(locale).f_hours();
         case "motto" -> m.f_motto();
         case "description" -> m.f_description();
         case "venueStreet" -> m.f_venue_street();

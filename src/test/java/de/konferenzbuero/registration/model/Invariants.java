@@ -24,7 +24,10 @@ import de.konferenzbuero.registration.model.Snapshot.Reg;
  * counters equal to the confirmed rows, no overlapping confirmed bookings, nothing held by a cancelled registration or
  * conference, nobody waiting while a place they wait for is free, swaps consistent and none left that two attendees
  * could exchange, waitlists served in the order of joining, and every attendee's latest mail telling where they stand
- * (with the confirmation link while the address awaits confirmation). Each check counts how often it ran.
+ * (with the confirmation link while the address awaits confirmation, the offer's link while a place offered from the
+ * waitlist waits for an answer). Where the conference offers freed places instead of giving them, offers go to
+ * confirmed addresses only: someone whose address awaits confirmation may be passed over, and may wait while a place is
+ * free. An open offer holds its place (it is CONFIRMED and counted). Each check counts how often it ran.
  */
 final class Invariants {
 
@@ -86,7 +89,8 @@ final class Invariants {
             }).toList();
             List<Reg> still = waitingBefore.stream()
                     .filter(r -> after.registrations().get(r.id()).status().equals("WAITLISTED")
-                            && after.registrations().get(r.id()).attendance().equals(mode))
+                            && after.registrations().get(r.id()).attendance().equals(mode)
+                            && !passedOverForOffers(after, after.registrations().get(r.id())))
                     .toList();
             for (Reg p : promoted) {
                 for (Reg w : still) {
@@ -131,6 +135,11 @@ final class Invariants {
                     "waitlist of " + item.title(), v);
         }
         return v;
+    }
+
+    /** Offers go to confirmed addresses only: one that awaits confirmation is passed over while offers are made. */
+    private static boolean passedOverForOffers(Snapshot s, Reg waiting) {
+        return s.conference().offers() && waiting.holdExpiresAt() != null;
     }
 
     /** Whoever joins a waitlist in this step comes after everyone already on it. */
@@ -242,6 +251,10 @@ final class Invariants {
                             item.attendance(), r.attendance()));
                 }
             }
+            if (r.hasOffer() && (!r.status().equals("CONFIRMED") || r.holdExpiresAt() != null)) {
+                v.add("registration %d holds an offer but is %s%s".formatted(r.id(), r.status(),
+                        r.holdExpiresAt() != null ? " with its address unconfirmed" : ""));
+            }
             if (r.active() && !s.conference().offers(r.attendance())) {
                 v.add("registration %d is %s in %s, which the conference no longer offers".formatted(r.id(), r.status(),
                         r.attendance()));
@@ -252,8 +265,8 @@ final class Invariants {
     private void nobodyWaitsForAFreePlace(Snapshot s, List<String> v) {
         count("nobody waits while a place they wait for is free");
         for (String mode : List.of("ON_SITE", "ONLINE")) {
-            boolean waiting = s.registrations().values().stream()
-                    .anyMatch(r -> r.status().equals("WAITLISTED") && r.attendance().equals(mode));
+            boolean waiting = s.registrations().values().stream().anyMatch(
+                    r -> r.status().equals("WAITLISTED") && r.attendance().equals(mode) && !passedOverForOffers(s, r));
             Integer capacity = s.conference().capacity(mode);
             if (waiting && (capacity == null || s.conference().taken(mode) < capacity)) {
                 v.add("someone waits for %s while %s places are free".formatted(mode,
@@ -320,12 +333,18 @@ final class Invariants {
             if (!r.active() && r.holdExpiresAt() != null) {
                 continue; // an expired hold is not told: the address may belong to someone who never signed up
             }
-            Set<String> fitting = switch (r.status()) {
-            case "CONFIRMED" -> Set.of("confirmed", "confirmAddress", "promoted", "itemPromoted", "changed",
-                    "agendaChanged", "itemReleased");
-            case "WAITLISTED" -> Set.of("waitlisted", "confirmAddress", "changed", "agendaChanged", "itemReleased");
-            default -> Set.of("cancelled", "conferenceCancelled");
-            };
+            Set<String> fitting = r.hasOffer()
+                    ? Set.of("offered", "itemPromoted", "changed", "agendaChanged", "itemReleased")
+                    : switch (r.status()) {
+                    case "CONFIRMED" -> Set.of("confirmed", "confirmAddress", "promoted", "itemPromoted", "changed",
+                            "agendaChanged", "itemReleased");
+                    case "WAITLISTED" -> Set.of("waitlisted", "confirmAddress", "changed", "agendaChanged",
+                            "itemReleased");
+                    default -> Set.of("cancelled", "conferenceCancelled", "offerExpired");
+                    };
+            if (r.hasOffer() && !m.text().contains("/" + r.secret() + "/offer")) {
+                v.add("registration %d holds an offer but mail %d has no link to answer it".formatted(r.id(), m.id()));
+            }
             if (r.active() && r.holdExpiresAt() != null && !m.text().contains("/" + r.secret() + "/confirm")) {
                 v.add("registration %d awaits confirmation but mail %d has no confirmation link".formatted(r.id(),
                         m.id()));
@@ -337,8 +356,9 @@ final class Invariants {
             if (!r.active()) {
                 continue;
             }
-            String status = r.status().equals("CONFIRMED") ? mail.status_confirmed()
-                    : mail.status_waitlisted(0).replace("0", "");
+            String status = r.hasOffer() ? mail.status_offered("DATE", "TIME").split(" DATE")[0]
+                    : r.status().equals("CONFIRMED") ? mail.status_confirmed()
+                            : mail.status_waitlisted(0).replace("0", "");
             if (!m.text().contains(status)) {
                 v.add("registration %d is %s but its mail %d says otherwise".formatted(r.id(), r.status(), m.id()));
             }

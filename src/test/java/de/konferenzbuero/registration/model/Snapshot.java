@@ -21,8 +21,13 @@ import javax.sql.DataSource;
 record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrations, Map<Long, Booking> bookings,
         List<Swap> swaps, Map<Long, Mail> latestMail) {
 
+    /** {@code offerHours} null: freed places go to the next person at once; else they are offered. */
     record Conf(long id, String status, String format, Integer onsiteCapacity, Integer onlineCapacity, int onsiteTaken,
-            int onlineTaken) {
+            int onlineTaken, Integer offerHours) {
+
+        boolean offers() {
+            return offerHours != null;
+        }
 
         Integer capacity(String mode) {
             return mode.equals("ON_SITE") ? onsiteCapacity : onlineCapacity;
@@ -45,9 +50,16 @@ record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrat
         }
     }
 
-    /** {@code holdExpiresAt} is set while the address awaits confirmation, and kept when the hold expired. */
+    /**
+     * {@code holdExpiresAt} is set while the address awaits confirmation, and kept when the hold expired;
+     * {@code offerExpiresAt} while a place offered from the waitlist is held, and kept when it was declined or expired.
+     */
     record Reg(long id, String secret, String email, String attendance, String status, Long seq,
-            java.time.Instant holdExpiresAt) {
+            java.time.Instant holdExpiresAt, java.time.Instant offerExpiresAt) {
+
+        boolean hasOffer() {
+            return active() && offerExpiresAt != null;
+        }
 
         boolean active() {
             return !status.equals("CANCELLED");
@@ -73,11 +85,11 @@ record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrat
         try (Connection c = dataSource.getConnection()) {
             Conf conf = null;
             try (ResultSet rs = query(c, """
-                    select id, status, format, onsite_capacity, online_capacity, onsite_taken, online_taken
+                    select id, status, format, onsite_capacity, online_capacity, onsite_taken, online_taken, offer_hours
                     from conference where id = ?""", conferenceId)) {
                 if (rs.next()) {
                     conf = new Conf(rs.getLong(1), rs.getString(2), rs.getString(3), (Integer) rs.getObject(4),
-                            (Integer) rs.getObject(5), rs.getInt(6), rs.getInt(7));
+                            (Integer) rs.getObject(5), rs.getInt(6), rs.getInt(7), (Integer) rs.getObject(8));
                 }
             }
             Map<Long, Item> items = new HashMap<>();
@@ -93,13 +105,15 @@ record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrat
             }
             Map<Long, Reg> registrations = new HashMap<>();
             try (ResultSet rs = query(c, """
-                    select id, manage_secret_sealed, email, attendance, status, waitlist_seq, hold_expires_at
-                    from registration where conference_id = ?""", conferenceId)) {
+                    select id, manage_secret_sealed, email, attendance, status, waitlist_seq, hold_expires_at,
+                    offer_expires_at from registration where conference_id = ?""", conferenceId)) {
                 while (rs.next()) {
                     java.sql.Timestamp hold = rs.getTimestamp(7);
+                    java.sql.Timestamp offer = rs.getTimestamp(8);
                     registrations.put(rs.getLong(1),
                             new Reg(rs.getLong(1), Sealing.open(rs.getString(2)), rs.getString(3), rs.getString(4),
-                                    rs.getString(5), (Long) rs.getObject(6), hold == null ? null : hold.toInstant()));
+                                    rs.getString(5), (Long) rs.getObject(6), hold == null ? null : hold.toInstant(),
+                                    offer == null ? null : offer.toInstant()));
                 }
             }
             Map<Long, Booking> bookings = new HashMap<>();

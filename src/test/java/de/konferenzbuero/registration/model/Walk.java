@@ -55,7 +55,8 @@ final class Walk {
         SIGN_UP(14), CHANGE_ITEMS(9), CHANGE_ITEMS_DURING_SWAP(8), SWITCH_MODE(4), SWITCH_MODE_AND_ITEMS(3), CANCEL(6),
         RAISE_CAPACITY(4), LOWER_CAPACITY(4), PROMOTE_OUT_OF_ORDER(4), PROMOTE_BOOKING_OUT_OF_ORDER(3), ADD_BY_HAND(3),
         EDIT_REGISTRATION(3), ORGANISER_CANCELS(2), MOVE_ITEM(3), UPDATE_ITEM(4), REMOVE_ITEM(1), CHANGE_FORMAT(2),
-        TOGGLE_BOOKABLE(2), CONFIRM_ADDRESS(6), EXPIRE_HOLDS(2), CANCEL_CONFERENCE(1);
+        TOGGLE_BOOKABLE(2), CONFIRM_ADDRESS(6), EXPIRE_HOLDS(2), TOGGLE_OFFERS(3), ACCEPT_OFFER(3), DECLINE_OFFER(3),
+        EXPIRE_OFFERS(3), CANCEL_CONFERENCE(1);
 
         final int weight;
 
@@ -130,6 +131,10 @@ final class Walk {
         case TOGGLE_BOOKABLE -> toggleBookable(s);
         case CONFIRM_ADDRESS -> confirmAddress(s);
         case EXPIRE_HOLDS -> expireHolds(s);
+        case TOGGLE_OFFERS -> toggleOffers();
+        case ACCEPT_OFFER -> answerOffer(s, Op.ACCEPT_OFFER, "accept");
+        case DECLINE_OFFER -> answerOffer(s, Op.DECLINE_OFFER, "decline");
+        case EXPIRE_OFFERS -> expireOffers(s);
         case CANCEL_CONFERENCE -> cancelConference();
         };
     }
@@ -248,6 +253,48 @@ final class Walk {
         case 400, 409 -> refused(op, r.email() + " " + body + ": " + response.asString());
         default -> throw new AssertionError(op + " answered " + response.statusCode() + ": " + response.asString());
         };
+    }
+
+    /** The attendee answers the place offered to them from the waitlist, by the buttons behind the mail's link. */
+    private Result answerOffer(Snapshot s, Op op, String answer) {
+        List<Reg> offered = s.active().stream().filter(Reg::hasOffer).sorted(java.util.Comparator.comparing(Reg::id))
+                .toList();
+        if (offered.isEmpty()) {
+            return noTarget(op);
+        }
+        Reg r = offered.get(random.nextInt(offered.size()));
+        Response response = given().contentType(ContentType.JSON).post("/api/registrations/{secret}/offer/" + answer,
+                r.secret());
+        if (response.statusCode() == 409) {
+            return refused(op, r.email() + ": " + response.asString());
+        }
+        if (response.statusCode() != 200) {
+            throw new AssertionError(answer + " answered " + response.statusCode() + ": " + response.asString());
+        }
+        return new Result(op, Outcome.APPLIED, Invariants.Exemptions.none(), answer(response), r.email());
+    }
+
+    /**
+     * Time passes: the expiry job runs as if it were just after a random open offer ended, cancelling that one and
+     * every older one and offering their places on; none of them may be left.
+     */
+    private Result expireOffers(Snapshot s) {
+        List<java.time.Instant> ends = s.active().stream().map(Reg::offerExpiresAt).filter(Objects::nonNull).sorted()
+                .toList();
+        if (ends.isEmpty()) {
+            return noTarget(Op.EXPIRE_OFFERS);
+        }
+        java.time.Instant now = ends.get(random.nextInt(ends.size())).plusMillis(1);
+        int expired = Arc.container().instance(Holds.class).get().expireDue(now);
+        long left = Snapshot.load(dataSource, world.conferenceId).active().stream()
+                .filter(r -> s.registrations().containsKey(r.id()) && r.offerExpiresAt() != null
+                        && r.offerExpiresAt().isBefore(now))
+                .count();
+        if (left > 0) {
+            throw new AssertionError(left + " offers outlived the expiry run at " + now);
+        }
+        return new Result(Op.EXPIRE_OFFERS, Outcome.APPLIED, Invariants.Exemptions.none(), null,
+                expired + " expired before " + now);
     }
 
     private Result cancel(Snapshot s) {
@@ -416,8 +463,15 @@ final class Walk {
         });
         if (result.outcome() == Outcome.APPLIED) {
             int offset = 60 + 30 * random.nextInt(8);
-            world.addItem("Neuer Punkt " + System.nanoTime(), AgendaItemKind.WORKSHOP, offset, 60,
-                    1 + random.nextInt(3), random.nextInt(3) == 0 ? Attendance.ON_SITE : null);
+            int capacity = 1 + random.nextInt(3);
+            String title = "Neuer Punkt " + System.nanoTime();
+            try {
+                world.addItem(title, AgendaItemKind.WORKSHOP, offset, 60, capacity,
+                        random.nextInt(3) == 0 ? Attendance.ON_SITE : null);
+            } catch (InvalidInput notOffered) {
+                // the conference went online-only (meanwhile, on another walker): an item for everyone instead
+                world.addItem(title, AgendaItemKind.WORKSHOP, offset, 60, capacity, null);
+            }
         }
         return result;
     }
@@ -433,6 +487,21 @@ final class Walk {
             return World.draft(c, format, onsite, online);
         });
         return organiser(Op.CHANGE_FORMAT, format.name(), () -> {
+            conferences().update(World.organiser(), world.conferenceId, draft);
+            return Invariants.Exemptions.none();
+        });
+    }
+
+    /**
+     * The organiser switches offers of 24 or 48 hours on, changes their hours, or (less often, so that offers are made
+     * in most steps of a long walk) switches back to automatic promotion.
+     */
+    private Result toggleOffers() {
+        boolean automatic = random.nextInt(4) == 0;
+        Integer hours = random.nextBoolean() ? 24 : 48;
+        ConferenceDraft draft = form(
+                () -> World.draft(Conference.findById(world.conferenceId), automatic ? null : hours));
+        return organiser(Op.TOGGLE_OFFERS, automatic ? "automatic promotion" : "offers of " + hours + " h", () -> {
             conferences().update(World.organiser(), world.conferenceId, draft);
             return Invariants.Exemptions.none();
         });
