@@ -83,4 +83,13 @@ public interface AccountMessages {
 
     @Message
     String tok_read_only_choice();
+
+    @Message
+    String tok_organisation();
+
+    @Message
+    String tok_organisation_all();
+
+    @Message
+    String tok_organisation_hint();
 }

@@ -31,6 +31,8 @@ import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.http.OrganiserIdentities;
+import de.konferenzbuero.input.InvalidInput;
+import de.konferenzbuero.input.Problem;
 import de.konferenzbuero.organisation.Organiser;
 import de.konferenzbuero.registration.Occupancy;
 import de.konferenzbuero.registration.Registration;
@@ -100,7 +102,9 @@ public class OrganiserApi {
     @GET
     @Path("/conferences")
     public List<ConferenceView> conferences() {
-        return conferences.list(organiser()).stream().map(this::view).toList();
+        Long scope = OrganisationScope.of(identity);
+        return conferences.list(organiser()).stream().filter(c -> scope == null || scope.equals(c.organisation.id))
+                .map(this::view).toList();
     }
 
     @RolesAllowed("organiser")
@@ -108,6 +112,11 @@ public class OrganiserApi {
     @Path("/conferences")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(ConferenceDraft draft) {
+        Long scope = OrganisationScope.of(identity);
+        if (scope != null && !scope.equals(required(draft).organisationId())) {
+            // a key for one organisation creates conferences only there
+            throw new InvalidInput("organisationId", Problem.REQUIRED);
+        }
         Conference created = conferences.create(organiser(), required(draft));
         return Response.created(URI.create("/api/organiser/conferences/" + created.id)).entity(view(created)).build();
     }

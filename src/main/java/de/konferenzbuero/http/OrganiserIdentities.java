@@ -28,6 +28,9 @@ public class OrganiserIdentities implements IdentityProvider<TokenAuthentication
     /** Every organiser identity reads; only sessions and read-write tokens also get "organiser", which changes. */
     public static final String READER = "reader";
 
+    /** The id of the one organisation an API token is limited to; absent when it may reach all of its account's. */
+    public static final String ORGANISATION_SCOPE = "organisationScope";
+
     private final Accounts accounts;
 
     public OrganiserIdentities(Accounts accounts) {
@@ -50,12 +53,14 @@ public class OrganiserIdentities implements IdentityProvider<TokenAuthentication
             Organiser o = organiser.orElseThrow(AuthenticationFailedException::new);
             QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
                     .setPrincipal(new QuarkusPrincipal(o.email)).addRole(READER).addAttribute(ORGANISER_ID, o.id);
+            Optional<Long> scope = apiToken.map(t -> t.organisation).map(org -> org.id);
+            scope.ifPresent(id -> identity.addAttribute(ORGANISATION_SCOPE, id));
             if (apiToken.map(t -> t.readOnly).orElse(false)) {
                 // a read-only token reads only, whatever its account may do
                 return identity.build();
             }
             identity.addRole("organiser");
-            if (o.admin) {
+            if (o.admin && scope.isEmpty()) {
                 identity.addRole("admin");
             }
             return identity.build();

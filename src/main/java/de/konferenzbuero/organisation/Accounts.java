@@ -3,6 +3,7 @@ package de.konferenzbuero.organisation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -17,6 +18,8 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 
 import de.konferenzbuero.AppConfig;
+import de.konferenzbuero.input.Checks;
+import de.konferenzbuero.input.FieldProblem;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
 
@@ -164,10 +167,10 @@ public class Accounts {
     @Transactional
     public Optional<ApiToken> byApiToken(String token) {
         Instant now = clock.instant();
-        Optional<ApiToken> found = ApiToken
-                .<ApiToken> find("tokenHash = ?1 and revokedAt is null and (expiresAt is null or expiresAt > ?2)",
-                        Tokens.hash(token), now)
-                .firstResultOptional().filter(t -> t.organiser.active);
+        Optional<ApiToken> found = ApiToken.<ApiToken> find(
+                "from ApiToken t join fetch t.organiser left join fetch t.organisation"
+                        + " where t.tokenHash = ?1 and t.revokedAt is null and (t.expiresAt is null or t.expiresAt > ?2)",
+                Tokens.hash(token), now).firstResultOptional().filter(t -> t.organiser.active);
         found.ifPresent(t -> t.lastUsedAt = now);
         return found;
     }
@@ -175,26 +178,37 @@ public class Accounts {
     /** Creates a read-write API token valid for {@value #DEFAULT_TOKEN_DAYS} days. */
     @Transactional
     public String createApiToken(long organiserId, String name) {
-        return createApiToken(organiserId, name, false, DEFAULT_TOKEN_DAYS);
+        return createApiToken(organiserId, name, false, DEFAULT_TOKEN_DAYS, null);
     }
 
     /**
      * Creates an API token and returns it; it is shown once and stored only as a hash.
      *
+     * {@code organisationId} limits it to that organisation, which the account must manage; null: all of the account's.
+     *
      * @throws InvalidInput
-     *             without a name, or with a validity outside 1 to {@value #LONGEST_TOKEN_DAYS} days
+     *             without a name or with one too long, with a validity outside 1 to {@value #LONGEST_TOKEN_DAYS} days,
+     *             or with an organisation the account does not manage
      */
     @Transactional
-    public String createApiToken(long organiserId, String name, boolean readOnly, int days) {
-        if (name == null || name.isBlank()) {
-            throw new InvalidInput("name", Problem.REQUIRED);
+    public String createApiToken(long organiserId, String name, boolean readOnly, int days, Long organisationId) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Checks.text(problems, "name", name, 100);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
         }
         if (days < 1 || days > LONGEST_TOKEN_DAYS) {
             throw new InvalidInput("days", Problem.TOO_LONG);
         }
+        Organiser organiser = Organiser.findById(organiserId);
+        Organisation organisation = organisationId == null ? null : Organisation.findById(organisationId);
+        if (organisationId != null && (organisation == null || !organiser.memberOf(organisation))) {
+            throw new InvalidInput("organisationId", Problem.REQUIRED);
+        }
         String token = Tokens.next();
         ApiToken apiToken = new ApiToken();
-        apiToken.organiser = Organiser.findById(organiserId);
+        apiToken.organiser = organiser;
+        apiToken.organisation = organisation;
         apiToken.name = name.strip();
         apiToken.tokenHash = Tokens.hash(token);
         apiToken.createdAt = clock.instant();
@@ -212,7 +226,8 @@ public class Accounts {
 
     public List<ApiToken> apiTokens(long organiserId) {
         return ApiToken.list(
-                "organiser.id = ?1 and revokedAt is null and (expiresAt is null or expiresAt > ?2) order by id",
+                "from ApiToken t left join fetch t.organisation where t.organiser.id = ?1"
+                        + " and t.revokedAt is null and (t.expiresAt is null or t.expiresAt > ?2) order by t.id",
                 organiserId, clock.instant());
     }
 

@@ -37,4 +37,11 @@ public class ApiToken extends PanacheEntityBase {
 
     /** A read-only token may only read through the organiser API. */
     public boolean readOnly;
+
+    /**
+     * The one organisation whose conferences the token may reach (and only as far as its account may); null: every
+     * organisation of the account.
+     */
+    @ManyToOne(fetch = FetchType.LAZY)
+    public Organisation organisation;
 }

@@ -103,6 +103,55 @@ class OrganiserApiTest {
     }
 
     @Test
+    void aKeyForOneOrganisationReachesOnlyItsConferences() {
+        Organisers.Session organiser = Organisers.login(Organisers.KTS);
+        long bmwsb = QuarkusTransaction.requiringNew().call(() -> Organisation.findBySlug("bmwsb").orElseThrow().id);
+        long digital = QuarkusTransaction.requiringNew()
+                .call(() -> Organisation.findBySlug("digital-interkommunal").orElseThrow().id);
+        long kalletal = QuarkusTransaction.requiringNew()
+                .call(() -> Conference.findBySlug("regionalkonferenz-kalletal-lemgo").orElseThrow().id);
+        long kongress = QuarkusTransaction.requiringNew()
+                .call(() -> Conference.findBySlug("mpsc-kongress").orElseThrow().id);
+        assertThat(organiser.page("/organiser/tokens")).contains("<option value=\"" + bmwsb + "\">");
+        // an organisation the account does not work for is refused
+        organiser.post("/organiser/tokens", Map.of("name", "Fremd", "days", "30", "organisationId", digital)).then()
+                .statusCode(400);
+        Matcher shown = Pattern.compile("<code class=\"token\">([A-Za-z0-9_-]{43})</code>")
+                .matcher(organiser
+                        .post("/organiser/tokens", Map.of("name", "Nur BMWSB", "days", "30", "organisationId", bmwsb))
+                        .asString());
+        assertThat(shown.find()).isTrue();
+        String token = shown.group(1);
+        assertThat(organiser.page("/organiser/tokens"))
+                .contains("Nur BMWSB</th><td>lesen und ändern<br>Bundesministerium");
+
+        api(token).when().get("/api/organiser/conferences").then().statusCode(200)
+                .body("conference.slug", hasItem("mpsc-kongress"))
+                .body("conference.slug", org.hamcrest.Matchers.not(hasItem("regionalkonferenz-kalletal-lemgo")));
+        api(token).when().get("/api/organiser/conferences/{id}", kongress).then().statusCode(200);
+        // the account manages the kts conference, the key does not reach it: as if it did not exist
+        api(token).when().get("/api/organiser/conferences/{id}", kalletal).then().statusCode(404)
+                .contentType("application/problem+json");
+        api(token).when().get("/api/organiser/conferences/{id}/registrations", kalletal).then().statusCode(404);
+        api(token).when().post("/api/organiser/conferences/{id}/cancel", kalletal).then().statusCode(404);
+        api(token).contentType(ContentType.JSON).body(draft("api-scope-kts", "Außerhalb", 30, null)).when()
+                .post("/api/organiser/conferences").then().statusCode(400).contentType("application/problem+json");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Conference.findBySlug("api-scope-kts").isPresent()))
+                .as("nothing created outside the key's organisation").isFalse();
+        assertThat(
+                QuarkusTransaction.requiringNew().call(() -> Conference.<Conference> findById(kalletal).status.name()))
+                        .isNotEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aKeyNameTooLongOrWithControlCharactersIsRefused() {
+        Organisers.Session organiser = Organisers.login(Organisers.KTS);
+        organiser.post("/organiser/tokens", Map.of("name", "x".repeat(101), "days", "30")).then().statusCode(400);
+        organiser.post("/organiser/tokens", Map.of("name", "Schlüssel\u0000", "days", "30")).then().statusCode(400);
+        assertThat(QuarkusTransaction.requiringNew().call(() -> ApiToken.count("name like 'xxxxxxxx%'"))).isZero();
+    }
+
+    @Test
     void withoutAValidKeyTheApiAnswers401() {
         given().when().get("/api/organiser/conferences").then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", startsWith("Bearer"));

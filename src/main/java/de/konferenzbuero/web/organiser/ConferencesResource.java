@@ -193,7 +193,11 @@ public class ConferencesResource {
     }
 
     private List<Organisation> organisations() {
-        Organiser organiser = current.get();
+        return organisationsOf(current.get());
+    }
+
+    /** The organisations an account works for, by name: every one for an administrator. */
+    static List<Organisation> organisationsOf(Organiser organiser) {
         return organiser.admin ? Organisation.list("order by name")
                 : organiser.organisations.stream().sorted(java.util.Comparator.comparing(o -> o.name)).toList();
     }

@@ -21,6 +21,7 @@ import io.quarkus.qute.TemplateInstance;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.organisation.Accounts;
 import de.konferenzbuero.organisation.ApiToken;
+import de.konferenzbuero.organisation.Organisation;
 
 /** An organiser's API keys: create (shown once), list, revoke. */
 @Path("/organiser/tokens")
@@ -30,7 +31,8 @@ public class TokensResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance tokens(List<ApiToken> tokens, String created, boolean nameMissing);
+        static native TemplateInstance tokens(List<ApiToken> tokens, List<Organisation> organisations, String created,
+                boolean nameMissing);
     }
 
     private final Accounts accounts;
@@ -43,25 +45,32 @@ public class TokensResource {
 
     @GET
     public TemplateInstance tokens() {
-        return Templates.tokens(accounts.apiTokens(current.get().id), null, false);
+        return page(null, false);
     }
 
     /** Shows the new token on the response page itself, never in a URL. */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response create(@FormParam("name") String name, @FormParam("days") String days,
-            @FormParam("readOnly") String readOnly) {
+            @FormParam("readOnly") String readOnly, @FormParam("organisationId") String organisationId) {
         try {
             int valid = days != null && days.matches("\\d{1,9}") ? Integer.parseInt(days) : Accounts.DEFAULT_TOKEN_DAYS;
-            String token = accounts.createApiToken(current.get().id, name, readOnly != null, valid);
-            return Response.ok(Templates.tokens(accounts.apiTokens(current.get().id), token, false))
-                    .header("Cache-Control", "no-store").build();
+            // "all" or a tampered value that is no id: the account's whole reach, or refused below
+            Long organisation = organisationId != null && organisationId.matches("\\d{1,18}")
+                    ? Long.valueOf(organisationId) : null;
+            String token = accounts.createApiToken(current.get().id, name, readOnly != null, valid, organisation);
+            return Response.ok(page(token, false)).header("Cache-Control", "no-store").build();
         } catch (InvalidInput e) {
-            // a validity outside the offered choices only comes from a tampered form: refused without a field error
+            // a validity or organisation outside the offered choices only comes from a tampered form: refused
+            // without a field error
             boolean nameMissing = e.problems().stream().anyMatch(p -> p.field().equals("name"));
-            return Response.status(400)
-                    .entity(Templates.tokens(accounts.apiTokens(current.get().id), null, nameMissing)).build();
+            return Response.status(400).entity(page(null, nameMissing)).build();
         }
+    }
+
+    private TemplateInstance page(String created, boolean nameMissing) {
+        return Templates.tokens(accounts.apiTokens(current.get().id),
+                ConferencesResource.organisationsOf(current.get()), created, nameMissing);
     }
 
     @POST
