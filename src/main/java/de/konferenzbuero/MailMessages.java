@@ -150,6 +150,15 @@ public interface MailMessages {
     String checkin_alt();
 
     @Message
+    String checkin_intro();
+
+    @Message
+    String cannot_come();
+
+    @Message
+    String venue_accessibility();
+
+    @Message
     String checkin_code(String code);
 
     @Message

@@ -115,6 +115,57 @@ class MailDeliveryTest {
         assertThat(event.getLocation().getValue()).isEqualTo("Rathaus, Lemgo");
     }
 
+    /**
+     * The on-site confirmation carries the check-in QR code as an inline image; spam filters score HTML mails that are
+     * mostly image or have few words beside one (SpamAssassin's HTML_IMAGE_ONLY_* and HTML_IMAGE_RATIO_*, Microsoft's
+     * "fewer than 150 words"). The mail is mostly text: more than 175 words, which come first; the one image is small
+     * and described.
+     */
+    @Test
+    void theOnSiteConfirmationWithItsCheckInCodeIsMostlyText() throws Exception {
+        Conference c = TestConferences.create("mail-qr-text", conf -> conf.title = "Digitaltag Lippe");
+        signUp(c.slug, "clara@mail.example", "ON_SITE", "de");
+        deliver();
+
+        MimeMessage mail = only("clara@mail.example");
+        String html = text(mail, "text/html");
+        String plain = text(mail, "text/plain");
+        List<byte[]> images = new ArrayList<>();
+        collectImages(mail, images);
+        String words = html.replaceAll("(?s)<style.*?</style>", " ").replaceAll("<[^>]+>", " ")
+                .replaceAll("&[a-z#0-9]+;", "x").replaceAll("\\s+", " ").strip();
+        int wordBytes = words.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        int wordCount = words.split(" ").length;
+        java.util.regex.Matcher img = java.util.regex.Pattern.compile("<img [^>]*>").matcher(html);
+        assertThat(img.find()).isTrue();
+        String tag = img.group();
+        System.out.printf(
+                "On-site confirmation: %d words (%d bytes) in the HTML part, %d characters of text part,"
+                        + " %d inline image(s) of %d bytes, %s%n",
+                wordCount, wordBytes, plain.length(), images.size(), images.isEmpty() ? 0 : images.get(0).length,
+                tag.replaceAll(" src=\"[^\"]*\"", ""));
+
+        assertThat(images).as("one inline image, the check-in code").hasSize(1);
+        assertThat(images.get(0).length).as("image bytes").isLessThan(10_000);
+        assertThat(img.find()).as("a second image").isFalse();
+        assertThat(tag).matches(".*alt=\"[^\"]{10,}\".*").contains("width=\"180\"", "height=\"180\"");
+        assertThat(wordCount).as("words beside the image").isGreaterThan(175);
+        assertThat(html.indexOf("<img")).as("words come before the image")
+                .isGreaterThan(html.indexOf("Ihr Platz ist bestätigt."));
+        assertThat(plain.length()).as("text part").isGreaterThan(1_200);
+    }
+
+    private static void collectImages(Part part, List<byte[]> images) throws Exception {
+        if (part.isMimeType("multipart/*")) {
+            Multipart multipart = (Multipart) part.getContent();
+            for (int i = 0; i < multipart.getCount(); i++) {
+                collectImages(multipart.getBodyPart(i), images);
+            }
+        } else if (part.isMimeType("image/*")) {
+            images.add(part.getInputStream().readAllBytes());
+        }
+    }
+
     @Test
     void cancellationCarriesMethodCancelForTheSameEntry() throws Exception {
         Conference c = TestConferences.create("mail-cancel", conf -> {
