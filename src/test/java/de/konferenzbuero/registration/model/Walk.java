@@ -286,10 +286,13 @@ final class Walk {
         }
         java.time.Instant now = ends.get(random.nextInt(ends.size())).plusMillis(1);
         int expired = Arc.container().instance(Holds.class).get().expireDue(now);
-        long left = Snapshot.load(dataSource, world.conferenceId).active().stream()
-                .filter(r -> s.registrations().containsKey(r.id()) && r.offerExpiresAt() != null
-                        && r.offerExpiresAt().isBefore(now))
-                .count();
+        // offers made meanwhile (by this run handing places on, or by other walkers) may end before "now" too: only
+        // the ones that were open before must be gone
+        long left = Snapshot.load(dataSource, world.conferenceId).active().stream().filter(r -> {
+            Reg before = s.registrations().get(r.id());
+            return before != null && before.hasOffer() && before.offerExpiresAt().isBefore(now)
+                    && before.offerExpiresAt().equals(r.offerExpiresAt());
+        }).count();
         if (left > 0) {
             throw new AssertionError(left + " offers outlived the expiry run at " + now);
         }
