@@ -29,9 +29,12 @@ public class OrganisationScope {
 
     @ServerRequestFilter
     public void limit(UriInfo uri) {
+        if (!uri.getPath().startsWith("/api/organiser/conferences/")) {
+            return;
+        }
         Long scope = OrganisationScope.of(identity);
         String id = uri.getPathParameters().getFirst("id");
-        if (scope == null || id == null || !uri.getPath().startsWith("/api/organiser/conferences/")) {
+        if (scope == null || id == null) {
             return;
         }
         List<?> owner = id.matches("\\d{1,18}")
