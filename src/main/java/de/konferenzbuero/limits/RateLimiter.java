@@ -83,7 +83,7 @@ public class RateLimiter {
     }
 
     /** Deletes the counters of windows that have ended. */
-    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "rate-limit-cleanup")
+    @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class, identity = "rate-limit-cleanup")
     void forgetEndedWindows() {
         Duration longest = java.util.stream.Stream.of(Limit.values()).map(this::window).max(Duration::compareTo)
                 .orElseThrow();

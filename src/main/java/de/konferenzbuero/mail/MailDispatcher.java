@@ -53,8 +53,12 @@ public class MailDispatcher {
                 .description("Mails given up after the configured attempts").register(registry);
     }
 
-    @Scheduled(every = "${konferenzbuero.mail.dispatch-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "mail-dispatcher")
+    @Scheduled(every = "${konferenzbuero.mail.dispatch-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class, identity = "mail-dispatcher")
     void onSchedule() {
+        // a round triggered while the app shuts down would find the database gone (skipExecutionIf covers the trigger)
+        if (stopping) {
+            return;
+        }
         DatabaseOutage.tolerate("Mail dispatcher", this::dispatchDue);
     }
 

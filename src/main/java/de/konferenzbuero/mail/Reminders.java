@@ -35,7 +35,7 @@ public class Reminders {
         this.ahead = Duration.ofDays(config.mail().reminderDaysBefore());
     }
 
-    @Scheduled(every = "${konferenzbuero.mail.reminder-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "reminders")
+    @Scheduled(every = "${konferenzbuero.mail.reminder-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class, identity = "reminders")
     void onSchedule() {
         DatabaseOutage.tolerate("Reminders", () -> {
             int sent = remindDue();

@@ -70,7 +70,7 @@ public class Retention {
         this.privacy = config.privacy();
     }
 
-    @Scheduled(every = "${konferenzbuero.privacy.retention-every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "retention")
+    @Scheduled(every = "${konferenzbuero.privacy.retention-every}", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class, identity = "retention")
     void onSchedule() {
         DatabaseOutage.tolerate("Retention", () -> jobs.runOnce("retention", privacy.retentionEvery(), () -> {
             List<Done> done = run(clock.instant());

@@ -61,7 +61,7 @@ public class Holds {
         return now.plus(hold.compareTo(SHORTEST) < 0 ? SHORTEST : hold);
     }
 
-    @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "hold-expiry")
+    @Scheduled(every = "1m", delayed = "30s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class, identity = "hold-expiry")
     void onSchedule() {
         DatabaseOutage.tolerate("Hold expiry", () -> jobs.runOnce("hold-expiry", "1m", () -> {
             int expired = expireDue(clock.instant());

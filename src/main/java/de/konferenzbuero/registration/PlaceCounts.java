@@ -42,7 +42,7 @@ public class PlaceCounts {
         this.every = config.consistencyCheckEvery();
     }
 
-    @Scheduled(every = "${konferenzbuero.consistency-check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, identity = "place-counts")
+    @Scheduled(every = "${konferenzbuero.consistency-check-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class, identity = "place-counts")
     void onSchedule() {
         DatabaseOutage.tolerate("Place count check",
                 () -> jobs.runOnce("place-counts", every, () -> drift(null).forEach(d -> Log.errorf(
