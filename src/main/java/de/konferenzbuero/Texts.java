@@ -31,6 +31,10 @@ public final class Texts {
         return bundle(AccountMessages.class, locale);
     }
 
+    public static QuestionMessages question(Locale locale) {
+        return bundle(QuestionMessages.class, locale);
+    }
+
     public static MailMessages mail(Locale locale) {
         return bundle(MailMessages.class, locale);
     }

@@ -11,6 +11,7 @@ import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.ConferenceFormat;
 import de.konferenzbuero.conference.ConferenceStatus;
+import de.konferenzbuero.conference.Question;
 import de.konferenzbuero.conference.RegistrationState;
 import de.konferenzbuero.conference.Speaker;
 import de.konferenzbuero.conference.Venue;
@@ -31,7 +32,7 @@ final class ConferenceJson {
             OffsetDateTime endsAt, ConferenceFormat format, VenueJson venue, ConferenceStatus status,
             RegistrationState registration, OffsetDateTime registrationOpensAt, OffsetDateTime registrationClosesAt,
             String audience, String organiser, List<String> hosts, String contactName, String contactEmail,
-            Map<Attendance, Places> places, List<Item> agenda) {
+            Map<Attendance, Places> places, List<Item> agenda, List<QuestionJson> questions) {
     }
 
     record VenueJson(String name, String street, String postalCode, String city, String accessibility) {
@@ -63,7 +64,7 @@ final class ConferenceJson {
                 v == null ? null : new VenueJson(v.name, v.street, v.postalCode, v.city, v.accessibility), c.status,
                 state, time(c.registrationOpensAt), time(c.registrationCloses()), c.audience, c.organisation.name,
                 c.hosts.stream().map(h -> h.name).toList(), c.contactName, c.contactEmail, places(occupancy),
-                c.agenda.stream().map(item -> item(item, occupancy)).toList());
+                c.agenda.stream().map(item -> item(item, occupancy)).toList(), QuestionJson.of(Question.listShown(c)));
     }
 
     private static Item item(AgendaItem i, Occupancy.Report occupancy) {

@@ -60,7 +60,7 @@ public class OrganiserApi {
             String role, Attendance attendance, RegistrationStatus status, long waitlistPosition,
             List<RegistrationJson.ItemJson> items, boolean needsWheelchair, boolean needsSignLanguage,
             boolean needsInductionLoop, String needsOther, String dietaryNeeds, boolean photoConsent,
-            java.time.OffsetDateTime checkedInAt) {
+            java.time.OffsetDateTime checkedInAt, List<QuestionJson.AnswerJson> answers) {
 
         static RegistrationView of(Registration r) {
             return new RegistrationView(r.id, r.firstName, r.lastName, r.email, r.organisation, r.role, r.attendance,
@@ -70,7 +70,7 @@ public class OrganiserApi {
                                     b.waitlistPosition(), r.keptUntilSwap(b)))
                             .toList(),
                     r.needsWheelchair, r.needsSignLanguage, r.needsInductionLoop, r.needsOther, r.dietaryNeeds,
-                    r.photoConsent, ConferenceJson.time(r.checkedInAt));
+                    r.photoConsent, ConferenceJson.time(r.checkedInAt), QuestionJson.answers(r));
         }
     }
 

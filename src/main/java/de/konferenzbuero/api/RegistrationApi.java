@@ -1,10 +1,13 @@
 package de.konferenzbuero.api;
 
+import java.util.List;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -12,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import de.konferenzbuero.AppConfig;
+import de.konferenzbuero.registration.Answered;
 import de.konferenzbuero.registration.ManageLinks;
 import de.konferenzbuero.registration.RegistrationService;
 
@@ -43,6 +47,21 @@ public class RegistrationApi {
             throw new jakarta.ws.rs.BadRequestException();
         }
         registrations.change(secret, change.attendance(), change.items());
+        return get(secret);
+    }
+
+    /**
+     * Replaces the answers to the organiser's questions (the conference's {@code questions}), while registration is
+     * open; the rules of the sign-up apply.
+     */
+    @PUT
+    @Path("/answers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public RegistrationJson answers(@PathParam("secret") String secret, List<Answered> answers) {
+        if (answers == null) {
+            throw new jakarta.ws.rs.BadRequestException();
+        }
+        registrations.changeAnswers(secret, answers);
         return get(secret);
     }
 

@@ -15,7 +15,8 @@ import de.konferenzbuero.registration.RegistrationStatus;
  */
 record RegistrationJson(String conference, RegistrationStatus status, long waitlistPosition, Attendance attendance,
         String firstName, String lastName, String email, String organisation, String role, List<ItemJson> items,
-        String manageUrl, OffsetDateTime createdAt, OffsetDateTime confirmAddressBy, OffsetDateTime offerExpiresAt) {
+        List<QuestionJson.AnswerJson> answers, String manageUrl, OffsetDateTime createdAt,
+        OffsetDateTime confirmAddressBy, OffsetDateTime offerExpiresAt) {
 
     record ItemJson(long agendaItemId, String title, BookingStatus status, long waitlistPosition,
             boolean keptUntilSwap) {
@@ -24,11 +25,10 @@ record RegistrationJson(String conference, RegistrationStatus status, long waitl
     static RegistrationJson of(Registration r, String baseUrl) {
         return new RegistrationJson(r.conference.slug, r.status, r.waitlistPosition(), r.attendance, r.firstName,
                 r.lastName, r.email, r.organisation, r.role,
-                r.activeBookings().stream()
-                        .map(b -> new ItemJson(b.item.id, b.item.title, b.status, b.waitlistPosition(),
-                                r.keptUntilSwap(b)))
+                r.activeBookings().stream().map(
+                        b -> new ItemJson(b.item.id, b.item.title, b.status, b.waitlistPosition(), r.keptUntilSwap(b)))
                         .toList(),
-                baseUrl + "/registrations/" + r.manageSecret, ConferenceJson.time(r.createdAt),
+                QuestionJson.answers(r), baseUrl + "/registrations/" + r.manageSecret, ConferenceJson.time(r.createdAt),
                 r.awaitsConfirmation() ? ConferenceJson.time(r.holdExpiresAt) : null,
                 r.hasOffer() ? ConferenceJson.time(r.offerExpiresAt) : null);
     }

@@ -22,6 +22,7 @@ import de.konferenzbuero.PrivacyMessages;
 import de.konferenzbuero.Texts;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.conference.Question;
 import de.konferenzbuero.organisation.Organiser;
 import de.konferenzbuero.registration.BookingStatus;
 import de.konferenzbuero.registration.ConsentRecord;
@@ -48,9 +49,13 @@ public class AttendeeExport {
         AgendaItem item = itemId == null ? null : agenda.find(organiser, conferenceId, itemId);
         OrganiserMessages m = Texts.organiser(locale);
         List<List<String>> rows = new ArrayList<>();
-        rows.add(List.of(m.exp_last_name(), m.exp_first_name(), m.exp_email(), m.exp_organisation(), m.exp_role(),
-                m.exp_attendance(), m.exp_status(), m.exp_items(), m.exp_accessibility(), m.exp_dietary(),
-                m.exp_photo(), m.exp_registered(), m.exp_checked_in()));
+        List<Question> questions = Question.listAnswerable(registrations.conferenceOf(organiser, conferenceId));
+        List<String> header = new ArrayList<>(List.of(m.exp_last_name(), m.exp_first_name(), m.exp_email(),
+                m.exp_organisation(), m.exp_role(), m.exp_attendance(), m.exp_status(), m.exp_items(),
+                m.exp_accessibility(), m.exp_dietary(), m.exp_photo(), m.exp_registered(), m.exp_checked_in()));
+        questions.forEach(q -> header
+                .add(q.label(locale) + (q.deletedAt == null ? "" : " " + Texts.question(locale).removed_kept())));
+        rows.add(header);
         List<Registration> list = registrations.search(organiser, conferenceId,
                 new RegistrationAdmin.Filter(null, null, null, itemId));
         for (Registration r : list) {
@@ -58,7 +63,7 @@ public class AttendeeExport {
                 continue;
             }
             String status = statusOf(r, item, locale);
-            rows.add(List.of(r.lastName, r.firstName, r.email, nz(r.organisation), nz(r.role),
+            List<String> row = new ArrayList<>(List.of(r.lastName, r.firstName, r.email, nz(r.organisation), nz(r.role),
                     Texts.of(locale).attendance(r.attendance), status,
                     r.activeBookings().stream()
                             .map(b -> b.item.title + " (" + Texts.of(locale).item_status(b.status) + ")")
@@ -67,6 +72,10 @@ public class AttendeeExport {
                     EventTime.local(r.createdAt).toLocalDateTime().withNano(0).toString().replace('T', ' '),
                     r.checkedInAt == null ? "" : EventTime.local(r.checkedInAt).toLocalDateTime().withNano(0).toString()
                             .replace('T', ' ')));
+            Map<Long, String> answers = r.answerLines(locale).stream()
+                    .collect(Collectors.toMap(Registration.AnswerLine::questionId, Registration.AnswerLine::answer));
+            questions.forEach(q -> row.add(answers.getOrDefault(q.id, "")));
+            rows.add(row);
         }
         return rows;
     }

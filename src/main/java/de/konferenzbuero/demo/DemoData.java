@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,9 @@ import de.konferenzbuero.conference.AgendaItemKind;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.ConferenceFormat;
 import de.konferenzbuero.conference.ConferenceStatus;
+import de.konferenzbuero.conference.Question;
+import de.konferenzbuero.conference.QuestionKind;
+import de.konferenzbuero.conference.QuestionOption;
 import de.konferenzbuero.conference.Speaker;
 import de.konferenzbuero.conference.Venue;
 import de.konferenzbuero.organisation.Accounts;
@@ -139,6 +143,39 @@ public class DemoData {
             item.persist();
             conference.agenda.add(item);
         }
+        persistQuestions(conference, c.questions());
+    }
+
+    /** The conference's own questions; a condition names an earlier question and answer by their place in the list. */
+    private static void persistQuestions(Conference conference, List<SeedQuestion> seeds) {
+        List<Question> made = new ArrayList<>();
+        for (SeedQuestion seed : seeds) {
+            Question q = new Question();
+            q.conference = conference;
+            q.position = made.size() + 1;
+            q.kind = QuestionKind.valueOf(seed.kind());
+            q.labelDe = seed.labelDe();
+            q.labelEn = seed.labelEn();
+            q.helpDe = seed.helpDe();
+            q.helpEn = seed.helpEn();
+            q.required = seed.required();
+            if (seed.shownIf() != null) {
+                q.shownIfQuestion = made.get(seed.shownIf());
+                q.shownIfValue = q.shownIfQuestion.kind == QuestionKind.YES_NO ? seed.shownIfAnswer()
+                        : String.valueOf(q.shownIfQuestion.options.get(Integer.parseInt(seed.shownIfAnswer())).id);
+            }
+            q.persist();
+            for (SeedOption o : seed.options()) {
+                QuestionOption option = new QuestionOption();
+                option.question = q;
+                option.position = q.options.size() + 1;
+                option.labelDe = o.labelDe();
+                option.labelEn = o.labelEn();
+                option.persist();
+                q.options.add(option);
+            }
+            made.add(q);
+        }
     }
 
     private Seed read() {
@@ -166,11 +203,27 @@ public class DemoData {
             String weekday, String start, int endDay, String end, String format, SeedVenue venue,
             String onlineAccessLink, Integer onsiteCapacity, Integer onlineCapacity, Integer registrationOpensInDays,
             String organisation, List<String> hosts, String audience, String contactName, String contactEmail,
-            List<SeedItem> agenda) {
+            List<SeedItem> agenda, List<SeedQuestion> questions) {
 
         SeedConference {
             hosts = hosts == null ? List.of() : hosts;
+            questions = questions == null ? List.of() : questions;
         }
+    }
+
+    /**
+     * An own question; {@code shownIf} is the index of an earlier one, {@code shownIfAnswer} "true"/"false" or an
+     * option's index.
+     */
+    record SeedQuestion(String kind, String labelDe, String labelEn, String helpDe, String helpEn, boolean required,
+            List<SeedOption> options, Integer shownIf, String shownIfAnswer) {
+
+        SeedQuestion {
+            options = options == null ? List.of() : options;
+        }
+    }
+
+    record SeedOption(String labelDe, String labelEn) {
     }
 
     record SeedVenue(String name, String street, String postalCode, String city, String accessibility) {

@@ -37,6 +37,9 @@ class Anonymiser {
                            or (subject = 'MAIL' and subject_id in (select id from outbox_message where registration_id in (:ids))))
                         """)
                 .setParameter("ids", ids).executeUpdate();
+        // typed answers may name anyone; a chosen option is a count like the mode and is kept
+        em.createNativeQuery("delete from answer where registration_id in (:ids) and option_id is null")
+                .setParameter("ids", ids).executeUpdate();
         em.createNativeQuery("delete from outbox_message where registration_id in (:ids) and status = 'PENDING'")
                 .setParameter("ids", ids).executeUpdate();
         em.createNativeQuery("""

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -84,6 +85,9 @@ public class DataExport {
         var bookings = r.bookings.stream().map(
                 b -> new StoredData.BookingData(b.item.title, b.item.startsAt, b.item.endsAt, b.status, b.createdAt))
                 .toList();
+        Locale language = "en".equals(r.locale) ? Locale.ENGLISH : Locale.GERMAN;
+        var answers = r.answerLines(language).stream().map(a -> new StoredData.AnswerData(a.question(), a.answer()))
+                .toList();
         var consents = ConsentRecord.of(r.id).stream()
                 .map(c -> new StoredData.ConsentData(c.consent, c.version, c.given, c.channel, c.locale, c.at))
                 .toList();
@@ -97,7 +101,8 @@ public class DataExport {
                 or (subject = 'MAIL' and subjectId in (select m.id from OutboxMessage m where m.registrationId = ?1))
                 order by id""", r.id).stream().map(a -> new StoredData.ActionData(a.action, a.actor, a.at, a.details))
                 .toList();
-        return new StoredData(clock.instant(), registration, bookings, consents, history(r.id), mails, actions);
+        return new StoredData(clock.instant(), registration, bookings, answers, consents, history(r.id), mails,
+                actions);
     }
 
     private List<StoredData.HistoryData> history(long registrationId) {

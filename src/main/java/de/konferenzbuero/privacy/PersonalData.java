@@ -40,8 +40,8 @@ public final class PersonalData {
 
     /** Tables without attendee data: conferences, agenda, organisations, organiser accounts, scheduling. */
     public static final Set<String> OTHER_TABLES = Set.of("organisation", "conference", "conference_host",
-            "agenda_item", "agenda_item_speaker", "organiser", "organiser_membership", "organiser_session", "api_token",
-            "scheduled_job", "flyway_schema_history");
+            "agenda_item", "agenda_item_speaker", "question", "question_option", "organiser", "organiser_membership",
+            "organiser_session", "api_token", "scheduled_job", "flyway_schema_history");
 
     private static final Map<String, Column> COLUMNS = new LinkedHashMap<>();
 
@@ -68,6 +68,9 @@ public final class PersonalData {
 
         kept("session_booking", "id", "registration_id", "agenda_item_id", "status", "waitlist_seq", "created_at",
                 "updated_at", "starts_at", "ends_at");
+        // A chosen option is kept like the mode (a count); a typed answer may name anyone and is removed.
+        kept("answer", "id", "registration_id", "question_id", "option_id");
+        personal("answer", "value", "/answers/0/answer");
         kept("booking_swap", "pending_booking_id", "replaced_booking_id");
         kept("registration_event", "id", "registration_id", "agenda_item_id", "kind", "at");
         staff("registration_event", "actor");

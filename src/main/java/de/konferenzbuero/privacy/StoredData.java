@@ -16,7 +16,7 @@ import de.konferenzbuero.registration.RegistrationStatus;
  * names are the export paths in {@link PersonalData}.
  */
 public record StoredData(Instant exportedAt, RegistrationData registration, List<BookingData> bookings,
-        List<ConsentData> consents, List<HistoryData> history, List<MailData> mails,
+        List<AnswerData> answers, List<ConsentData> consents, List<HistoryData> history, List<MailData> mails,
         List<ActionData> organiserActions) {
 
     public record RegistrationData(long id, String conference, Instant conferenceStartsAt, Instant conferenceEndsAt,
@@ -31,6 +31,10 @@ public record StoredData(Instant exportedAt, RegistrationData registration, List
     }
 
     public record BookingData(String item, Instant startsAt, Instant endsAt, BookingStatus status, Instant bookedAt) {
+    }
+
+    /** An answer to one of the organiser's questions, as the attendee read it. */
+    public record AnswerData(String question, String answer) {
     }
 
     public record ConsentData(Consent consent, String version, boolean given, ConsentChannel channel, String language,

@@ -49,6 +49,8 @@ class Enrolment {
     /**
      * Enters the registration; the caller has checked the input and that the address holds no active one.
      *
+     * @param answers
+     *            the checked answers to the organiser's questions
      * @param addedBy
      *            the organiser adding someone by hand (any time while the conference is not cancelled), or null
      * @param channel
@@ -60,8 +62,8 @@ class Enrolment {
      *             when, under the lock, the mode or an item turns out not to be offered any more, or two items to
      *             overlap after the programme changed
      */
-    Registration enrol(Conference conference, SignUp in, String email, List<AgendaItem> items, String addedBy,
-            ConsentChannel channel) {
+    Registration enrol(Conference conference, SignUp in, String email, List<AgendaItem> items,
+            List<Answers.Checked> answers, String addedBy, ConsentChannel channel) {
         Registration r = newRegistration(conference, in, email, addedBy);
         try {
             r.persist();
@@ -74,6 +76,7 @@ class Enrolment {
                 booking.persist();
                 r.bookings.add(booking);
             }
+            Answers.store(r, answers);
             fire(RegistrationNotice.Kind.CONFIRMED, r);
             em.flush();
         } catch (ConstraintViolationException e) {

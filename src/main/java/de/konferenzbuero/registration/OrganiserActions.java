@@ -133,14 +133,15 @@ public class OrganiserActions {
      */
     @Transactional
     public Registration addByHand(Conference conference, SignUp in, String actor) {
-        SignUpRules.checkAll(validator, conference, in);
+        SignUpRules.checkAll(validator, conference, in, false);
         List<AgendaItem> items = SignUpRules.check(conference, in.attendance(), in.items());
+        List<Answers.Checked> answers = SignUpRules.answers(conference, in, false);
         String email = EmailAddresses.normalise(in.email()).orElseThrow();
         if (Registration.findActive(conference, email).isPresent()) {
             throw new InvalidInput("email", Problem.EMAIL_TAKEN);
         }
         try {
-            return enrolment.enrol(conference, in, email, items, actor, ConsentChannel.ORGANISER);
+            return enrolment.enrol(conference, in, email, items, answers, actor, ConsentChannel.ORGANISER);
         } catch (ConstraintViolationException e) {
             throw Registration.emailTakenOr(e);
         }

@@ -2,8 +2,12 @@ package de.konferenzbuero.registration;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -27,6 +31,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.conference.Question;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
 import de.konferenzbuero.sealing.SealedText;
@@ -149,6 +154,11 @@ public class Registration extends PanacheEntityBase {
     @OrderBy("id")
     public List<SessionBooking> bookings = new ArrayList<>();
 
+    /** Answers to the organiser's own questions. */
+    @OneToMany(mappedBy = "registration")
+    @OrderBy("id")
+    public List<Answer> answers = new ArrayList<>();
+
     public static Optional<Registration> findBySecret(String secret) {
         return find("manageSecretHash", Sealing.hash(secret)).firstResultOptional();
     }
@@ -232,5 +242,19 @@ public class Registration extends PanacheEntityBase {
     /** Active, and its place or waitlist position only held until the attendee confirms their address. */
     public boolean awaitsConfirmation() {
         return isActive() && holdExpiresAt != null;
+    }
+
+    /** A question and its answer as people read them; a multiple choice lists its options. */
+    public record AnswerLine(Long questionId, String question, String answer) {
+    }
+
+    /** The answers in the order of the questions (also of questions removed since), in a language. */
+    public List<AnswerLine> answerLines(Locale locale) {
+        Map<Question, List<String>> grouped = new TreeMap<>(
+                Comparator.comparingInt((Question q) -> q.position).thenComparing(q -> q.id));
+        answers.forEach(a -> grouped.computeIfAbsent(a.question, q -> new ArrayList<>()).add(a.text(locale)));
+        return grouped.entrySet().stream()
+                .map(e -> new AnswerLine(e.getKey().id, e.getKey().label(locale), String.join(", ", e.getValue())))
+                .toList();
     }
 }

@@ -173,6 +173,23 @@ public class RegistrationService {
         return registration;
     }
 
+    /**
+     * Replaces the answers to the organiser's questions, while registration is open; the same rules as at sign-up.
+     *
+     * @throws InvalidInput
+     *             for every refused answer
+     */
+    @Transactional
+    public Registration changeAnswers(String secret, List<Answered> answers) {
+        Registration registration = lockAndLoad(secret);
+        if (!registration.isActive()) {
+            throw new RegistrationCancelled();
+        }
+        requireOpen(registration.conference);
+        Answers.store(registration, SignUpRules.answers(registration.conference, answers, registration.locale, true));
+        return registration;
+    }
+
     /** Gives or withdraws the optional consent to photos and film; recorded in the consent log. */
     @Transactional
     public Registration changePhotoConsent(String secret, boolean given) {

@@ -1,6 +1,7 @@
 package de.konferenzbuero.registration;
 
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -25,12 +26,13 @@ public record SignUp(@NotBlank(message = "REQUIRED") @Size(max = 100, message = 
         boolean needsSignLanguage, boolean needsInductionLoop,
         @Size(max = 1000, message = "TOO_LONG") @PlainText(multiLine = true) String needsOther,
         @Size(max = 500, message = "TOO_LONG") @PlainText(multiLine = true) String dietaryNeeds, boolean privacyConsent,
-        boolean photoConsent, String locale) {
+        boolean photoConsent, String locale, List<Answered> answers) {
 
     public SignUp {
         firstName = Text.visibleOrEmpty(firstName);
         lastName = Text.visibleOrEmpty(lastName);
         email = email == null ? null : email.strip();
         items = items == null ? List.of() : List.copyOf(items);
+        answers = answers == null ? List.of() : answers.stream().filter(Objects::nonNull).toList();
     }
 }

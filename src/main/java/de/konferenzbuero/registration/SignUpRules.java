@@ -3,6 +3,7 @@ package de.konferenzbuero.registration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -13,6 +14,7 @@ import jakarta.validation.Validator;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.conference.Question;
 import de.konferenzbuero.input.EmailAddresses;
 import de.konferenzbuero.input.FieldProblem;
 import de.konferenzbuero.input.InvalidInput;
@@ -54,16 +56,51 @@ final class SignUpRules {
 
     /** The fields in the order of the form, so errors are listed as the attendee reads them. */
     static final List<String> FIELD_ORDER = List.of("firstName", "lastName", "email", "organisation", "role",
-            "attendance", "items", "needsOther", "dietaryNeeds", "privacyConsent");
+            "attendance", "items", "needsOther", "dietaryNeeds", "answers", "privacyConsent");
+
+    /**
+     * The checked answers to the organiser's questions.
+     *
+     * @param required
+     *            whether required questions must be answered (not when an organiser adds someone by hand)
+     *
+     * @throws InvalidInput
+     *             for every refused answer
+     */
+    static List<Answers.Checked> answers(Conference conference, SignUp in, boolean required) {
+        return answers(conference, in.answers(), in.locale(), required);
+    }
+
+    /** Like {@link #answers(Conference, SignUp, boolean)}, for answers given in this language ("de" or "en"). */
+    static List<Answers.Checked> answers(Conference conference, List<Answered> given, String language,
+            boolean required) {
+        List<FieldProblem> problems = new ArrayList<>();
+        List<Answers.Checked> answers = Answers.check(Question.listShown(conference), given, required,
+                "en".equals(language) ? Locale.ENGLISH : Locale.GERMAN, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidInput(problems);
+        }
+        return answers;
+    }
+
+    /** The position of a field in the form; the questions' fields come where their part of the form is. */
+    private static int position(String field) {
+        return FIELD_ORDER.indexOf(field.startsWith("q-") ? "answers" : field);
+    }
 
     /** Every refused field of a sign-up at once, in the order of the form. */
-    static void checkAll(Validator validator, Conference conference, SignUp in) {
+    static void checkAll(Validator validator, Conference conference, SignUp in, boolean requireAnswers) {
         List<FieldProblem> problems = new ArrayList<>();
         for (ConstraintViolation<SignUp> v : validator.validate(in)) {
             problems.add(new FieldProblem(v.getPropertyPath().toString(), Problem.valueOf(v.getMessage())));
         }
         try {
             check(conference, in.attendance(), in.items());
+        } catch (InvalidInput e) {
+            problems.addAll(e.problems());
+        }
+        try {
+            answers(conference, in, requireAnswers);
         } catch (InvalidInput e) {
             problems.addAll(e.problems());
         }
@@ -75,7 +112,7 @@ final class SignUpRules {
             problems.add(new FieldProblem("privacyConsent", Problem.CONSENT_REQUIRED));
         }
         if (!problems.isEmpty()) {
-            problems.sort(Comparator.comparingInt(p -> FIELD_ORDER.indexOf(p.field())));
+            problems.sort(Comparator.comparingInt(p -> position(p.field())));
             throw new InvalidInput(problems);
         }
     }

@@ -2,6 +2,7 @@ package de.konferenzbuero.registration;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,7 +62,7 @@ public class SignUpService {
         Conference conference = Conference.findBySlug(slug).filter(Conference::isVisible)
                 .orElseThrow(() -> new UnknownConference(slug));
         try {
-            SignUpRules.checkAll(validator, conference, in);
+            SignUpRules.checkAll(validator, conference, in, true);
         } catch (InvalidInput e) {
             metrics.refusedInvalid();
             throw e;
@@ -95,11 +96,14 @@ public class SignUpService {
     private SignUpResult register(String slug, SignUp in, String email, ConsentChannel channel) {
         Conference conference = openConference(slug);
         List<AgendaItem> items = SignUpRules.check(conference, in.attendance(), in.items());
+        List<Answers.Checked> answers = SignUpRules.answers(conference, in, true);
         Optional<Registration> existing = Registration.findActive(conference, email);
         if (existing.isPresent()) {
             return alreadyRegistered(existing.get());
         }
-        Registration registration = enrolment.enrol(conference, in, email, items, null, channel);
+        Registration registration = enrolment.enrol(conference, in, email, items, answers, null, channel);
+        // loaded while the transaction lasts: the answer to the sign-up is built after it
+        registration.answerLines(Locale.GERMAN);
         return new SignUpResult.Registered(registration, registration.waitlistPosition(), registration.activeBookings()
                 .stream().map(b -> new BookedItem(b.item, b.status, b.waitlistPosition())).toList());
     }

@@ -50,14 +50,19 @@ public class FormState {
         Messages texts = Texts.of(locale);
         for (FieldProblem p : problems) {
             errors.putIfAbsent(p.field(), texts.problem(p.problem()));
-            summary.putIfAbsent(p.field(), labels.apply(p.field(), locale) + ": " + texts.problem(p.problem()));
+            summary.putIfAbsent(p.field(), summaryLabel(p.field(), locale) + ": " + texts.problem(p.problem()));
         }
     }
 
     /** A field's own error text, where the general one of its problem would not fit (e.g. a confirmation box). */
     public void reject(String field, String message, Locale locale) {
         errors.putIfAbsent(field, message);
-        summary.putIfAbsent(field, labels.apply(field, locale) + ": " + message);
+        summary.putIfAbsent(field, summaryLabel(field, locale) + ": " + message);
+    }
+
+    /** The label of a field in the error summary. */
+    protected String summaryLabel(String field, Locale locale) {
+        return labels.apply(field, locale);
     }
 
     /** The submitted value of a field, or "" (for templates). */

@@ -155,6 +155,20 @@ class AccessibilityTest {
                     () -> backoffice().path("/agenda?notice=saved")),
             organiser("/organiser/conferences/{id}/agenda/{itemId}", "{test}/agenda/{workshop}",
                     () -> backoffice().path("/agenda/" + backoffice().workshop())),
+            // QuestionsResource: the own questions (one of every kind, one conditional), a notice, one question's form
+            organiser("/organiser/conferences/{id}/questions", "{test}/questions",
+                    () -> backoffice().path("/questions")),
+            organiser("/organiser/conferences/{id}/questions", "{test}/questions?notice=in-use",
+                    () -> backoffice().path("/questions?notice=in-use")),
+            organiser("/organiser/conferences/{id}/questions/{questionId}", "{test}/questions/{yes-no}",
+                    () -> backoffice().path("/questions/" + backoffice().question())),
+            // the sign-up form with every kind of own question, and a manage page with answers to change
+            page("/conferences/{slug}", "/conferences/" + Backoffice.SLUG, () -> {
+                backoffice();
+                return "/conferences/" + Backoffice.SLUG;
+            }),
+            page("/registrations/{secret}", "/registrations/{answered}",
+                    () -> "/registrations/" + backoffice().confirmedSecret()),
             // RegistrationsResource: the list (all, filtered, none found), the add-by-hand form, registrations that
             // are confirmed with needs, added by hand and checked in, waiting for a workshop, on the waiting list
             organiser("/organiser/conferences/{id}/registrations", "{test}/registrations",
@@ -260,7 +274,7 @@ class AccessibilityTest {
     static String newRegistration() {
         SignUp signUp = new SignUp("Erika", "Mustermann", "barrierefrei-" + UUID.randomUUID() + "@example.org",
                 "Stadt Lemgo", "Digitalisierung", Attendance.ON_SITE, List.of(), false, false, false, null, null, true,
-                false, "de");
+                false, "de", List.of());
         SignUpResult result = Arc.container().instance(SignUpService.class).get().signUp("mpsc-kongress", signUp,
                 de.konferenzbuero.registration.ConsentChannel.FORM);
         return "/registrations/" + ((SignUpResult.Registered) result).registration().manageSecret;
@@ -288,7 +302,8 @@ class AccessibilityTest {
         String[] secrets = new String[2];
         for (int i = 0; i < 2; i++) {
             SignUp signUp = new SignUp("Erika", "Mustermann", "angebot-" + i + "-" + UUID.randomUUID() + "@example.org",
-                    null, null, Attendance.ON_SITE, List.of(), false, false, false, null, null, true, false, "de");
+                    null, null, Attendance.ON_SITE, List.of(), false, false, false, null, null, true, false, "de",
+                    List.of());
             SignUpResult result = signUps.signUp(slug, signUp, de.konferenzbuero.registration.ConsentChannel.FORM);
             secrets[i] = ((SignUpResult.Registered) result).registration().manageSecret;
         }
@@ -436,6 +451,9 @@ class AccessibilityTest {
                     () -> "form[action='" + backoffice().path("/agenda/" + backoffice().workshop())
                             + "'] button[type=submit]",
                     400),
+            new FormState("questions: a choice without answers to choose", Account.ORGANISER,
+                    () -> backoffice().path("/questions"), p -> p.selectOption("#f-kind", "SINGLE_CHOICE"),
+                    () -> "form[action='" + backoffice().path("/questions") + "'] button[type=submit]", 400),
             new FormState("registration by hand: nothing but a wrong address", Account.ORGANISER,
                     () -> backoffice().path("/registrations/new"), p -> p.fill("#f-email", "keine-adresse"),
                     () -> "form[action='" + backoffice().path("/registrations") + "'] button[type=submit]", 400),

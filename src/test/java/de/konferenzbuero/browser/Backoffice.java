@@ -2,8 +2,10 @@ package de.konferenzbuero.browser;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -11,6 +13,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import de.konferenzbuero.TestConferences;
 import de.konferenzbuero.backoffice.CheckIn;
 import de.konferenzbuero.backoffice.ConferenceEditing;
+import de.konferenzbuero.backoffice.QuestionDraft;
+import de.konferenzbuero.backoffice.QuestionEditing;
 import de.konferenzbuero.backoffice.RegistrationAdmin;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.AgendaItemKind;
@@ -18,12 +22,16 @@ import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.ConferenceFormat;
 import de.konferenzbuero.conference.ConferenceStatus;
+import de.konferenzbuero.conference.Question;
+import de.konferenzbuero.conference.QuestionKind;
 import de.konferenzbuero.conference.Speaker;
 import de.konferenzbuero.mail.OutboxMessage;
 import de.konferenzbuero.mail.OutboxStatus;
 import de.konferenzbuero.organisation.Accounts;
 import de.konferenzbuero.organisation.Organiser;
+import de.konferenzbuero.registration.Answered;
 import de.konferenzbuero.registration.Registration;
+import de.konferenzbuero.registration.RegistrationService;
 import de.konferenzbuero.registration.SignUp;
 import de.konferenzbuero.registration.SignUpService;
 
@@ -44,7 +52,7 @@ import de.konferenzbuero.registration.SignUpService;
  * </ul>
  */
 record Backoffice(long conference, long draft, long cancelled, long workshop, long smallWorkshop, long confirmed,
-        long checkedIn, long itemWaitlisted, long waitlisted, String code) {
+        long checkedIn, long itemWaitlisted, long waitlisted, String code, long question, String confirmedSecret) {
 
     static final String SLUG = "barrierefrei-veranstalter";
     static final String TITLE = "Barrierefreiheit im Veranstalterbereich";
@@ -115,6 +123,7 @@ record Backoffice(long conference, long draft, long cancelled, long workshop, lo
         Organiser organiser = organiser();
         ConferenceEditing editing = Arc.container().instance(ConferenceEditing.class).get();
         editing.publish(organiser, conference.id);
+        List<Long> questions = addQuestions(organiser, conference.id);
 
         Registration confirmed = signUp("Erika", "Mustermann", "erika", Attendance.ON_SITE, List.of(workshop.id), true,
                 "Bitte einen Platz nahe der Tür.", "vegetarisch");
@@ -123,6 +132,17 @@ record Backoffice(long conference, long draft, long cancelled, long workshop, lo
         Registration byHand = Arc.container().instance(RegistrationAdmin.class).get().add(organiser, conference.id,
                 signUpOf("Hans", "Telefon", "hans", Attendance.ON_SITE, List.of(), false, null, null));
         signUp("Lena", "Warteliste", "lena", Attendance.ON_SITE, List.of(), false, null, null);
+        String erika = QuarkusTransaction.requiringNew()
+                .call(() -> Registration.<Registration> findById(confirmed.id).manageSecret);
+        long shuttle = QuarkusTransaction.requiringNew()
+                .call(() -> Question.<Question> findById(questions.get(2)).options.get(0).id);
+        Arc.container().instance(RegistrationService.class).get()
+                .changeAnswers(erika,
+                        List.of(new Answered(questions.get(0), "true", List.of()),
+                                new Answered(questions.get(1), "Ein Rufbus, den man per Telefon und App bestellt.",
+                                        List.of()),
+                                new Answered(questions.get(2), null, List.of(shuttle)),
+                                new Answered(questions.get(5), "DE", List.of())));
         String byHandCode = QuarkusTransaction.requiringNew()
                 .call(() -> Registration.<Registration> findById(byHand.id).checkinCode);
         Arc.container().instance(CheckIn.class).get().checkIn(organiser, conference.id, byHandCode);
@@ -148,13 +168,46 @@ record Backoffice(long conference, long draft, long cancelled, long workshop, lo
         accounts.create(LOGIN_EMAIL, "Falsches Passwort", "Richtiges-Passwort-2026", false, Set.of());
     }
 
+    /** One question of every kind (none required, so the other sign-ups need no answers); returns their ids. */
+    private static List<Long> addQuestions(Organiser organiser, long conferenceId) {
+        QuestionEditing editing = Arc.container().instance(QuestionEditing.class).get();
+        List<Long> ids = new ArrayList<>();
+        Consumer<QuestionDraft> add = draft -> ids.add(editing.add(organiser, conferenceId, draft).id);
+        add.accept(draft(QuestionKind.YES_NO, "Stellen Sie ein Projekt vor?", List.of(), null, null));
+        add.accept(
+                draft(QuestionKind.LONG_TEXT, "Kurzbeschreibung Ihres Projekts", List.of(), ids.get(0), Question.YES));
+        add.accept(draft(QuestionKind.SINGLE_CHOICE, "Anreise",
+                List.of(new QuestionDraft.Option("Mit dem Shuttlebus", "By shuttle bus"),
+                        new QuestionDraft.Option("Mit dem eigenen Auto", null)),
+                null, null));
+        add.accept(draft(QuestionKind.MULTIPLE_CHOICE, "Themen, die Sie interessieren", List
+                .of(new QuestionDraft.Option("Mobilität", "Mobility"), new QuestionDraft.Option("Verwaltung", null)),
+                null, null));
+        add.accept(draft(QuestionKind.NUMBER, "Wie viele Personen vertreten Sie?", List.of(), null, null));
+        add.accept(draft(QuestionKind.COUNTRY, "Land Ihrer Kommune", List.of(), null, null));
+        add.accept(draft(QuestionKind.DATE, "Anreisetag", List.of(), null, null));
+        add.accept(draft(QuestionKind.PHONE, "Telefon für Rückfragen", List.of(), null, null));
+        add.accept(draft(QuestionKind.EMAIL, "Adresse Ihrer Vertretung", List.of(), null, null));
+        add.accept(draft(QuestionKind.TEXT, "Ihre Kommune", List.of(), null, null));
+        add.accept(
+                draft(QuestionKind.CONSENT, "Mein Name darf in der Teilnehmendenliste stehen.", List.of(), null, null));
+        return ids;
+    }
+
+    private static QuestionDraft draft(QuestionKind kind, String label, List<QuestionDraft.Option> options,
+            Long shownIf, String value) {
+        return new QuestionDraft(kind, label, null, kind == QuestionKind.NUMBER ? "Eine ganze Zahl genügt." : null,
+                null, false, options, shownIf, value, null);
+    }
+
     private static Backoffice load() {
         return QuarkusTransaction.requiringNew().call(() -> {
             Conference c = Conference.findBySlug(SLUG).orElseThrow();
             return new Backoffice(c.id, Conference.findBySlug(SLUG + "-entwurf").orElseThrow().id,
                     Conference.findBySlug(SLUG + "-abgesagt").orElseThrow().id, item(c, WORKSHOP).id,
                     item(c, SMALL_WORKSHOP).id, registration(c, "erika").id, registration(c, "hans").id,
-                    registration(c, "jana").id, registration(c, "lena").id, registration(c, "erika").checkinCode);
+                    registration(c, "jana").id, registration(c, "lena").id, registration(c, "erika").checkinCode,
+                    Question.listShown(c).get(0).id, registration(c, "erika").manageSecret);
         });
     }
 
@@ -190,6 +243,6 @@ record Backoffice(long conference, long draft, long cancelled, long workshop, lo
     private static SignUp signUpOf(String firstName, String lastName, String who, Attendance attendance,
             List<Long> items, boolean needs, String other, String dietary) {
         return new SignUp(firstName, lastName, email(who), "Stadt Lemgo", "Digitalisierung", attendance, items, needs,
-                needs, false, other, dietary, true, false, "de");
+                needs, false, other, dietary, true, false, "de", List.of());
     }
 }

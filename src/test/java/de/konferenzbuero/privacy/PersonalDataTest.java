@@ -28,6 +28,8 @@ import io.restassured.response.Response;
 import de.konferenzbuero.Attendees;
 import de.konferenzbuero.TestConferences;
 import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.conference.Question;
+import de.konferenzbuero.conference.QuestionKind;
 import de.konferenzbuero.registration.RegistrationStatus;
 import de.konferenzbuero.security.Organisers;
 
@@ -61,6 +63,14 @@ class PersonalDataTest {
     @Test
     void theExportContainsEveryPersonalFieldAsStored() throws Exception {
         Conference c = TestConferences.create("privacy-export", conf -> {
+        });
+        QuarkusTransaction.requiringNew().run(() -> {
+            Question q = new Question();
+            q.conference = Conference.findById(c.id);
+            q.kind = QuestionKind.TEXT;
+            q.labelDe = "Ihr Projekt";
+            q.position = 1;
+            q.persist();
         });
         String secret = signUpWithEverything(c.slug, "export@privacy.example");
         given().contentType(ContentType.URLENC).when().get("/registrations/{s}/data", secret).then().statusCode(200);
@@ -289,6 +299,8 @@ class PersonalDataTest {
         body.put("privacyConsent", true);
         body.put("photoConsent", true);
         body.put("locale", "de");
+        body.put("answers", given().get("/api/conferences/{slug}", slug).jsonPath().getList("questions.id", Long.class)
+                .stream().map(id -> Map.of("question", id, "answer", "Antwort " + tag)).toList());
         Response response = Attendees.post(slug, body);
         response.then().statusCode(201);
         return Attendees.secret(response.jsonPath());

@@ -433,7 +433,7 @@ class CapacityRulesTest {
 
     private static SignUp signUpOf(String email) {
         return new SignUp("Anna", "Muster", email, null, null, Attendance.ON_SITE, List.of(), false, false, false, null,
-                null, true, false, "de");
+                null, true, false, "de", List.of());
     }
 
     private static String secretOf(Conference c, String email) {

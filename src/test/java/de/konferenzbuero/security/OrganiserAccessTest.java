@@ -52,6 +52,8 @@ import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.AgendaItemKind;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.ConferenceStatus;
+import de.konferenzbuero.conference.Question;
+import de.konferenzbuero.conference.QuestionKind;
 import de.konferenzbuero.mail.OutboxMessage;
 import de.konferenzbuero.organisation.Accounts;
 import de.konferenzbuero.organisation.ApiToken;
@@ -510,6 +512,7 @@ class OrganiserAccessTest {
         long organisationId;
         long conferenceId;
         long itemId;
+        long questionId;
         long confirmedId;
         long waitlistedId;
         long bookingId;
@@ -535,6 +538,8 @@ class OrganiserAccessTest {
                 assertThat(item.title).isEqualTo("Zugriffsprobe Workshop");
                 assertThat(item.capacity).isEqualTo(1);
                 assertThat(c.agenda).as("agenda").hasSize(1);
+                assertThat(Question.listShown(c)).as("questions").hasSize(1)
+                        .allSatisfy(q -> assertThat(q.labelDe).isEqualTo("Zugriffsprobe Frage"));
                 Registration a = Registration.findById(confirmedId);
                 assertThat(a.status).as("A's status").isEqualTo(RegistrationStatus.CONFIRMED);
                 assertThat(a.checkedInAt).as("A checked in").isNull();
@@ -560,6 +565,7 @@ class OrganiserAccessTest {
             return QuarkusTransaction.requiringNew().call(() -> switch (what) {
             case "conference" -> Conference.<Conference> findById(conferenceId).version;
             case "item" -> AgendaItem.<AgendaItem> findById(itemId).version;
+            case "question" -> Question.<Question> findById(questionId).version;
             default -> Registration.<Registration> findById(waitlistedId).version;
             });
         }
@@ -586,6 +592,15 @@ class OrganiserAccessTest {
         f.organisationId = c.organisation.id;
         f.conferenceId = c.id;
         f.itemId = item.id;
+        f.questionId = QuarkusTransaction.requiringNew().call(() -> {
+            Question q = new Question();
+            q.conference = Conference.findById(c.id);
+            q.kind = QuestionKind.TEXT;
+            q.labelDe = "Zugriffsprobe Frage";
+            q.position = 1;
+            q.persist();
+            return q.id;
+        });
         f.secret = Attendees.secret(Attendees.signUp(c.slug, "access-a@" + slug + ".example", item.id));
         Attendees.signUp(c.slug, "access-b@" + slug + ".example", item.id);
         Attendees.signUp(c.slug, "access-c@" + slug + ".example");
@@ -612,10 +627,10 @@ class OrganiserAccessTest {
     /** The route's path with every parameter replaced by an id of the fixture. */
     static String example(Route route, Fixture f) {
         Map<String, Object> values = Map.ofEntries(Map.entry("id", f.conferenceId), Map.entry("itemId", f.itemId),
-                Map.entry("registrationId", f.waitlistedId), Map.entry("bookingId", f.bookingId),
-                Map.entry("mailId", f.mailId), Map.entry("tokenId", f.tokenId), Map.entry("code", f.code),
-                Map.entry("slug", f.slug), Map.entry("secret", f.secret), Map.entry("organisationId", f.conferenceId),
-                Map.entry("token", "kein-gueltiger-link"));
+                Map.entry("questionId", f.questionId), Map.entry("registrationId", f.waitlistedId),
+                Map.entry("bookingId", f.bookingId), Map.entry("mailId", f.mailId), Map.entry("tokenId", f.tokenId),
+                Map.entry("code", f.code), Map.entry("slug", f.slug), Map.entry("secret", f.secret),
+                Map.entry("organisationId", f.conferenceId), Map.entry("token", "kein-gueltiger-link"));
         Matcher m = Pattern.compile("\\{(\\w+)}").matcher(route.template());
         StringBuilder path = new StringBuilder();
         while (m.find()) {
@@ -633,6 +648,9 @@ class OrganiserAccessTest {
         if (t.endsWith("/agenda") || t.endsWith("/agenda/{itemId}")) {
             return Map.of("title", "Eingeschleust", "kind", "TALK", "startsAt", "2031-03-03T10:00", "endsAt",
                     "2031-03-03T11:00", "version", f.version("item"));
+        }
+        if (t.endsWith("/questions") || t.endsWith("/questions/{questionId}")) {
+            return Map.of("kind", "TEXT", "labelDe", "Eingeschleust", "version", f.version("question"));
         }
         if (t.endsWith("/registrations")) {
             return Map.of("firstName", "Eingeschleust", "lastName", "Person", "email", "access-sneak@example.org",
@@ -686,6 +704,9 @@ class OrganiserAccessTest {
     static Map<String, Object> jsonFor(Route route, Fixture f) {
         if (!route.consumesJson()) {
             return null;
+        }
+        if (route.template().contains("/questions")) {
+            return Map.of("kind", "TEXT", "labelDe", "Eingeschleust", "version", f.version("question"));
         }
         if (route.template().contains("/agenda")) {
             Map<String, Object> item = new HashMap<>(Map.of("title", "Eingeschleust", "kind", "TALK", "startsAt",

@@ -3,6 +3,7 @@ package de.konferenzbuero.web.attendee;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import io.quarkus.qute.TemplateInstance;
 
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.conference.Question;
 import de.konferenzbuero.conference.RegistrationState;
 import de.konferenzbuero.http.ClientAddress;
 import de.konferenzbuero.http.PageContext;
@@ -42,7 +44,8 @@ public class ConferenceResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance conference(Conference conference, AgendaView agenda,
-                RegistrationState registration, boolean past, ItemChoices choices, SignUpForm form, String notice);
+                RegistrationState registration, boolean past, ItemChoices choices, List<Question> questions,
+                SignUpForm form, String notice);
 
         static native TemplateInstance checkMail(Conference conference);
 
@@ -100,7 +103,7 @@ public class ConferenceResource {
             }
             return seeOther("/conferences/" + slug + "?notice=already-registered");
         } catch (InvalidInput e) {
-            form.reject(e.problems(), page.locale());
+            form.asking(Question.listShown(conference), page.locale()).reject(e.problems(), page.locale());
             return Response.status(Response.Status.BAD_REQUEST).entity(view(conference, form, null)).build();
         } catch (RegistrationClosed e) {
             return Response.status(Response.Status.CONFLICT).entity(view(conference, form, null)).build();
@@ -156,7 +159,7 @@ public class ConferenceResource {
     private TemplateInstance view(Conference conference, SignUpForm form, String notice) {
         Instant now = clock.instant();
         return Templates.conference(conference, AgendaView.of(conference), conference.registrationState(now),
-                conference.isPast(now), ItemChoices.of(conference), form, notice);
+                conference.isPast(now), ItemChoices.of(conference), Question.listShown(conference), form, notice);
     }
 
     static Response seeOther(String path) {

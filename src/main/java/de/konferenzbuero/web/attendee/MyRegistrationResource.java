@@ -3,6 +3,7 @@ package de.konferenzbuero.web.attendee;
 import static de.konferenzbuero.web.attendee.ConferenceResource.seeOther;
 
 import java.time.Clock;
+import java.util.List;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,6 +24,7 @@ import de.konferenzbuero.AppConfig;
 import de.konferenzbuero.Texts;
 import de.konferenzbuero.calendar.CalendarFile;
 import de.konferenzbuero.conference.Attendance;
+import de.konferenzbuero.conference.Question;
 import de.konferenzbuero.conference.RegistrationState;
 import de.konferenzbuero.http.PageContext;
 import de.konferenzbuero.input.InvalidInput;
@@ -49,8 +51,8 @@ public class MyRegistrationResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance manage(Registration registration, RegistrationState state, ItemChoices choices,
-                SignUpForm form, String notice, String qr, boolean cancellable, RetentionDates retention,
-                boolean erasable);
+                List<Question> questions, SignUpForm form, String notice, String qr, boolean cancellable,
+                RetentionDates retention, boolean erasable);
 
         static native TemplateInstance data(String secret, StoredData data);
 
@@ -87,7 +89,7 @@ public class MyRegistrationResource {
     @GET
     public TemplateInstance manage(@PathParam("secret") String secret, @QueryParam("notice") String notice) {
         Registration registration = find(secret);
-        return view(registration, SignUpForm.choosing(registration.wantedItemIds()), notice);
+        return view(registration, SignUpForm.of(registration), notice);
     }
 
     @POST
@@ -122,6 +124,28 @@ public class MyRegistrationResource {
             return seeOther(manageUrl(secret) + "?notice=changed");
         } catch (InvalidInput e) {
             return refused(secret, e);
+        } catch (RegistrationClosed | RegistrationCancelled e) {
+            return refused(secret, null);
+        } catch (UnknownRegistration e) {
+            throw new NotFoundException();
+        }
+    }
+
+    /** Saves the answers to the organiser's questions; refused answers show the form again with the errors. */
+    @POST
+    @Path("/answers")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response changeAnswers(@PathParam("secret") String secret, MultivaluedMap<String, String> fields) {
+        SignUpForm submitted = SignUpForm.of(fields);
+        try {
+            registrations.changeAnswers(secret, submitted.answers());
+            return seeOther(manageUrl(secret) + "?notice=answers-saved");
+        } catch (InvalidInput e) {
+            Registration registration = find(secret);
+            submitted.choose(registration.wantedItemIds())
+                    .asking(Question.listShown(registration.conference), page.locale())
+                    .reject(e.problems(), page.locale());
+            return Response.status(Response.Status.BAD_REQUEST).entity(view(registration, submitted, null)).build();
         } catch (RegistrationClosed | RegistrationCancelled e) {
             return refused(secret, null);
         } catch (UnknownRegistration e) {
@@ -300,7 +324,7 @@ public class MyRegistrationResource {
         } catch (RegistrationClosed e) {
             Registration registration = find(secret);
             return Response.status(Response.Status.CONFLICT)
-                    .entity(view(registration, SignUpForm.choosing(registration.wantedItemIds()), null)).build();
+                    .entity(view(registration, SignUpForm.of(registration), null)).build();
         } catch (UnknownRegistration e) {
             throw new NotFoundException();
         }
@@ -312,7 +336,7 @@ public class MyRegistrationResource {
      */
     private Response refused(String secret, InvalidInput problem) {
         Registration registration = find(secret);
-        SignUpForm form = SignUpForm.choosing(registration.wantedItemIds());
+        SignUpForm form = SignUpForm.of(registration);
         if (problem == null) {
             return Response.status(Response.Status.CONFLICT).entity(view(registration, form, null)).build();
         }
@@ -333,7 +357,7 @@ public class MyRegistrationResource {
         String qr = admitted ? QrCodes.svg(config.baseUrl() + registration.checkinPath(),
                 Texts.of(page.locale()).manage_checkin_alt(registration.fullName())) : null;
         return Templates.manage(registration, registration.conference.registrationState(clock.instant()),
-                ItemChoices.of(registration.conference), form, notice, qr,
+                ItemChoices.of(registration.conference), Question.listShown(registration.conference), form, notice, qr,
                 registration.conference.takesCancellations(clock.instant()),
                 RetentionDates.of(registration.conference, config.privacy()),
                 Erasure.erasable(registration, clock.instant()));

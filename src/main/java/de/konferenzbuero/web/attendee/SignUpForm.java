@@ -1,8 +1,11 @@
 package de.konferenzbuero.web.attendee;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
@@ -10,6 +13,11 @@ import de.konferenzbuero.Messages;
 import de.konferenzbuero.Texts;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Attendance;
+import de.konferenzbuero.conference.Question;
+import de.konferenzbuero.conference.QuestionKind;
+import de.konferenzbuero.registration.Answer;
+import de.konferenzbuero.registration.Answered;
+import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.SignUp;
 import de.konferenzbuero.web.FormState;
 
@@ -20,6 +28,12 @@ import de.konferenzbuero.web.FormState;
 public class SignUpForm extends FormState {
 
     private final List<Long> items = new ArrayList<>();
+
+    /** The values of the question fields ({@code q-<id>}), several for a multiple choice. */
+    private final Map<Long, List<String>> answers = new LinkedHashMap<>();
+
+    /** The labels of the questions, for the error summary. */
+    private final Map<String, String> questionLabels = new HashMap<>();
 
     private SignUpForm() {
         super(SignUpForm::label);
@@ -42,9 +56,79 @@ public class SignUpForm extends FormState {
         form.forEach((name, list) -> {
             if (name.startsWith("items-")) {
                 list.stream().filter(v -> !v.isBlank()).forEach(v -> result.items.add(parseId(v)));
+            } else if (name.startsWith("q-")) {
+                long question = parseId(name.substring(2));
+                List<String> values = list.stream().filter(v -> !v.isBlank()).toList();
+                if (question > 0 && !values.isEmpty()) {
+                    result.answers.put(question, values);
+                }
             }
         });
         return result;
+    }
+
+    /** The manage page's form: the registration's current items and answers. */
+    public static SignUpForm of(Registration registration) {
+        return choosing(registration.wantedItemIds()).answering(registration);
+    }
+
+    /** Shows these items as chosen as well (a refused change of answers keeps the items as they are). */
+    public SignUpForm choose(List<Long> itemIds) {
+        items.addAll(itemIds);
+        return this;
+    }
+
+    /** Whether a question's answer was refused. */
+    public boolean hasAnswerErrors() {
+        return errors().keySet().stream().anyMatch(f -> f.startsWith("q-") || f.equals("answers"));
+    }
+
+    /** Shows a registration's answers (the manage page). */
+    private SignUpForm answering(Registration registration) {
+        SignUpForm result = this;
+        for (Answer a : registration.answers) {
+            if (a.question.deletedAt == null) {
+                result.answers.computeIfAbsent(a.question.id, q -> new ArrayList<>())
+                        .add(a.option != null ? String.valueOf(a.option.id)
+                                : a.question.kind == QuestionKind.CONSENT ? Question.YES : a.value);
+            }
+        }
+        result.answers.forEach((q, values) -> result.put("q-" + q, values.get(0)));
+        return result;
+    }
+
+    /** The answers in a submitted form: the first value as the answer, every value as chosen options. */
+    public List<Answered> answers() {
+        return answers.entrySet().stream().map(e -> new Answered(e.getKey(), e.getValue().get(0),
+                e.getValue().stream().map(SignUpForm::parseId).toList())).toList();
+    }
+
+    /** Whether this option of a question's field is chosen (choice questions, yes/no). */
+    public boolean answered(String field, Object value) {
+        List<String> values = answers.get(parseId(field.substring(2)));
+        return values != null && values.contains(String.valueOf(value));
+    }
+
+    /** The ids a question's control is described by (its condition, help and error), or "". */
+    public String describedBy(Question q) {
+        String f = "f-" + q.field();
+        return String
+                .join(" ",
+                        java.util.stream.Stream
+                                .of(q.conditional() ? f + "-if" : null, q.hasHelp() ? f + "-hint" : null,
+                                        hasError(q.field()) ? f + "-error" : null)
+                                .filter(java.util.Objects::nonNull).toList());
+    }
+
+    /** Names the questions in the error summary. */
+    public SignUpForm asking(List<Question> questions, Locale locale) {
+        questions.forEach(q -> questionLabels.put(q.field(), q.label(locale)));
+        return this;
+    }
+
+    @Override
+    protected String summaryLabel(String field, Locale locale) {
+        return questionLabels.getOrDefault(field, super.summaryLabel(field, locale));
     }
 
     /** The item ids chosen in a submitted form. */
@@ -66,7 +150,7 @@ public class SignUpForm extends FormState {
         return new SignUp(value("firstName"), value("lastName"), value("email"), value("organisation"), value("role"),
                 attendance, List.copyOf(items), checked("needsWheelchair"), checked("needsSignLanguage"),
                 checked("needsInductionLoop"), value("needsOther"), value("dietaryNeeds"), checked("privacyConsent"),
-                checked("photoConsent"), locale.getLanguage());
+                checked("photoConsent"), locale.getLanguage(), answers());
     }
 
     private Attendance attendance() {
@@ -98,6 +182,7 @@ public class SignUpForm extends FormState {
         case "needsOther" -> texts.signup_needs_other();
         case "dietaryNeeds" -> texts.signup_dietary();
         case "privacyConsent" -> texts.signup_consent();
+        case "answers" -> Texts.question(locale).section();
         default -> field;
         };
     }

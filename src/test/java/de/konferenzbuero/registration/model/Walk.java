@@ -387,7 +387,7 @@ final class Walk {
         List<Long> items = choice(s, mode);
         return organiser(Op.ADD_BY_HAND, email, () -> {
             admin().add(World.organiser(), world.conferenceId, new SignUp("Per", "Telefon", email, "Amt", null,
-                    Attendance.valueOf(mode), items, false, false, false, null, null, true, false, "de"));
+                    Attendance.valueOf(mode), items, false, false, false, null, null, true, false, "de", List.of()));
             return Invariants.Exemptions.none();
         });
     }
