@@ -162,4 +162,10 @@ public interface QuestionMessages {
 
     @Message
     String notice_in_use();
+
+    @Message
+    String waitlisted(long position);
+
+    @Message
+    String requested();
 }

@@ -16,14 +16,18 @@ import de.konferenzbuero.registration.Registration;
 public record QuestionJson(long id, int version, QuestionKind kind, String labelDe, String labelEn, String helpDe,
         String helpEn, boolean required, List<OptionJson> options, Condition shownIf) {
 
-    public record OptionJson(long id, String labelDe, String labelEn) {
+    /** A choice; {@code capacity} null means unlimited, {@code free} the places left (null when unlimited). */
+    public record OptionJson(long id, String labelDe, String labelEn, Integer capacity, Integer free) {
     }
 
     /** Asked only if the answer to {@code question} is {@code value} (true/false, or an option id). */
     public record Condition(long question, String value) {
     }
 
-    /** An answer as stored: the value (null for a choice), the chosen option ids, and the text people read. */
+    /**
+     * An answer as stored: the value (null for a choice), the chosen option ids, and the text people read (for an
+     * option with places also whether it is waitlisted).
+     */
     public record AnswerJson(long question, String answer, List<Long> options, String text) {
     }
 
@@ -34,7 +38,7 @@ public record QuestionJson(long id, int version, QuestionKind kind, String label
     }
 
     private static OptionJson option(QuestionOption o) {
-        return new OptionJson(o.id, o.labelDe, o.labelEn);
+        return new OptionJson(o.id, o.labelDe, o.labelEn, o.capacity, o.freePlaces());
     }
 
     static List<QuestionJson> of(List<Question> questions) {

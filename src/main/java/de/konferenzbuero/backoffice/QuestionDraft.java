@@ -13,8 +13,8 @@ import de.konferenzbuero.conference.QuestionKind;
 public record QuestionDraft(QuestionKind kind, String labelDe, String labelEn, String helpDe, String helpEn,
         boolean required, List<Option> options, Long shownIfQuestion, String shownIfValue, Integer version) {
 
-    /** An answer to choose, in German and (optionally) English. */
-    public record Option(String labelDe, String labelEn) {
+    /** An answer to choose, in German and (optionally) English, with its places (null: unlimited). */
+    public record Option(String labelDe, String labelEn, Integer capacity) {
     }
 
     public QuestionDraft {

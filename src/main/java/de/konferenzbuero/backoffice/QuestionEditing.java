@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import de.konferenzbuero.conference.Conference;
@@ -18,6 +19,7 @@ import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
 import de.konferenzbuero.organisation.Organiser;
 import de.konferenzbuero.registration.Answer;
+import de.konferenzbuero.registration.OrganiserActions;
 
 /**
  * The organiser's own questions of a conference: add, edit, reorder, remove. A question or option that has answers is
@@ -32,10 +34,12 @@ public class QuestionEditing {
     static final int OPTIONS_MAX = 50;
 
     private final ConferenceEditing conferences;
+    private final OrganiserActions actions;
     private final Audit audit;
     private final Clock clock;
 
-    QuestionEditing(ConferenceEditing conferences, Audit audit, Clock clock) {
+    QuestionEditing(ConferenceEditing conferences, OrganiserActions actions, Audit audit, Clock clock) {
+        this.actions = actions;
         this.conferences = conferences;
         this.audit = audit;
         this.clock = clock;
@@ -76,6 +80,8 @@ public class QuestionEditing {
     public Question update(Organiser organiser, long conferenceId, long questionId, QuestionDraft draft) {
         Conference conference = conferences.findLocked(organiser, conferenceId);
         Question question = questionOf(conference, questionId);
+        // as it is now, under the lock (it may have been read earlier in this transaction)
+        Question.getEntityManager().refresh(question);
         if (draft.version() == null || draft.version() != question.version) {
             throw new InvalidInput("version", Problem.EDITED_BY_SOMEONE_ELSE);
         }
@@ -83,8 +89,12 @@ public class QuestionEditing {
         check(draft, question, questions);
         String before = question.labelDe;
         apply(question, draft, questions);
-        replaceOptions(question, draft.options());
-        question.version++;
+        boolean placesAdded = replaceOptions(question, draft.options());
+        // a form opened before is refused even when only the options changed
+        Question.getEntityManager().lock(question, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        if (placesAdded) {
+            actions.fillOptionPlaces(question);
+        }
         audit.record(organiser.email, conferenceId, "QUESTION", questionId, "edited",
                 before.equals(question.labelDe) ? before : before + " → " + question.labelDe);
         return question;
@@ -170,6 +180,13 @@ public class QuestionEditing {
             for (QuestionDraft.Option o : d.options()) {
                 Checks.text(optionProblems, "options", o.labelDe(), LABEL_MAX);
                 Checks.optionalText(optionProblems, "options", o.labelEn(), LABEL_MAX);
+                if (o.capacity() != null && (o.capacity() < 0 || o.capacity() > 100_000)) {
+                    optionProblems.add(new FieldProblem("options", Problem.CAPACITY_REQUIRED));
+                } else if (o.capacity() != null && existing != null && o.labelDe() != null) {
+                    existing.offeredOptions().stream().filter(old -> old.labelDe.equals(o.labelDe().strip()))
+                            .filter(old -> old.taken > o.capacity()).findFirst().ifPresent(old -> optionProblems
+                                    .add(new FieldProblem("options", Problem.CAPACITY_BELOW_CONFIRMED)));
+                }
             }
             if (d.options().stream().map(o -> o.labelDe() == null ? "" : o.labelDe().strip()).distinct().count() < d
                     .options().size()) {
@@ -230,10 +247,13 @@ public class QuestionEditing {
     }
 
     /**
-     * The options as entered: an existing option with the same German text is kept (its answers with it); one no longer
-     * listed is marked removed when it has answers and deleted otherwise.
+     * The options as entered: an existing option with the same German text is kept (its answers and places with it);
+     * one no longer listed is marked removed when it has answers and deleted otherwise.
+     *
+     * @return whether an existing option got more places (or became unlimited), so people waiting may move up
      */
-    private void replaceOptions(Question q, List<QuestionDraft.Option> drafts) {
+    private boolean replaceOptions(Question q, List<QuestionDraft.Option> drafts) {
+        boolean placesAdded = false;
         List<QuestionOption> offered = new ArrayList<>(q.offeredOptions());
         int position = 1;
         List<QuestionOption> kept = new ArrayList<>();
@@ -248,6 +268,8 @@ public class QuestionEditing {
                 q.options.add(option);
             }
             option.labelEn = blankToNull(d.labelEn());
+            placesAdded |= option.capacity != null && (d.capacity() == null || d.capacity() > option.capacity);
+            option.capacity = d.capacity();
             option.position = position++;
             kept.add(option);
         }
@@ -264,6 +286,7 @@ public class QuestionEditing {
             }
         }
         q.options.sort(Comparator.comparingInt(o -> o.position));
+        return placesAdded;
     }
 
     private static String blankToNull(String value) {

@@ -3,6 +3,7 @@ package de.konferenzbuero.conference;
 import java.time.Instant;
 import java.util.Locale;
 
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -30,6 +31,17 @@ public class QuestionOption extends PanacheEntityBase {
     public String labelEn;
 
     public Instant deletedAt;
+
+    /** Places of this option (e.g. seats in a shuttle bus); null: unlimited. */
+    public Integer capacity;
+
+    /** Confirmed places, maintained by the registration package's capacity statements. */
+    @Column(insertable = false, updatable = false)
+    public int taken;
+
+    public Integer freePlaces() {
+        return capacity == null ? null : Math.max(0, capacity - taken);
+    }
 
     public String label(Locale locale) {
         return Question.inLanguage(labelDe, labelEn, locale);

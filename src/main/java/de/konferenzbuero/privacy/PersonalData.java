@@ -69,7 +69,7 @@ public final class PersonalData {
         kept("session_booking", "id", "registration_id", "agenda_item_id", "status", "waitlist_seq", "created_at",
                 "updated_at", "starts_at", "ends_at");
         // A chosen option is kept like the mode (a count); a typed answer may name anyone and is removed.
-        kept("answer", "id", "registration_id", "question_id", "option_id");
+        kept("answer", "id", "registration_id", "question_id", "option_id", "status", "waitlist_seq");
         personal("answer", "value", "/answers/0/answer");
         kept("booking_swap", "pending_booking_id", "replaced_booking_id");
         kept("registration_event", "id", "registration_id", "agenda_item_id", "kind", "at");

@@ -3,6 +3,8 @@ package de.konferenzbuero.registration;
 import java.util.Locale;
 
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -11,6 +13,7 @@ import jakarta.persistence.ManyToOne;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
+import de.konferenzbuero.Texts;
 import de.konferenzbuero.conference.Question;
 import de.konferenzbuero.conference.QuestionOption;
 
@@ -33,8 +36,31 @@ public class Answer extends PanacheEntityBase {
 
     public String value;
 
+    /** For a chosen option: its place, like a booking's; null for a value. */
+    @Enumerated(EnumType.STRING)
+    public BookingStatus status;
+
+    /** Place in the option's waitlist order; set only while waitlisted. */
+    public Long waitlistSeq;
+
+    /** 1 for the first in line for this option. */
+    public long waitlistPosition() {
+        if (status != BookingStatus.WAITLISTED) {
+            return 0;
+        }
+        return count("option = ?1 and status = ?2 and waitlistSeq < ?3", option, BookingStatus.WAITLISTED, waitlistSeq)
+                + 1;
+    }
+
     /** The answer as people read it, in a language. */
     public String text(Locale locale) {
-        return option != null ? option.label(locale) : AnswerText.of(question.kind, value, locale);
+        if (option == null) {
+            return AnswerText.of(question.kind, value, locale);
+        }
+        return option.label(locale) + switch (status) {
+        case WAITLISTED -> " (" + Texts.question(locale).waitlisted(waitlistPosition()) + ")";
+        case REQUESTED -> " (" + Texts.question(locale).requested() + ")";
+        default -> "";
+        };
     }
 }

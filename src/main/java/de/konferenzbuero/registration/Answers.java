@@ -185,29 +185,4 @@ public final class Answers {
         }
         return null;
     }
-
-    /** Stores the answers of a registration, replacing what it had. */
-    static void store(Registration registration, List<Checked> answers) {
-        if (!registration.answers.isEmpty()) {
-            Answer.delete("registration", registration);
-            registration.answers.clear();
-        }
-        for (Checked c : answers) {
-            if (c.options().isEmpty()) {
-                registration.answers.add(row(registration, c.question(), null, c.value()));
-            } else {
-                c.options().forEach(o -> registration.answers.add(row(registration, c.question(), o, null)));
-            }
-        }
-    }
-
-    private static Answer row(Registration registration, Question question, QuestionOption option, String value) {
-        Answer answer = new Answer();
-        answer.registration = registration;
-        answer.question = question;
-        answer.option = option;
-        answer.value = value;
-        answer.persist();
-        return answer;
-    }
 }

@@ -19,8 +19,11 @@ class Cancellations {
     private final Waitlists waitlists;
     private final History history;
     private final Clock clock;
+    private final OptionPlaces optionPlaces;
 
-    Cancellations(Places places, Bookings bookings, Waitlists waitlists, History history, Clock clock) {
+    Cancellations(Places places, Bookings bookings, Waitlists waitlists, History history, Clock clock,
+            OptionPlaces optionPlaces) {
+        this.optionPlaces = optionPlaces;
         this.places = places;
         this.bookings = bookings;
         this.waitlists = waitlists;
@@ -55,18 +58,21 @@ class Cancellations {
 
     private void handOn(Registration registration, HistoryKind kind, String actor, Notices notices) {
         boolean heldPlace = registration.status == RegistrationStatus.CONFIRMED;
+        List<Long> freedOptions = optionPlaces.end(registration);
         List<Long> freedItems = end(registration, kind, actor);
         if (heldPlace) {
             places.release(registration.conference.id, registration.attendance);
             waitlists.fillConference(registration.conference.id, registration.attendance, actor, notices);
         }
         waitlists.handOn(freedItems, actor, notices);
+        optionPlaces.handOn(freedOptions, notices);
     }
 
     /**
      * Cancels a registration because its whole conference is cancelled: nobody moves up; the caller resets counters.
      */
     void cancelWithConference(Registration registration, String actor, Notices notices) {
+        optionPlaces.end(registration);
         end(registration, HistoryKind.CANCELLED, actor);
         notices.add(RegistrationNotice.Kind.CONFERENCE_CANCELLED, registration);
     }

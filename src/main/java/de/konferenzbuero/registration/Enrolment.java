@@ -35,9 +35,11 @@ class Enrolment {
     private final AppConfig config;
     private final Clock clock;
     private final ConsentLog consents;
+    private final OptionPlaces optionPlaces;
 
     Enrolment(Places places, Event<RegistrationNotice> noticeEvent, EntityManager em, AppConfig config, Clock clock,
-            ConsentLog consents) {
+            ConsentLog consents, OptionPlaces optionPlaces) {
+        this.optionPlaces = optionPlaces;
         this.clock = clock;
         this.consents = consents;
         this.places = places;
@@ -76,7 +78,7 @@ class Enrolment {
                 booking.persist();
                 r.bookings.add(booking);
             }
-            Answers.store(r, answers);
+            optionPlaces.store(r, answers);
             fire(RegistrationNotice.Kind.CONFIRMED, r);
             em.flush();
         } catch (ConstraintViolationException e) {
@@ -93,7 +95,8 @@ class Enrolment {
         if (itemDecision.refusal() != null) {
             throw new InvalidInput("items", itemDecision.refusal());
         }
-        if (!confirmed || !itemDecision.everyPlace()) {
+        boolean everyOption = answers.isEmpty() || optionPlaces.decideNew(r, confirmed);
+        if (!confirmed || !itemDecision.everyPlace() || !everyOption) {
             em.refresh(r);
             r.bookings.forEach(em::refresh);
             fire(confirmed ? RegistrationNotice.Kind.CONFIRMED : RegistrationNotice.Kind.WAITLISTED, r);

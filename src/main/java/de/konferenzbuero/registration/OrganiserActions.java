@@ -15,6 +15,7 @@ import org.hibernate.exception.ConstraintViolationException;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.conference.Question;
 import de.konferenzbuero.input.EmailAddresses;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
@@ -39,11 +40,14 @@ public class OrganiserActions {
     private final History history;
     private final Event<RegistrationNotice> noticeEvent;
     private final EntityManager em;
+    private final OptionPlaces optionPlaces;
     private final Validator validator;
     private final Enrolment enrolment;
 
     OrganiserActions(Validator validator, Enrolment enrolment, Places places, Bookings bookings, Waitlists waitlists,
-            Cancellations cancellations, History history, Event<RegistrationNotice> noticeEvent, EntityManager em) {
+            Cancellations cancellations, History history, Event<RegistrationNotice> noticeEvent, EntityManager em,
+            OptionPlaces optionPlaces) {
+        this.optionPlaces = optionPlaces;
         this.places = places;
         this.bookings = bookings;
         this.waitlists = waitlists;
@@ -147,6 +151,17 @@ public class OrganiserActions {
         }
     }
 
+    /**
+     * After the places of a question's options were raised: the oldest waiting get the free places. The caller holds
+     * the conference lock.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void fillOptionPlaces(Question question) {
+        Notices notices = new Notices();
+        optionPlaces.fill(question.options.stream().map(o -> o.id).toList(), notices);
+        notices.fire(noticeEvent);
+    }
+
     /** Cancels every active registration of a conference that is itself cancelled; nobody moves up. */
     @Transactional(Transactional.TxType.MANDATORY)
     public int cancelAll(Conference conference, String actor) {
@@ -162,6 +177,9 @@ public class OrganiserActions {
                 .setParameter(1, conference.id).executeUpdate();
         em.createNativeQuery("update agenda_item set taken = 0 where conference_id = ?1").setParameter(1, conference.id)
                 .executeUpdate();
+        em.createNativeQuery(
+                "update question_option set taken = 0 where question_id in (select id from question where conference_id = ?1)")
+                .setParameter(1, conference.id).executeUpdate();
         notices.fire(noticeEvent);
         return active.size();
     }

@@ -215,6 +215,18 @@ class Places {
                 .executeUpdate();
     }
 
+    /** Takes a place of this choice option if one is free (no capacity: always, still counted). */
+    boolean tryTakeOption(long optionId) {
+        return em.createNativeQuery(
+                "update question_option set taken = taken + 1 where id = ?1 and (capacity is null or taken < capacity)")
+                .setParameter(1, optionId).executeUpdate() == 1;
+    }
+
+    void releaseOption(long optionId) {
+        em.createNativeQuery("update question_option set taken = taken - 1 where id = ?1").setParameter(1, optionId)
+                .executeUpdate();
+    }
+
     /** The next number in the one waitlist order shared by all waitlists. */
     long nextWaitlistSeq() {
         return ((Number) em.createNativeQuery("select nextval('waitlist_seq')").getSingleResult()).longValue();

@@ -35,10 +35,12 @@ public class RegistrationService {
     private final EntityManager em;
     private final Clock clock;
     private final ConsentLog consents;
+    private final OptionPlaces optionPlaces;
 
     RegistrationService(Places places, Waitlists waitlists, Rebooking rebooking, Cancellations cancellations,
             Holds holds, History history, Event<RegistrationNotice> noticeEvent, EntityManager em, Clock clock,
-            ConsentLog consents) {
+            ConsentLog consents, OptionPlaces optionPlaces) {
+        this.optionPlaces = optionPlaces;
         this.consents = consents;
         this.holds = holds;
         this.places = places;
@@ -174,7 +176,8 @@ public class RegistrationService {
     }
 
     /**
-     * Replaces the answers to the organiser's questions, while registration is open; the same rules as at sign-up.
+     * Replaces the answers to the organiser's questions, while registration is open; the same rules as at sign-up. A
+     * changed choice of an option with places is mailed like a change of items.
      *
      * @throws InvalidInput
      *             for every refused answer
@@ -186,7 +189,15 @@ public class RegistrationService {
             throw new RegistrationCancelled();
         }
         requireOpen(registration.conference);
-        Answers.store(registration, SignUpRules.answers(registration.conference, answers, registration.locale, true));
+        OptionPlaces.Change change = optionPlaces.replace(registration,
+                SignUpRules.answers(registration.conference, answers, registration.locale, true));
+        Notices notices = new Notices();
+        optionPlaces.handOn(change.freed(), notices);
+        if (change.choiceChanged()) {
+            // a chosen option holds a place: the attendee is told where they stand, as after a change of items
+            notices.add(RegistrationNotice.Kind.CHANGED, registration);
+        }
+        notices.fire(noticeEvent);
         return registration;
     }
 

@@ -25,8 +25,10 @@ class Waitlists {
     private final Bookings bookings;
     private final History history;
     private final Clock clock;
+    private final OptionPlaces optionPlaces;
 
-    Waitlists(Places places, Bookings bookings, History history, Clock clock) {
+    Waitlists(Places places, Bookings bookings, History history, Clock clock, OptionPlaces optionPlaces) {
+        this.optionPlaces = optionPlaces;
         this.places = places;
         this.bookings = bookings;
         this.history = history;
@@ -62,8 +64,12 @@ class Waitlists {
         }
     }
 
-    /** A registration just got its conference place: its wished-for items get a place or a waitlist slot. */
+    /**
+     * A registration just got its conference place: its wished-for items and chosen options get a place or a waitlist
+     * slot.
+     */
     void decideRequestedItems(Registration registration, String actor) {
+        optionPlaces.decideRequested(registration);
         registration.bookings.stream().filter(b -> b.status == BookingStatus.REQUESTED)
                 .sorted(Comparator.comparing(b -> b.item.id)).forEach(booking -> {
                     if (places.tryTakeItem(booking.item.id)) {

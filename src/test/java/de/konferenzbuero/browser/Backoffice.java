@@ -177,11 +177,12 @@ record Backoffice(long conference, long draft, long cancelled, long workshop, lo
         add.accept(
                 draft(QuestionKind.LONG_TEXT, "Kurzbeschreibung Ihres Projekts", List.of(), ids.get(0), Question.YES));
         add.accept(draft(QuestionKind.SINGLE_CHOICE, "Anreise",
-                List.of(new QuestionDraft.Option("Mit dem Shuttlebus", "By shuttle bus"),
-                        new QuestionDraft.Option("Mit dem eigenen Auto", null)),
+                List.of(new QuestionDraft.Option("Mit dem Shuttlebus", "By shuttle bus", 1),
+                        new QuestionDraft.Option("Mit dem eigenen Auto", null, null)),
                 null, null));
-        add.accept(draft(QuestionKind.MULTIPLE_CHOICE, "Themen, die Sie interessieren", List
-                .of(new QuestionDraft.Option("Mobilität", "Mobility"), new QuestionDraft.Option("Verwaltung", null)),
+        add.accept(draft(QuestionKind.MULTIPLE_CHOICE, "Themen, die Sie interessieren",
+                List.of(new QuestionDraft.Option("Mobilität", "Mobility", null),
+                        new QuestionDraft.Option("Verwaltung", null, null)),
                 null, null));
         add.accept(draft(QuestionKind.NUMBER, "Wie viele Personen vertreten Sie?", List.of(), null, null));
         add.accept(draft(QuestionKind.COUNTRY, "Land Ihrer Kommune", List.of(), null, null));

@@ -227,6 +227,125 @@ class OwnQuestionsTest {
                 .put(path + "/{q}", interests).then().statusCode(400).body("errors[0].field", equalTo("version"));
     }
 
+    @Test
+    void aShuttleWithTwoPlacesWaitlistsTheThirdWhoMovesUpWhenAPlaceFreesUp() {
+        Conference c = TestConferences.create("own-questions-shuttle", conf -> {
+        });
+        String token = Organisers.apiToken(Organisers.KTS, "own-questions-shuttle");
+        String path = "/api/organiser/conferences/" + c.id + "/questions";
+        JsonPath list = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("kind", "SINGLE_CHOICE", "labelDe", "Anreise", "required", true, "options",
+                        List.of(Map.of("labelDe", "Shuttlebus ab Bahnhof", "capacity", 2),
+                                Map.of("labelDe", "Eigenes Auto"))))
+                .post(path).then().statusCode(201).extract().jsonPath();
+        long travel = list.getLong("[0].id");
+        long shuttle = list.getLong("[0].options[0].id");
+        long car = list.getLong("[0].options[1].id");
+        assertThat(list.getInt("[0].options[0].free")).isEqualTo(2);
+
+        List<String> secrets = new java.util.ArrayList<>();
+        for (String who : List.of("eins", "zwei", "drei")) {
+            JsonPath r = Attendees
+                    .post(c.slug,
+                            body(who + "@shuttle.example",
+                                    List.of(Map.of("question", travel, "options", List.of(shuttle)))))
+                    .then().statusCode(201).extract().jsonPath();
+            secrets.add(Attendees.secret(r));
+        }
+        assertThat(Attendees.get(secrets.get(0)).getString("answers[0].text")).isEqualTo("Shuttlebus ab Bahnhof");
+        assertThat(Attendees.get(secrets.get(2)).getString("answers[0].text"))
+                .isEqualTo("Shuttlebus ab Bahnhof (Warteliste, Platz 1)");
+        assertThat(given().get("/conferences/{slug}", c.slug).asString()).contains("Shuttlebus ab Bahnhof",
+                "Warteliste");
+        // the third waits: their confirmation mail says so
+        assertThat(lastMailText(secrets.get(2))).contains("Shuttlebus ab Bahnhof (Warteliste, Platz 1)");
+
+        // the second takes the car instead: the third moves up and is told by mail
+        given().contentType(ContentType.JSON).body(List.of(Map.of("question", travel, "options", List.of(car))))
+                .put("/api/registrations/{s}/answers", secrets.get(1)).then().statusCode(200)
+                .body("answers[0].text", equalTo("Eigenes Auto"));
+        assertThat(Attendees.get(secrets.get(2)).getString("answers[0].text")).isEqualTo("Shuttlebus ab Bahnhof");
+        assertThat(lastMailText(secrets.get(2))).contains("ein Platz frei geworden, auf den Sie gewartet haben",
+                "- Anreise: Shuttlebus ab Bahnhof\n");
+
+        // a fourth waits; the first cancels and the fourth gets the seat
+        String fourth = Attendees
+                .secret(Attendees
+                        .post(c.slug,
+                                body("vier@shuttle.example",
+                                        List.of(Map.of("question", travel, "options", List.of(shuttle)))))
+                        .then().statusCode(201).extract().jsonPath());
+        assertThat(Attendees.get(fourth).getString("answers[0].text")).endsWith("(Warteliste, Platz 1)");
+        Attendees.cancel(secrets.get(0));
+        assertThat(Attendees.get(fourth).getString("answers[0].text")).isEqualTo("Shuttlebus ab Bahnhof");
+
+        // fewer places than are taken is refused; more places let the next one move up
+        String fifth = Attendees
+                .secret(Attendees
+                        .post(c.slug,
+                                body("fuenf@shuttle.example",
+                                        List.of(Map.of("question", travel, "options", List.of(shuttle)))))
+                        .then().statusCode(201).extract().jsonPath());
+        Map<String, Object> fewer = Map.of("kind", "SINGLE_CHOICE", "labelDe", "Anreise", "required", true, "version",
+                0, "options",
+                List.of(Map.of("labelDe", "Shuttlebus ab Bahnhof", "capacity", 1), Map.of("labelDe", "Eigenes Auto")));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(fewer).put(path + "/{q}", travel).then()
+                .statusCode(400).body("errors[0].code", equalTo("CAPACITY_BELOW_CONFIRMED"));
+        Map<String, Object> more = new HashMap<>(fewer);
+        more.put("options",
+                List.of(Map.of("labelDe", "Shuttlebus ab Bahnhof", "capacity", 3), Map.of("labelDe", "Eigenes Auto")));
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(more).put(path + "/{q}", travel).then()
+                .statusCode(200).body("[0].options[0].free", equalTo(0));
+        assertThat(Attendees.get(fifth).getString("answers[0].text")).isEqualTo("Shuttlebus ab Bahnhof");
+        assertThat(io.quarkus.arc.Arc.container().instance(PlaceCounts.class).get().drift(c.id)).isEmpty();
+    }
+
+    @Test
+    void aRushForTheShuttleGivesExactlyItsPlacesInArrivalOrder() throws Exception {
+        Conference c = TestConferences.create("own-questions-rush", conf -> conf.onsiteCapacity = 100);
+        String token = Organisers.apiToken(Organisers.KTS, "own-questions-rush");
+        JsonPath list = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("kind", "SINGLE_CHOICE", "labelDe", "Anreise", "options",
+                        List.of(Map.of("labelDe", "Shuttle", "capacity", 5), Map.of("labelDe", "Auto"))))
+                .post("/api/organiser/conferences/{id}/questions", c.id).then().statusCode(201).extract().jsonPath();
+        long travel = list.getLong("[0].id");
+        long shuttle = list.getLong("[0].options[0].id");
+        int people = 24;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < people; i++) {
+            String email = "rush" + i + "@shuttle.example";
+            answers.add(
+                    pool.submit(
+                            () -> Attendees
+                                    .post(c.slug,
+                                            body(email,
+                                                    List.of(Map.of("question", travel, "options", List.of(shuttle)))))
+                                    .statusCode()));
+        }
+        for (java.util.concurrent.Future<Integer> answer : answers) {
+            assertThat(answer.get()).isEqualTo(201);
+        }
+        pool.shutdown();
+        List<Object[]> rows = io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                .call(() -> Answer.<Answer> list("option.id = ?1 order by id", shuttle).stream()
+                        .map(a -> new Object[] { a.status, a.waitlistSeq }).toList());
+        assertThat(rows).hasSize(people);
+        assertThat(rows.stream().filter(r -> r[0] == BookingStatus.CONFIRMED)).hasSize(5);
+        List<Long> seqs = rows.stream().filter(r -> r[0] == BookingStatus.WAITLISTED).map(r -> (Long) r[1]).toList();
+        assertThat(seqs).hasSize(people - 5).doesNotHaveDuplicates();
+        assertThat(io.quarkus.arc.Arc.container().instance(PlaceCounts.class).get().drift(c.id)).isEmpty();
+    }
+
+    /** The text of the latest mail to a registration (rendered into the outbox, not sent in tests). */
+    private static String lastMailText(String secret) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
+            Registration r = Registration.findBySecret(secret).orElseThrow();
+            return de.konferenzbuero.mail.OutboxMessage.<de.konferenzbuero.mail.OutboxMessage> list(
+                    "registrationId = ?1 order by id desc", r.id).get(0).text;
+        });
+    }
+
     private static Map<String, Object> body(String email, List<Map<String, Object>> answers) {
         Map<String, Object> body = new HashMap<>(Map.of("firstName", "Anna", "lastName", "Beispiel", "email", email,
                 "attendance", "ON_SITE", "privacyConsent", true, "locale", "de"));

@@ -52,7 +52,14 @@ public class QuestionForm extends FormState {
         }
         StringBuilder options = new StringBuilder();
         for (QuestionOption o : q.offeredOptions()) {
-            options.append(o.labelDe).append(o.labelEn == null ? "" : " | " + o.labelEn).append('\n');
+            options.append(o.labelDe);
+            if (o.labelEn != null || o.capacity != null) {
+                options.append(" | ").append(o.labelEn == null ? "" : o.labelEn);
+            }
+            if (o.capacity != null) {
+                options.append(" | ").append(o.capacity);
+            }
+            options.append('\n');
         }
         form.put("options", options.toString().strip());
         if (q.conditional()) {
@@ -74,9 +81,14 @@ public class QuestionForm extends FormState {
             if (line.isBlank()) {
                 continue;
             }
-            int bar = line.indexOf('|');
-            options.add(bar < 0 ? new QuestionDraft.Option(line.strip(), null)
-                    : new QuestionDraft.Option(line.substring(0, bar).strip(), line.substring(bar + 1).strip()));
+            String[] parts = line.split("\\|", -1);
+            String english = parts.length > 1 && !parts[1].isBlank() ? parts[1].strip() : null;
+            Integer capacity = null;
+            if (parts.length > 2 && !parts[2].isBlank()) {
+                long places = parse(parts[2]);
+                capacity = places < 0 || places > Integer.MAX_VALUE ? -1 : (int) places;
+            }
+            options.add(new QuestionDraft.Option(parts[0].strip(), english, capacity));
         }
         Long shownIf = null;
         String shownValue = null;

@@ -51,8 +51,53 @@ final class Invariants {
         nothingHeldWhenCancelled(s, v);
         nobodyWaitsForAFreePlace(s, v);
         swaps(s, v);
+        options(s, v);
         told(s, v);
         return v;
+    }
+
+    /**
+     * Chosen options hold places like bookings: never more confirmed than places, counters equal to the confirmed rows,
+     * a place or a waitlist number only while the registration holds its conference place (REQUESTED while it waits,
+     * CANCELLED once it ended), nobody waiting while a place is free, one answer per registration.
+     */
+    private void options(Snapshot s, List<String> v) {
+        count("option places and counters");
+        for (Snapshot.Option o : s.options().values()) {
+            long confirmed = s.chosen().values().stream()
+                    .filter(c -> c.optionId() == o.id() && c.status().equals("CONFIRMED")).count();
+            if (confirmed != o.taken()) {
+                v.add("option %s counts %d taken but %d answers hold a place".formatted(o.label(), o.taken(),
+                        confirmed));
+            }
+            if (o.capacity() != null && confirmed > o.capacity()) {
+                v.add("option %s has %d places taken of %d".formatted(o.label(), confirmed, o.capacity()));
+            }
+            boolean free = o.capacity() == null || o.taken() < o.capacity();
+            if (free && s.chosen().values().stream()
+                    .anyMatch(c -> c.optionId() == o.id() && c.status().equals("WAITLISTED"))) {
+                v.add("someone waits for option %s while a place is free".formatted(o.label()));
+            }
+        }
+        for (Snapshot.Chosen c : s.chosen().values()) {
+            Reg r = s.registrations().get(c.registrationId());
+            String expected = switch (r.status()) {
+            case "CONFIRMED" -> c.status().equals("CONFIRMED") || c.status().equals("WAITLISTED") ? c.status()
+                    : "a place or the waitlist";
+            case "WAITLISTED" -> "REQUESTED";
+            default -> "CANCELLED";
+            };
+            if (!expected.equals(c.status())) {
+                v.add("registration %d (%s, %s) has its option %s %s, expected %s".formatted(r.id(), r.email(),
+                        r.status(), s.options().get(c.optionId()).label(), c.status(), expected));
+            }
+        }
+        s.chosen().values().stream().collect(java.util.stream.Collectors.groupingBy(Snapshot.Chosen::registrationId,
+                java.util.stream.Collectors.counting())).forEach((id, n) -> {
+                    if (n > 1) {
+                        v.add("registration %d chose %d answers of one single choice".formatted(id, n));
+                    }
+                });
     }
 
     /** Both registrations' bookings (item, times, status) and swap links, to explain a waitlist served out of order. */
@@ -78,6 +123,25 @@ final class Invariants {
     /** The rules about one step: waitlists served in order, and joined in order. */
     List<String> step(Snapshot before, Snapshot after, Exemptions exempt) {
         List<String> v = new ArrayList<>();
+        count("option waitlist served in order of joining");
+        for (Snapshot.Option o : after.options().values()) {
+            List<Snapshot.Chosen> waitingBefore = before.chosen().values().stream()
+                    .filter(c -> c.optionId() == o.id() && c.status().equals("WAITLISTED")).toList();
+            List<Snapshot.Chosen> promoted = waitingBefore.stream().filter(
+                    c -> after.chosen().containsKey(c.id()) && after.chosen().get(c.id()).status().equals("CONFIRMED"))
+                    .toList();
+            List<Snapshot.Chosen> still = waitingBefore.stream().filter(
+                    c -> after.chosen().containsKey(c.id()) && after.chosen().get(c.id()).status().equals("WAITLISTED"))
+                    .toList();
+            for (Snapshot.Chosen p : promoted) {
+                for (Snapshot.Chosen w : still) {
+                    if (w.seq() < p.seq()) {
+                        v.add("answer %d got option %s before answer %d, who joined its waitlist earlier"
+                                .formatted(p.id(), o.label(), w.id()));
+                    }
+                }
+            }
+        }
         count("waitlist served in order of joining");
         for (String mode : List.of("ON_SITE", "ONLINE")) {
             List<Reg> waitingBefore = before.registrations().values().stream()
@@ -364,10 +428,24 @@ final class Invariants {
             }
             List<String> lines = m.text().lines().toList();
             Map<String, String> listed = new TreeMap<>();
+            boolean inItems = false;
             for (int i = 0; i + 2 < lines.size(); i++) {
-                if (lines.get(i).startsWith("- ")) {
+                inItems = lines.get(i).equals(mail.items() + ":") || inItems && !lines.get(i).isBlank();
+                if (inItems && lines.get(i).startsWith("- ")) {
                     listed.put(lines.get(i).substring(2), lines.get(i + 2).strip());
                 }
+            }
+            String travel = s.chosen().values().stream().filter(c -> c.registrationId() == r.id()).findFirst()
+                    .map(c -> "- Anreise: " + s.options().get(c.optionId()).label() + switch (c.status()) {
+                    case "WAITLISTED" -> " (Warteliste, Platz ";
+                    case "REQUESTED" -> " (wird vergeben";
+                    default -> "";
+                    }).orElse(null);
+            count("latest mail tells the chosen option's place");
+            if (travel != null
+                    && lines.stream().noneMatch(line -> travel.endsWith("Platz ") || travel.endsWith("vergeben")
+                            ? line.startsWith(travel) : line.equals(travel))) {
+                v.add("registration %d chose %s but mail %d does not say so".formatted(r.id(), travel, m.id()));
             }
             Map<String, String> held = s.activeBookingsOf(r.id()).stream()
                     .collect(Collectors.toMap(b -> s.items().get(b.itemId()).title(),

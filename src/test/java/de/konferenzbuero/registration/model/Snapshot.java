@@ -19,7 +19,15 @@ import javax.sql.DataSource;
  * independent of the application's entities and of its own event log.
  */
 record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrations, Map<Long, Booking> bookings,
-        List<Swap> swaps, Map<Long, Mail> latestMail) {
+        List<Swap> swaps, Map<Long, Mail> latestMail, Map<Long, Option> options, Map<Long, Chosen> chosen) {
+
+    /** A choice option with places (of the walk's travel question); {@code capacity} null: unlimited. */
+    record Option(long id, String label, Integer capacity, int taken) {
+    }
+
+    /** A registration's chosen option: it holds a place like a booking. */
+    record Chosen(long id, long registrationId, long optionId, String status, Long seq) {
+    }
 
     /** {@code offerHours} null: freed places go to the next person at once; else they are offered. */
     record Conf(long id, String status, String format, Integer onsiteCapacity, Integer onlineCapacity, int onsiteTaken,
@@ -149,7 +157,26 @@ record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrat
                     mails.put(rs.getLong(1), new Mail(rs.getLong(2), rs.getString(3), Sealing.open(rs.getString(4))));
                 }
             }
-            return new Snapshot(conf, items, registrations, bookings, swaps, mails);
+            Map<Long, Option> options = new HashMap<>();
+            try (ResultSet rs = query(c, """
+                    select o.id, o.label_de, o.capacity, o.taken from question_option o
+                    join question q on q.id = o.question_id where q.conference_id = ?""", conferenceId)) {
+                while (rs.next()) {
+                    options.put(rs.getLong(1),
+                            new Option(rs.getLong(1), rs.getString(2), (Integer) rs.getObject(3), rs.getInt(4)));
+                }
+            }
+            Map<Long, Chosen> chosen = new HashMap<>();
+            try (ResultSet rs = query(c, """
+                    select a.id, a.registration_id, a.option_id, a.status, a.waitlist_seq from answer a
+                    join registration r on r.id = a.registration_id
+                    where r.conference_id = ? and a.option_id is not null""", conferenceId)) {
+                while (rs.next()) {
+                    chosen.put(rs.getLong(1), new Chosen(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
+                            (Long) rs.getObject(5)));
+                }
+            }
+            return new Snapshot(conf, items, registrations, bookings, swaps, mails, options, chosen);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

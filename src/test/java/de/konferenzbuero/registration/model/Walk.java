@@ -25,12 +25,14 @@ import de.konferenzbuero.backoffice.ConferenceDraft;
 import de.konferenzbuero.backoffice.ConferenceEditing;
 import de.konferenzbuero.backoffice.Consequences;
 import de.konferenzbuero.backoffice.NotYours;
+import de.konferenzbuero.backoffice.QuestionEditing;
 import de.konferenzbuero.backoffice.RegistrationAdmin;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.AgendaItemKind;
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.ConferenceFormat;
+import de.konferenzbuero.conference.Question;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.registration.Holds;
 import de.konferenzbuero.registration.Registration;
@@ -56,7 +58,7 @@ final class Walk {
         RAISE_CAPACITY(4), LOWER_CAPACITY(4), PROMOTE_OUT_OF_ORDER(6), PROMOTE_BOOKING_OUT_OF_ORDER(3), ADD_BY_HAND(3),
         EDIT_REGISTRATION(3), ORGANISER_CANCELS(2), MOVE_ITEM(3), UPDATE_ITEM(4), REMOVE_ITEM(1), CHANGE_FORMAT(2),
         TOGGLE_BOOKABLE(2), CONFIRM_ADDRESS(6), EXPIRE_HOLDS(2), TOGGLE_OFFERS(3), ACCEPT_OFFER(3), DECLINE_OFFER(3),
-        EXPIRE_OFFERS(3), CANCEL_CONFERENCE(1);
+        EXPIRE_OFFERS(3), CHANGE_TRAVEL(5), SHUTTLE_PLACES(2), CANCEL_CONFERENCE(1);
 
         final int weight;
 
@@ -135,6 +137,8 @@ final class Walk {
         case ACCEPT_OFFER -> answerOffer(s, Op.ACCEPT_OFFER, "accept");
         case DECLINE_OFFER -> answerOffer(s, Op.DECLINE_OFFER, "decline");
         case EXPIRE_OFFERS -> expireOffers(s);
+        case CHANGE_TRAVEL -> changeTravel(s);
+        case SHUTTLE_PLACES -> shuttlePlaces(s);
         case CANCEL_CONFERENCE -> cancelConference();
         };
     }
@@ -150,6 +154,7 @@ final class Walk {
         body.put("email", random.nextInt(5) == 0 ? "  " + email.toUpperCase(java.util.Locale.ROOT) + " " : email);
         body.put("attendance", mode);
         body.put("items", choice(s, mode));
+        body.put("answers", travel());
         body.put("privacyConsent", true);
         body.put("locale", "de");
         Response response = given().contentType(ContentType.JSON).body(body).when()
@@ -298,6 +303,44 @@ final class Walk {
         }
         return new Result(Op.EXPIRE_OFFERS, Outcome.APPLIED, Invariants.Exemptions.none(), null,
                 expired + " expired before " + now);
+    }
+
+    /** A travel answer: mostly the shuttle of few places, sometimes the car, sometimes none. */
+    private List<Map<String, Object>> travel() {
+        int pick = random.nextInt(5);
+        return pick == 0 ? List.of() : List.of(
+                Map.of("question", world.travelQuestion, "options", List.of(pick == 1 ? world.car : world.shuttle)));
+    }
+
+    /** The attendee changes their travel answer on the manage page (over the API). */
+    private Result changeTravel(Snapshot s) {
+        Reg r = pickActive(s);
+        if (r == null) {
+            return noTarget(Op.CHANGE_TRAVEL);
+        }
+        Response response = given().contentType(ContentType.JSON).body(travel()).when()
+                .put("/api/registrations/{secret}/answers", r.secret());
+        return switch (response.statusCode()) {
+        case 200 -> new Result(Op.CHANGE_TRAVEL, Outcome.APPLIED, Invariants.Exemptions.none(), answer(response),
+                r.email());
+        case 400, 409 -> refused(Op.CHANGE_TRAVEL, r.email() + ": " + response.asString());
+        default -> throw new AssertionError(
+                "changing answers answered " + response.statusCode() + ": " + response.asString());
+        };
+    }
+
+    /** The organiser gives the shuttle one place more or one fewer (refused below the places taken). */
+    private Result shuttlePlaces(Snapshot s) {
+        Snapshot.Option shuttle = s.options().get(world.shuttle);
+        int places = Math.max(0, shuttle.capacity() + (random.nextBoolean() ? 1 : -1));
+        // the version of the form as the organiser opened it
+        int version = QuarkusTransaction.requiringNew()
+                .call(() -> Question.<Question> findById(world.travelQuestion).version);
+        return organiser(Op.SHUTTLE_PLACES, "shuttle " + places, () -> {
+            Arc.container().instance(QuestionEditing.class).get().update(World.organiser(), world.conferenceId,
+                    world.travelQuestion, World.travel(places, version));
+            return Invariants.Exemptions.none();
+        });
     }
 
     private Result cancel(Snapshot s) {

@@ -14,11 +14,15 @@ import de.konferenzbuero.backoffice.AgendaDraft;
 import de.konferenzbuero.backoffice.AgendaEditing;
 import de.konferenzbuero.backoffice.ConferenceDraft;
 import de.konferenzbuero.backoffice.ConferenceEditing;
+import de.konferenzbuero.backoffice.QuestionDraft;
+import de.konferenzbuero.backoffice.QuestionEditing;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.AgendaItemKind;
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.ConferenceFormat;
+import de.konferenzbuero.conference.Question;
+import de.konferenzbuero.conference.QuestionKind;
 import de.konferenzbuero.organisation.Organisation;
 import de.konferenzbuero.organisation.Organiser;
 
@@ -36,6 +40,10 @@ final class World {
     final String slug;
     final String domain;
     final Instant day;
+    /** The travel question: a single choice with a shuttle of few places and an unlimited other answer. */
+    long travelQuestion;
+    long shuttle;
+    long car;
 
     private World(long conferenceId, String slug, String domain, Instant day) {
         this.conferenceId = conferenceId;
@@ -69,6 +77,7 @@ final class World {
         world.addItem("Exkursion Innenstadt", AgendaItemKind.EXCURSION, 90, 90, 2, Attendance.ON_SITE);
         world.addItem("Mittagsgespräch", AgendaItemKind.NETWORKING, 180, 60, 3, null);
         world.addItem("Web-Sprechstunde", AgendaItemKind.TALK, 300, 60, 2, Attendance.ONLINE);
+        world.addTravelQuestion();
         return world;
     }
 
@@ -82,6 +91,24 @@ final class World {
                             capacity != null, capacity, List.of(), null, mode));
             return item.id;
         });
+    }
+
+    private void addTravelQuestion() {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Question q = Arc.container().instance(QuestionEditing.class).get().add(organiser(), conferenceId,
+                    travel(2, null));
+            travelQuestion = q.id;
+            shuttle = q.options.get(0).id;
+            car = q.options.get(1).id;
+        });
+    }
+
+    /** The travel question as its form would send it: the shuttle with these places. */
+    static QuestionDraft travel(int shuttlePlaces, Integer version) {
+        return new QuestionDraft(QuestionKind.SINGLE_CHOICE, "Anreise", null, null, null, false,
+                List.of(new QuestionDraft.Option("Shuttle", null, shuttlePlaces),
+                        new QuestionDraft.Option("Auto", null, null)),
+                null, null, version);
     }
 
     /** An address of the walk's pool: the same few people register, cancel and register again. */
