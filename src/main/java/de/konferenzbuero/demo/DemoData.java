@@ -171,6 +171,7 @@ public class DemoData {
                 option.position = q.options.size() + 1;
                 option.labelDe = o.labelDe();
                 option.labelEn = o.labelEn();
+                option.capacity = o.capacity();
                 option.persist();
                 q.options.add(option);
             }
@@ -223,7 +224,7 @@ public class DemoData {
         }
     }
 
-    record SeedOption(String labelDe, String labelEn) {
+    record SeedOption(String labelDe, String labelEn, Integer capacity) {
     }
 
     record SeedVenue(String name, String street, String postalCode, String city, String accessibility) {

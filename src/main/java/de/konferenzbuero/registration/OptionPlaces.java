@@ -68,7 +68,7 @@ class OptionPlaces {
 
     /**
      * New answers of an active registration (manage page): an option still chosen keeps its place or waitlist number;
-     * one no longer chosen ends; a newly chosen one is decided like at sign-up.
+     * one no longer chosen ends; a newly chosen one is decided like at sign-up. Answers to removed questions stay.
      *
      * @return what changed: the options whose places were freed, to hand on, and whether any choice changed
      */
@@ -77,6 +77,9 @@ class OptionPlaces {
         boolean changed = false;
         List<Answer> kept = new ArrayList<>();
         for (Answer old : List.copyOf(registration.answers)) {
+            if (old.question.deletedAt != null) {
+                continue; // a removed question is no longer asked: its answer stays as it was
+            }
             boolean stillChosen = old.option != null
                     && answers.stream().anyMatch(c -> c.question() == old.question && c.options().contains(old.option));
             if (stillChosen) {
