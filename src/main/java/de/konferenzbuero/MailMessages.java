@@ -220,4 +220,34 @@ public interface MailMessages {
 
     @Message
     String your_link_leaked();
+
+    @Message
+    String subject_pending(String title);
+
+    @Message
+    String intro_pending(String title);
+
+    @Message
+    String status_pending();
+
+    @Message
+    String subject_approved(String title);
+
+    @Message
+    String intro_approved(String title);
+
+    @Message
+    String intro_approved_waitlisted(String title, long position);
+
+    @Message
+    String subject_rejected(String title);
+
+    @Message
+    String intro_rejected(String title);
+
+    @Message
+    String decision_message();
+
+    @Message
+    String intro_confirm_address_pending(String title);
 }

@@ -4,7 +4,6 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 import de.konferenzbuero.conference.ConferenceStatus;
-import de.konferenzbuero.registration.HistoryKind;
 import de.konferenzbuero.registration.RegistrationStatus;
 
 /**
@@ -483,9 +482,6 @@ public interface OrganiserMessages {
 
     @Message
     String reg_state(RegistrationStatus status);
-
-    @Message
-    String hist(HistoryKind kind);
 
     @Message
     String exp_last_name();

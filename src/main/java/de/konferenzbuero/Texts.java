@@ -27,6 +27,10 @@ public final class Texts {
         return bundle(OfferMessages.class, locale);
     }
 
+    public static ApprovalMessages approval(Locale locale) {
+        return bundle(ApprovalMessages.class, locale);
+    }
+
     public static AccountMessages account(Locale locale) {
         return bundle(AccountMessages.class, locale);
     }

@@ -22,6 +22,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 
 import de.konferenzbuero.backoffice.AgendaDraft;
 import de.konferenzbuero.backoffice.AgendaEditing;
+import de.konferenzbuero.backoffice.Approving;
 import de.konferenzbuero.backoffice.AttendeeExport;
 import de.konferenzbuero.backoffice.CheckIn;
 import de.konferenzbuero.backoffice.ConferenceDraft;
@@ -49,10 +50,14 @@ public class OrganiserApi {
 
     /**
      * A conference as organisers see it: the public facts plus id, version, double opt-in, waitlist offers (null:
-     * automatic promotion) and the occupancy.
+     * automatic promotion), whether sign-ups wait for approval, and the occupancy.
      */
     public record ConferenceView(long id, int version, boolean confirmEmail, int confirmWithinHours, Integer offerHours,
-            ConferenceJson.Detail conference) {
+            boolean approvalRequired, ConferenceJson.Detail conference) {
+    }
+
+    /** Which pending registrations to approve or reject, and an optional message to them. */
+    public record Decision(List<Long> ids, String message) {
     }
 
     /** A registration as organisers see it. */
@@ -86,9 +91,12 @@ public class OrganiserApi {
     private final Occupancy occupancy;
     private final SecurityIdentity identity;
     private final Clock clock;
+    private final Approving approving;
 
     public OrganiserApi(ConferenceEditing conferences, AgendaEditing agenda, RegistrationAdmin registrations,
-            AttendeeExport export, CheckIn checkIn, Occupancy occupancy, SecurityIdentity identity, Clock clock) {
+            AttendeeExport export, CheckIn checkIn, Occupancy occupancy, SecurityIdentity identity, Clock clock,
+            Approving approving) {
+        this.approving = approving;
         this.conferences = conferences;
         this.agenda = agenda;
         this.registrations = registrations;
@@ -217,6 +225,34 @@ public class OrganiserApi {
         return RegistrationView.of(registrations.find(organiser(), id, registrationId));
     }
 
+    /**
+     * Approves pending registrations (oldest first: each takes a free place or joins the waitlist); answers those it
+     * approved, leaving out ones no longer pending. 400 when none is given.
+     */
+    @RolesAllowed("organiser")
+    @POST
+    @Path("/conferences/{id}/registrations/approve")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<RegistrationView> approve(@PathParam("id") long id, Decision decision) {
+        return decide(id, required(decision), true);
+    }
+
+    /** Rejects pending registrations; answers those it rejected. 400 when none is given. */
+    @RolesAllowed("organiser")
+    @POST
+    @Path("/conferences/{id}/registrations/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<RegistrationView> reject(@PathParam("id") long id, Decision decision) {
+        return decide(id, required(decision), false);
+    }
+
+    private List<RegistrationView> decide(long id, Decision decision, boolean approve) {
+        List<Long> ids = decision.ids() == null ? List.of()
+                : decision.ids().stream().filter(java.util.Objects::nonNull).toList();
+        return approving.decide(organiser(), id, ids, decision.message(), approve).stream()
+                .map(r -> RegistrationView.of(registrations.find(organiser(), id, r.id))).toList();
+    }
+
     /** Checks the attendee with this check-in code in; a second call answers ALREADY_CHECKED_IN. */
     @RolesAllowed("organiser")
     @POST
@@ -229,7 +265,7 @@ public class OrganiserApi {
 
     private ConferenceView view(Conference c) {
         return new ConferenceView(c.id, c.version, c.confirmEmail, c.confirmWithinHours, c.offerHours,
-                ConferenceJson.detail(c, c.registrationState(clock.instant()), occupancy.of(c)));
+                c.approvalRequired, ConferenceJson.detail(c, c.registrationState(clock.instant()), occupancy.of(c)));
     }
 
     private Organiser organiser() {

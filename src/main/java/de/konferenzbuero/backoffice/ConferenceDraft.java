@@ -8,12 +8,13 @@ import de.konferenzbuero.conference.ConferenceFormat;
  * A conference as an organiser enters it. Times are already instants (the form reads them in Europe/Berlin);
  * {@code version} is the one the organiser saw, so a concurrent edit is detected. {@code confirmEmail} (double opt-in)
  * and {@code confirmWithinHours} left out (null) mean on and 24 hours; {@code retentionDays} left out, the operator's
- * default; {@code offerHours} left out, freed places go to the next person waiting at once (no offers).
+ * default; {@code offerHours} left out, freed places go to the next person waiting at once (no offers);
+ * {@code approvalRequired} left out, sign-ups need no approval.
  */
 public record ConferenceDraft(Long organisationId, String slug, String title, String motto, String description,
         Instant startsAt, Instant endsAt, ConferenceFormat format, String venueName, String venueStreet,
         String venuePostalCode, String venueCity, String venueAccessibility, String onlineAccessLink,
         Integer onsiteCapacity, Integer onlineCapacity, Instant registrationOpensAt, Instant registrationClosesAt,
         String audience, String contactName, String contactEmail, Boolean confirmEmail, Integer confirmWithinHours,
-        Integer retentionDays, Integer offerHours, Integer version) {
+        Integer retentionDays, Integer offerHours, Boolean approvalRequired, Integer version) {
 }

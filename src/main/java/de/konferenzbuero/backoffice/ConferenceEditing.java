@@ -303,6 +303,7 @@ public class ConferenceEditing {
         c.confirmWithinHours = d.confirmWithinHours() == null ? 24 : d.confirmWithinHours();
         c.retentionDays = d.retentionDays();
         c.offerHours = d.offerHours();
+        c.approvalRequired = Boolean.TRUE.equals(d.approvalRequired());
     }
 
     private static List<String> changes(Conference c, ConferenceDraft d) {
@@ -318,6 +319,7 @@ public class ConferenceEditing {
         compare(changes, "venue", c.venue == null ? null : c.venue.name, d.venueName());
         compare(changes, "retention days", c.retentionDays, d.retentionDays());
         compare(changes, "waitlist offer hours", c.offerHours, d.offerHours());
+        compare(changes, "approval required", c.approvalRequired, Boolean.TRUE.equals(d.approvalRequired()));
         return changes;
     }
 

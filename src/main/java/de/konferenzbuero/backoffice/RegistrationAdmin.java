@@ -94,7 +94,7 @@ public class RegistrationAdmin {
             params.put("cancelled", BookingStatus.CANCELLED);
         }
         return Registration.find("from Registration r where " + where
-                + " order by case when r.status = 'WAITLISTED' then 1 when r.status = 'CANCELLED' then 2 else 0 end,"
+                + " order by case when r.status = 'PENDING' then 1 when r.status = 'WAITLISTED' then 2 when r.status = 'CANCELLED' then 3 else 0 end,"
                 + " r.waitlistSeq, r.lastName, r.firstName", params).list();
     }
 

@@ -113,6 +113,12 @@ public class Conference extends PanacheEntityBase {
      */
     public Integer offerHours;
 
+    /**
+     * Sign-ups wait for the organisers' approval (PENDING, holding no place) and take a place, or join the waitlist,
+     * only when approved.
+     */
+    public boolean approvalRequired;
+
     /** Days after the end until the registrations are anonymised; null: the operator's default. */
     public Integer retentionDays;
 

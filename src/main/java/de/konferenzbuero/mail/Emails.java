@@ -16,6 +16,12 @@ class Emails {
 
     static native TemplateInstance waitlisted(MailView mail);
 
+    static native TemplateInstance pending(MailView mail);
+
+    static native TemplateInstance approved(MailView mail);
+
+    static native TemplateInstance rejected(MailView mail);
+
     static native TemplateInstance promoted(MailView mail);
 
     static native TemplateInstance itemPromoted(MailView mail);

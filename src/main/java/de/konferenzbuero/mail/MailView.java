@@ -42,6 +42,11 @@ public record MailView(Registration registration, Conference conference, List<It
         return registration.status == de.konferenzbuero.registration.RegistrationStatus.WAITLISTED;
     }
 
+    /** Waits for the organisers' approval, holding no place. */
+    public boolean pending() {
+        return registration.isPending();
+    }
+
     public boolean onSite() {
         return registration.attendance == de.konferenzbuero.conference.Attendance.ON_SITE;
     }

@@ -57,6 +57,9 @@ public class RegistrationMails {
             Map.entry(Kind.CONFIRMED, new Mail("confirmed", Emails::confirmed, MailMessages::subject_confirmed, true)),
             Map.entry(Kind.WAITLISTED,
                     new Mail("waitlisted", Emails::waitlisted, MailMessages::subject_waitlisted, false)),
+            Map.entry(Kind.PENDING, new Mail("pending", Emails::pending, MailMessages::subject_pending, false)),
+            Map.entry(Kind.APPROVED, new Mail("approved", Emails::approved, MailMessages::subject_approved, true)),
+            Map.entry(Kind.REJECTED, new Mail("rejected", Emails::rejected, MailMessages::subject_rejected, false)),
             Map.entry(Kind.PROMOTED, new Mail("promoted", Emails::promoted, MailMessages::subject_promoted, true)),
             Map.entry(Kind.OFFERED, new Mail("offered", Emails::offered, MailMessages::subject_offered, false)),
             Map.entry(Kind.OFFER_EXPIRED,
@@ -84,7 +87,8 @@ public class RegistrationMails {
     void onNotice(@Observes RegistrationNotice fired) {
         RegistrationNotice notice = mailsOfTransaction.merged(fired);
         Registration r = notice.registration();
-        boolean signedUp = notice.kind() == Kind.CONFIRMED || notice.kind() == Kind.WAITLISTED;
+        boolean signedUp = notice.kind() == Kind.CONFIRMED || notice.kind() == Kind.WAITLISTED
+                || notice.kind() == Kind.PENDING;
         Mail kind = signedUp && r.awaitsConfirmation() ? CONFIRM_ADDRESS : MAILS.get(notice.kind());
         OutboxMessage mail = send(kind.template(), r, kind.render(), m -> kind.subject().apply(m, title(r)),
                 kind.withCalendar(), notes(notice));

@@ -47,15 +47,18 @@ class Anonymiser {
                     text = '', attachments = '[]', last_error = null, body_removed_at = coalesce(body_removed_at, :now)
                 where registration_id in (:ids)
                 """).setParameter("ids", ids).setParameter("now", now).executeUpdate();
-        int anonymised = em.createNativeQuery("""
-                update registration set first_name = '', last_name = '', email = 'anonymised-' || id || '@invalid',
-                    organisation = null, role = null, photo_consent = false, needs_wheelchair = false,
-                    needs_sign_language = false, needs_induction_loop = false, needs_other = null, dietary_needs = null,
-                    special_deleted_at = coalesce(special_deleted_at, :now), manage_secret = null,
-                    manage_secret_sealed = null, manage_secret_hash = null, checkin_code = null, anonymised_at = :now,
-                    version = version + 1
-                where id in (:ids) and anonymised_at is null
-                """).setParameter("ids", ids).setParameter("now", now).executeUpdate();
+        int anonymised = em
+                .createNativeQuery(
+                        """
+                                update registration set first_name = '', last_name = '', email = 'anonymised-' || id || '@invalid',
+                                    organisation = null, role = null, decision_message = null, photo_consent = false, needs_wheelchair = false,
+                                    needs_sign_language = false, needs_induction_loop = false, needs_other = null, dietary_needs = null,
+                                    special_deleted_at = coalesce(special_deleted_at, :now), manage_secret = null,
+                                    manage_secret_sealed = null, manage_secret_hash = null, checkin_code = null, anonymised_at = :now,
+                                    version = version + 1
+                                where id in (:ids) and anonymised_at is null
+                                """)
+                .setParameter("ids", ids).setParameter("now", now).executeUpdate();
         em.clear();
         return anonymised;
     }

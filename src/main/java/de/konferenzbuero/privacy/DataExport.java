@@ -80,8 +80,8 @@ public class DataExport {
                 r.status,
                 new StoredData.Needs(r.needsWheelchair, r.needsSignLanguage, r.needsInductionLoop, r.needsOther),
                 r.dietaryNeeds, r.photoConsent, r.privacyPolicyVersion, r.privacyConsentedAt, r.createdAt,
-                r.emailConfirmedAt, r.cancelledAt, r.checkedInAt, r.addedBy, r.specialDeletedAt,
-                dates.specialCategoriesAt(), dates.anonymisedAt());
+                r.emailConfirmedAt, r.cancelledAt, r.rejectedAt, r.decisionMessage, r.checkedInAt, r.addedBy,
+                r.specialDeletedAt, dates.specialCategoriesAt(), dates.anonymisedAt());
         var bookings = r.bookings.stream().map(
                 b -> new StoredData.BookingData(b.item.title, b.item.startsAt, b.item.endsAt, b.status, b.createdAt))
                 .toList();

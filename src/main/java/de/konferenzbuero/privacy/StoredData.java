@@ -23,8 +23,8 @@ public record StoredData(Instant exportedAt, RegistrationData registration, List
             String firstName, String lastName, String email, String organisation, String role, String language,
             Attendance attendance, RegistrationStatus status, Needs needs, String dietaryNeeds, boolean photoConsent,
             String privacyNoticeVersion, Instant privacyConsentedAt, Instant registeredAt, Instant emailConfirmedAt,
-            Instant cancelledAt, Instant checkedInAt, String addedBy, Instant specialCategoriesDeletedAt,
-            Instant specialCategoriesDeletedOn, Instant anonymisedOn) {
+            Instant cancelledAt, Instant rejectedAt, String decisionMessage, Instant checkedInAt, String addedBy,
+            Instant specialCategoriesDeletedAt, Instant specialCategoriesDeletedOn, Instant anonymisedOn) {
     }
 
     public record Needs(boolean wheelchair, boolean signLanguage, boolean inductionLoop, String other) {

@@ -50,6 +50,13 @@ class Cancellations {
         }
     }
 
+    /** The organisers rejected a pending sign-up: it ends, holding nothing (its items and options were wished for). */
+    void reject(Registration registration, String actor, Notices notices) {
+        handOn(registration, HistoryKind.REJECTED, actor, notices);
+        registration.rejectedAt = registration.cancelledAt;
+        notices.add(RegistrationNotice.Kind.REJECTED, registration);
+    }
+
     /** The attendee declined the place offered to them: like {@link #cancel}, the place is offered to the next. */
     void declineOffer(Registration registration, Notices notices) {
         handOn(registration, HistoryKind.OFFER_DECLINED, RegistrationService.ATTENDEE, notices);

@@ -85,7 +85,9 @@ class Enrolment {
             throw ITEM_GONE.equals(e.getConstraintName()) ? new InvalidInput("items", Problem.ITEM_UNKNOWN) : e;
         }
 
-        Places.Decision decision = places.decide(r, clock.instant(), addedBy != null);
+        // an organiser adding someone by hand approves them with it
+        boolean pending = conference.approvalRequired && addedBy == null;
+        Places.Decision decision = places.decide(r, clock.instant(), addedBy != null, pending);
         if (decision == Places.Decision.REFUSED) {
             throw refusal(conference, addedBy != null);
         }
@@ -99,7 +101,8 @@ class Enrolment {
         if (!confirmed || !itemDecision.everyPlace() || !everyOption) {
             em.refresh(r);
             r.bookings.forEach(em::refresh);
-            fire(confirmed ? RegistrationNotice.Kind.CONFIRMED : RegistrationNotice.Kind.WAITLISTED, r);
+            fire(confirmed ? RegistrationNotice.Kind.CONFIRMED
+                    : pending ? RegistrationNotice.Kind.PENDING : RegistrationNotice.Kind.WAITLISTED, r);
         }
         return r;
     }

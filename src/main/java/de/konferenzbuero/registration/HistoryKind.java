@@ -25,5 +25,11 @@ public enum HistoryKind {
     /** Cancelled because the offered place was not accepted in time: it went to the next in line. */
     OFFER_EXPIRED,
     /** The attendee asked for a new manage link; the one before stopped working. */
-    LINK_RENEWED
+    LINK_RENEWED,
+    /** Registered at a conference that approves sign-ups: waits for the organisers' decision, holding no place. */
+    PENDING,
+    /** The organisers approved the sign-up; the next step records the place or waitlist number it got. */
+    APPROVED,
+    /** The organisers rejected the sign-up; it held nothing, so nothing was handed on. */
+    REJECTED
 }

@@ -21,6 +21,8 @@ class Places {
     /** What the sign-up decision found. */
     enum Decision {
         CONFIRMED, WAITLISTED,
+        /** Waits for the organisers' approval, holding nothing. */
+        PENDING,
         /** The conference takes no registrations any more, or no longer offers the mode. */
         REFUSED
     }
@@ -51,8 +53,11 @@ class Places {
      *
      * @param byOrganiser
      *            an organiser adding someone by hand: any time, as long as the conference is not cancelled
+     * @param pending
+     *            the conference approves sign-ups: the registration takes nothing and waits (PENDING), still only if
+     *            the conference takes registrations
      */
-    Decision decide(Registration registration, Instant now, boolean byOrganiser) {
+    Decision decide(Registration registration, Instant now, boolean byOrganiser, boolean pending) {
         lockConference(registration.conference.id);
         Object status = em
                 .createNativeQuery(
@@ -65,13 +70,15 @@ class Places {
                                                     and ?5 < coalesce(registration_closes_at, starts_at) end
                                 ), take as (
                                     update conference set %1$s_taken = %1$s_taken + 1
-                                    where id = ?1 and exists (select 1 from open)
+                                    where id = ?1 and exists (select 1 from open) and not ?6
                                       and (%1$s_capacity is null or %1$s_taken < %1$s_capacity)
                                     returning id
                                 ), r as (
                                     update registration
-                                    set status = case when exists (select 1 from take) then 'CONFIRMED' else 'WAITLISTED' end,
-                                        waitlist_seq = case when exists (select 1 from take) then null else nextval('waitlist_seq') end
+                                    set status = case when ?6 then 'PENDING' when exists (select 1 from take) then 'CONFIRMED'
+                                                      else 'WAITLISTED' end,
+                                        waitlist_seq = case when ?6 or exists (select 1 from take) then null
+                                                            else nextval('waitlist_seq') end
                                     where id = ?2 and exists (select 1 from open)
                                     returning id, status
                                 ), e as (
@@ -82,7 +89,7 @@ class Places {
                                 .formatted(column(registration.attendance)))
                 .setParameter(1, registration.conference.id).setParameter(2, registration.id)
                 .setParameter(3, registration.attendance.name()).setParameter(4, byOrganiser).setParameter(5, now)
-                .getSingleResult();
+                .setParameter(6, pending).getSingleResult();
         return Decision.valueOf((String) status);
     }
 

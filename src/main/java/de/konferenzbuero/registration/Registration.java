@@ -135,6 +135,12 @@ public class Registration extends PanacheEntityBase {
     /** When the attendee confirmed their address by the link in the mail (the proof of the double opt-in). */
     public Instant emailConfirmedAt;
 
+    /** The organisers' message to the attendee with their approval or rejection; null when they wrote none. */
+    public String decisionMessage;
+
+    /** When the organisers rejected the sign-up (the registration is cancelled). */
+    public Instant rejectedAt;
+
     /** When health-related and dietary needs were deleted after the event (retention). */
     public Instant specialDeletedAt;
 
@@ -222,6 +228,16 @@ public class Registration extends PanacheEntityBase {
 
     public boolean isActive() {
         return status.isActive();
+    }
+
+    /** Waits for the organisers' approval; holds no place. */
+    public boolean isPending() {
+        return status == RegistrationStatus.PENDING;
+    }
+
+    /** Cancelled because the organisers rejected the sign-up. */
+    public boolean isRejected() {
+        return rejectedAt != null;
     }
 
     /** Cancelled because the address was not confirmed before the hold ended. */

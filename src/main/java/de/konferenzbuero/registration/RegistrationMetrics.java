@@ -22,6 +22,7 @@ public class RegistrationMetrics {
     private final Map<RegistrationNotice.Kind, Counter> byKind = new EnumMap<>(RegistrationNotice.Kind.class);
     private final Counter confirmed;
     private final Counter waitlisted;
+    private final Counter pending;
     private final Counter already;
     private final Counter invalid;
     private final Counter closed;
@@ -29,6 +30,7 @@ public class RegistrationMetrics {
     RegistrationMetrics(MeterRegistry registry) {
         confirmed = signUps(registry, "confirmed");
         waitlisted = signUps(registry, "waitlisted");
+        pending = signUps(registry, "pending");
         already = signUps(registry, "already_registered");
         byKind.put(RegistrationNotice.Kind.PROMOTED, promotions(registry, "conference"));
         byKind.put(RegistrationNotice.Kind.ITEM_PROMOTED, promotions(registry, "item"));
@@ -50,7 +52,11 @@ public class RegistrationMetrics {
     /** A sign-up whose transaction committed. */
     void signedUp(SignUpResult result) {
         if (result instanceof SignUpResult.Registered registered) {
-            (registered.registration().status == RegistrationStatus.CONFIRMED ? confirmed : waitlisted).increment();
+            (switch (registered.registration().status) {
+            case CONFIRMED -> confirmed;
+            case PENDING -> pending;
+            default -> waitlisted;
+            }).increment();
         } else {
             already.increment();
         }

@@ -48,8 +48,17 @@ public record RegistrationNotice(Set<Kind> kinds, Registration registration, Lis
         ALREADY_REGISTERED,
         /** Registered and got a place. */
         CONFIRMED,
+        /**
+         * Registered at a conference that approves sign-ups: waits for the organisers' decision (outweighs the mail of
+         * a place, which a sign-up prepares before its decision).
+         */
+        PENDING,
         /** Registered and put on the waitlist. */
-        WAITLISTED, CANCELLED,
+        WAITLISTED,
+        /** The organisers approved the sign-up: it got a place or joined the waitlist. */
+        APPROVED,
+        /** The organisers rejected the sign-up; the registration ended. */
+        REJECTED, CANCELLED,
         /** The offered place was not accepted in time; the registration ended. */
         OFFER_EXPIRED,
         /** The organisers cancelled the whole conference. */

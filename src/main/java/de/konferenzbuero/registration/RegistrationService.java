@@ -134,6 +134,7 @@ public class RegistrationService {
         }
         notices.add(switch (registration.status) {
         case CONFIRMED -> registration.hasOffer() ? RegistrationNotice.Kind.OFFERED : RegistrationNotice.Kind.CONFIRMED;
+        case PENDING -> RegistrationNotice.Kind.PENDING;
         default -> RegistrationNotice.Kind.WAITLISTED;
         }, registration);
         notices.fire(noticeEvent);
@@ -237,6 +238,12 @@ public class RegistrationService {
     private void switchMode(Registration registration, Attendance mode, Notices notices) {
         Conference conference = registration.conference;
         Attendance previous = registration.attendance;
+        if (registration.isPending()) {
+            // holds nothing yet: the organisers' approval decides the place in the new mode
+            registration.attendance = mode;
+            history.record(registration, HistoryKind.ATTENDANCE_CHANGED, ATTENDEE);
+            return;
+        }
         boolean placed = places.tryTake(conference.id, mode);
         if (registration.status == RegistrationStatus.CONFIRMED && !placed) {
             throw new InvalidInput("attendance", Problem.ATTENDANCE_FULL);

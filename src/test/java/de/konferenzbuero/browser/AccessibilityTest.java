@@ -191,6 +191,15 @@ class AccessibilityTest {
                     () -> backoffice().path("/registrations/" + backoffice().itemWaitlisted())),
             organiser("/organiser/conferences/{id}/registrations/{registrationId}", "{test}/registrations/{waitlisted}",
                     () -> backoffice().path("/registrations/" + backoffice().waitlisted())),
+            organiser("/organiser/conferences/{id}/registrations/{registrationId}", "{test}/registrations/{pending}",
+                    () -> backoffice().path("/registrations/" + backoffice().pending())),
+            // ApprovalsResource: the sign-ups waiting for approval, and the page after a decision
+            organiser("/organiser/conferences/{id}/approvals", "{test}/approvals",
+                    () -> backoffice().path("/approvals")),
+            organiser("/organiser/conferences/{id}/approvals", "{test}/approvals?notice=approved&count=2",
+                    () -> backoffice().path("/approvals?notice=approved&count=2")),
+            page("/registrations/{secret}", "/registrations/{pending}",
+                    () -> "/registrations/" + backoffice().pendingSecret()),
             // ExportsResource: the overview, the print lists (whole conference, one workshop), the name badges
             organiser("/organiser/conferences/{id}/exports", "{test}/exports", () -> backoffice().path("/exports")),
             organiser("/organiser/conferences/{id}/print", "{test}/print", () -> backoffice().path("/print")),
@@ -434,6 +443,9 @@ class AccessibilityTest {
                         p.fill("#f-endsAt", "2020-01-01T09:00");
                         p.fill("#f-onsiteCapacity", "-5");
                     }, () -> "form[action='" + backoffice().path("") + "'] button[type=submit]", 400),
+            new FormState("approvals: nothing selected", Account.ORGANISER, () -> backoffice().path("/approvals"),
+                    p -> p.fill("#f-message", "Willkommen!"),
+                    () -> "form[action='" + backoffice().path("/approvals") + "'] button[value=approve]", 400),
             new FormState("agenda: new item without title", Account.ORGANISER, () -> backoffice().path("/agenda"),
                     p -> p.check("#f-bookable"),
                     () -> "form[action='" + backoffice().path("/agenda") + "'] button[type=submit]", 400),

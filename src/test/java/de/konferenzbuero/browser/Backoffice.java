@@ -46,13 +46,14 @@ import de.konferenzbuero.registration.SignUpService;
  * lists it); {@link #code} is its check-in code, not yet used;</li>
  * <li>{@link #checkedIn}: added by hand, checked in; an online registration taking the one place of the small workshop;
  * {@link #itemWaitlisted}: confirmed, waiting for that workshop; {@link #waitlisted}: on the conference's waiting list
- * (on site is full);</li>
+ * (on site is full); {@link #pending}: signed up after the conference began to ask for approval, waiting for it;</li>
  * <li>an API key of the demo organiser, and an account of its own for a login with a wrong password
  * ({@link #LOGIN_EMAIL}).</li>
  * </ul>
  */
 record Backoffice(long conference, long draft, long cancelled, long workshop, long smallWorkshop, long confirmed,
-        long checkedIn, long itemWaitlisted, long waitlisted, String code, long question, String confirmedSecret) {
+        long checkedIn, long itemWaitlisted, long waitlisted, long pending, String code, long question,
+        String confirmedSecret, String pendingSecret) {
 
     static final String SLUG = "barrierefrei-veranstalter";
     static final String TITLE = "Barrierefreiheit im Veranstalterbereich";
@@ -132,6 +133,10 @@ record Backoffice(long conference, long draft, long cancelled, long workshop, lo
         Registration byHand = Arc.container().instance(RegistrationAdmin.class).get().add(organiser, conference.id,
                 signUpOf("Hans", "Telefon", "hans", Attendance.ON_SITE, List.of(), false, null, null));
         signUp("Lena", "Warteliste", "lena", Attendance.ON_SITE, List.of(), false, null, null);
+        // from now on sign-ups wait for approval: Paula's does (the approvals page, a pending registration)
+        QuarkusTransaction.requiringNew()
+                .run(() -> Conference.<Conference> findById(conference.id).approvalRequired = true);
+        signUp("Paula", "Prüfung", "paula", Attendance.ONLINE, List.of(workshop.id), false, null, null);
         String erika = QuarkusTransaction.requiringNew()
                 .call(() -> Registration.<Registration> findById(confirmed.id).manageSecret);
         long shuttle = QuarkusTransaction.requiringNew()
@@ -207,8 +212,9 @@ record Backoffice(long conference, long draft, long cancelled, long workshop, lo
             return new Backoffice(c.id, Conference.findBySlug(SLUG + "-entwurf").orElseThrow().id,
                     Conference.findBySlug(SLUG + "-abgesagt").orElseThrow().id, item(c, WORKSHOP).id,
                     item(c, SMALL_WORKSHOP).id, registration(c, "erika").id, registration(c, "hans").id,
-                    registration(c, "jana").id, registration(c, "lena").id, registration(c, "erika").checkinCode,
-                    Question.listShown(c).get(0).id, registration(c, "erika").manageSecret);
+                    registration(c, "jana").id, registration(c, "lena").id, registration(c, "paula").id,
+                    registration(c, "erika").checkinCode, Question.listShown(c).get(0).id,
+                    registration(c, "erika").manageSecret, registration(c, "paula").manageSecret);
         });
     }
 

@@ -422,7 +422,8 @@ class CapacityRulesTest {
             return new ConferenceDraft(c.organisation.id, c.slug, c.title, c.motto, c.description, c.startsAt, c.endsAt,
                     format, c.venue.name, c.venue.street, c.venue.postalCode, c.venue.city, null, c.onlineAccessLink,
                     c.onsiteCapacity, c.onlineCapacity, c.registrationOpensAt, closesAt, c.audience, c.contactName,
-                    c.contactEmail, c.confirmEmail, c.confirmWithinHours, c.retentionDays, c.offerHours, c.version);
+                    c.contactEmail, c.confirmEmail, c.confirmWithinHours, c.retentionDays, c.offerHours,
+                    c.approvalRequired, c.version);
         });
     }
 

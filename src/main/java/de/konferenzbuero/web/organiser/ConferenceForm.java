@@ -72,6 +72,9 @@ public class ConferenceForm extends FormState {
         form.put("confirmWithinHours", String.valueOf(c.confirmWithinHours));
         form.put("retentionDays", c.retentionDays == null ? null : c.retentionDays.toString());
         form.put("offerHours", c.offerHours == null ? null : c.offerHours.toString());
+        if (c.approvalRequired) {
+            form.put("approvalRequired", "true");
+        }
         form.put("version", String.valueOf(c.version));
         return form;
     }
@@ -100,7 +103,7 @@ public class ConferenceForm extends FormState {
                 valueOrNull("audience"), valueOrNull("contactName"), valueOrNull("contactEmail"),
                 checked("confirmEmail"), number("confirmWithinHours", Problem.CONFIRM_WITHIN_RANGE, problems),
                 number("retentionDays", Problem.RETENTION_RANGE, problems),
-                number("offerHours", Problem.OFFER_HOURS_RANGE, problems),
+                number("offerHours", Problem.OFFER_HOURS_RANGE, problems), checked("approvalRequired"),
                 number("version", Problem.STALE_FORM, problems));
         return draft;
     }

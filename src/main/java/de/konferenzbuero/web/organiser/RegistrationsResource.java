@@ -41,7 +41,7 @@ public class RegistrationsResource {
     static class Templates {
         static native TemplateInstance list(Conference conference, List<Registration> registrations,
                 Occupancy.Report occupancy, RegistrationAdmin.Needs needs, RegistrationAdmin.Filter filter,
-                List<RegistrationStatus> statuses, String notice);
+                List<RegistrationStatus> statuses, int pendingCount, String notice);
 
         static native TemplateInstance add(Conference conference, ItemChoices choices, SignUpForm form);
 
@@ -72,7 +72,9 @@ public class RegistrationsResource {
         RegistrationAdmin.Filter filter = new RegistrationAdmin.Filter(query, parse(RegistrationStatus.class, status),
                 parse(Attendance.class, attendance), parseLong(item));
         return Templates.list(conference, admin.search(current.get(), id, filter), occupancy.of(conference),
-                admin.needs(current.get(), id), filter, List.of(RegistrationStatus.values()), notice);
+                admin.needs(current.get(), id), filter, List.of(RegistrationStatus.values()),
+                (int) Registration.count("conference = ?1 and status = ?2", conference, RegistrationStatus.PENDING),
+                notice);
     }
 
     @GET

@@ -84,7 +84,7 @@ final class Invariants {
             String expected = switch (r.status()) {
             case "CONFIRMED" -> c.status().equals("CONFIRMED") || c.status().equals("WAITLISTED") ? c.status()
                     : "a place or the waitlist";
-            case "WAITLISTED" -> "REQUESTED";
+            case "WAITLISTED", "PENDING" -> "REQUESTED";
             default -> "CANCELLED";
             };
             if (!expected.equals(c.status())) {
@@ -304,7 +304,7 @@ final class Invariants {
                 Item item = s.items().get(b.itemId());
                 if (!r.active()) {
                     v.add("cancelled registration %d still has booking %d (%s)".formatted(r.id(), b.id(), b.status()));
-                } else if (r.status().equals("WAITLISTED") != b.status().equals("REQUESTED")) {
+                } else if (holdsNoPlace(r) != b.status().equals("REQUESTED")) {
                     v.add("booking %d is %s for a %s registration".formatted(b.id(), b.status(), r.status()));
                 }
                 if (!item.bookable()) {
@@ -315,6 +315,9 @@ final class Invariants {
                             item.attendance(), r.attendance()));
                 }
             }
+            if (r.status().equals("PENDING") && r.seq() != null) {
+                v.add("pending registration %d holds waitlist number %d".formatted(r.id(), r.seq()));
+            }
             if (r.hasOffer() && (!r.status().equals("CONFIRMED") || r.holdExpiresAt() != null)) {
                 v.add("registration %d holds an offer but is %s%s".formatted(r.id(), r.status(),
                         r.holdExpiresAt() != null ? " with its address unconfirmed" : ""));
@@ -324,6 +327,11 @@ final class Invariants {
                         r.attendance()));
             }
         }
+    }
+
+    /** Holds neither a place nor a waitlist number: waits for the conference's waitlist or the organisers' approval. */
+    private static boolean holdsNoPlace(Reg r) {
+        return r.status().equals("WAITLISTED") || r.status().equals("PENDING");
     }
 
     private void nobodyWaitsForAFreePlace(Snapshot s, List<String> v) {
@@ -400,11 +408,12 @@ final class Invariants {
             Set<String> fitting = r.hasOffer()
                     ? Set.of("offered", "itemPromoted", "changed", "agendaChanged", "itemReleased")
                     : switch (r.status()) {
-                    case "CONFIRMED" -> Set.of("confirmed", "confirmAddress", "promoted", "itemPromoted", "changed",
-                            "agendaChanged", "itemReleased");
-                    case "WAITLISTED" -> Set.of("waitlisted", "confirmAddress", "changed", "agendaChanged",
+                    case "CONFIRMED" -> Set.of("confirmed", "approved", "confirmAddress", "promoted", "itemPromoted",
+                            "changed", "agendaChanged", "itemReleased");
+                    case "WAITLISTED" -> Set.of("waitlisted", "approved", "confirmAddress", "changed", "agendaChanged",
                             "itemReleased");
-                    default -> Set.of("cancelled", "conferenceCancelled", "offerExpired");
+                    case "PENDING" -> Set.of("pending", "confirmAddress", "changed", "agendaChanged", "itemReleased");
+                    default -> Set.of("cancelled", "rejected", "conferenceCancelled", "offerExpired");
                     };
             if (r.hasOffer() && !m.text().contains("/" + r.secret() + "/offer")) {
                 v.add("registration %d holds an offer but mail %d has no link to answer it".formatted(r.id(), m.id()));
@@ -421,8 +430,8 @@ final class Invariants {
                 continue;
             }
             String status = r.hasOffer() ? mail.status_offered("DATE", "TIME").split(" DATE")[0]
-                    : r.status().equals("CONFIRMED") ? mail.status_confirmed()
-                            : mail.status_waitlisted(0).replace("0", "");
+                    : r.status().equals("CONFIRMED") ? mail.status_confirmed() : r.status().equals("PENDING")
+                            ? mail.status_pending() : mail.status_waitlisted(0).replace("0", "");
             if (!m.text().contains(status)) {
                 v.add("registration %d is %s but its mail %d says otherwise".formatted(r.id(), r.status(), m.id()));
             }

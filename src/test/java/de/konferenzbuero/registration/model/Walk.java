@@ -21,6 +21,7 @@ import io.restassured.response.Response;
 
 import de.konferenzbuero.backoffice.AgendaDraft;
 import de.konferenzbuero.backoffice.AgendaEditing;
+import de.konferenzbuero.backoffice.Approving;
 import de.konferenzbuero.backoffice.ConferenceDraft;
 import de.konferenzbuero.backoffice.ConferenceEditing;
 import de.konferenzbuero.backoffice.Consequences;
@@ -58,7 +59,8 @@ final class Walk {
         RAISE_CAPACITY(4), LOWER_CAPACITY(4), PROMOTE_OUT_OF_ORDER(6), PROMOTE_BOOKING_OUT_OF_ORDER(3), ADD_BY_HAND(3),
         EDIT_REGISTRATION(3), ORGANISER_CANCELS(2), MOVE_ITEM(3), UPDATE_ITEM(4), REMOVE_ITEM(1), CHANGE_FORMAT(2),
         TOGGLE_BOOKABLE(2), CONFIRM_ADDRESS(6), EXPIRE_HOLDS(2), TOGGLE_OFFERS(3), ACCEPT_OFFER(3), DECLINE_OFFER(3),
-        EXPIRE_OFFERS(3), CHANGE_TRAVEL(5), SHUTTLE_PLACES(2), CANCEL_CONFERENCE(1);
+        EXPIRE_OFFERS(3), CHANGE_TRAVEL(5), SHUTTLE_PLACES(2), TOGGLE_APPROVAL(2), APPROVE(5), REJECT(3),
+        CANCEL_CONFERENCE(1);
 
         final int weight;
 
@@ -139,6 +141,9 @@ final class Walk {
         case EXPIRE_OFFERS -> expireOffers(s);
         case CHANGE_TRAVEL -> changeTravel(s);
         case SHUTTLE_PLACES -> shuttlePlaces(s);
+        case TOGGLE_APPROVAL -> toggleApproval();
+        case APPROVE -> decide(s, Op.APPROVE, true);
+        case REJECT -> decide(s, Op.REJECT, false);
         case CANCEL_CONFERENCE -> cancelConference();
         };
     }
@@ -553,6 +558,31 @@ final class Walk {
         });
     }
 
+    private Result toggleApproval() {
+        boolean required = random.nextBoolean();
+        ConferenceDraft draft = form(() -> World.draft(Conference.findById(world.conferenceId), required));
+        return organiser(Op.TOGGLE_APPROVAL, required ? "approval required" : "no approval", () -> {
+            conferences().update(World.organiser(), world.conferenceId, draft);
+            return Invariants.Exemptions.none();
+        });
+    }
+
+    /** An organiser approves or rejects one to three pending sign-ups at once, with a message now and then. */
+    private Result decide(Snapshot s, Op op, boolean approve) {
+        List<Reg> pending = new ArrayList<>(
+                s.registrations().values().stream().filter(r -> r.status().equals("PENDING")).toList());
+        if (pending.isEmpty()) {
+            return noTarget(op);
+        }
+        Collections.shuffle(pending, random);
+        List<Long> ids = pending.stream().limit(1 + random.nextInt(3)).map(Reg::id).toList();
+        String message = random.nextBoolean() ? "Nachricht der Walk-Organisatorin" : null;
+        return organiser(op, ids.toString(), () -> {
+            approving().decide(World.organiser(), world.conferenceId, ids, message, approve);
+            return Invariants.Exemptions.none();
+        });
+    }
+
     private Result toggleBookable(Snapshot s) {
         List<Item> items = new ArrayList<>(s.items().values());
         Item item = items.get(random.nextInt(items.size()));
@@ -674,6 +704,10 @@ final class Walk {
 
     private static AgendaEditing agenda() {
         return Arc.container().instance(AgendaEditing.class).get();
+    }
+
+    private static Approving approving() {
+        return Arc.container().instance(Approving.class).get();
     }
 
     private static RegistrationAdmin admin() {

@@ -65,7 +65,7 @@ final class World {
                     new ConferenceDraft(kts, slug, "Modellkonferenz " + name, null, null, day,
                             day.plus(Duration.ofHours(8)), ConferenceFormat.HYBRID, "Rathaus", null, null, "Lemgo",
                             null, "https://treffen.example/raum", 4, 3, null, null, null, "Team", "team@kts.example",
-                            confirmEmail, 24, null, null, null));
+                            confirmEmail, 24, null, null, null, null));
             conferences.publish(organiser, c.id);
             return c.id;
         });
@@ -122,20 +122,25 @@ final class World {
 
     /** The conference as the organiser's edit form would send it, with its current version. */
     static ConferenceDraft draft(Conference c, ConferenceFormat format, Integer onsite, Integer online) {
-        return draft(c, format, onsite, online, c.offerHours);
+        return draft(c, format, onsite, online, c.offerHours, c.approvalRequired);
     }
 
     /** The conference as its edit form would send it, with waitlist offers of these hours (null: none). */
     static ConferenceDraft draft(Conference c, Integer offerHours) {
-        return draft(c, c.format, c.onsiteCapacity, c.onlineCapacity, offerHours);
+        return draft(c, c.format, c.onsiteCapacity, c.onlineCapacity, offerHours, c.approvalRequired);
+    }
+
+    /** The conference as its edit form would send it, asking for approval of sign-ups or not. */
+    static ConferenceDraft draft(Conference c, boolean approvalRequired) {
+        return draft(c, c.format, c.onsiteCapacity, c.onlineCapacity, c.offerHours, approvalRequired);
     }
 
     private static ConferenceDraft draft(Conference c, ConferenceFormat format, Integer onsite, Integer online,
-            Integer offerHours) {
+            Integer offerHours, boolean approvalRequired) {
         return new ConferenceDraft(c.organisation.id, c.slug, c.title, c.motto, c.description, c.startsAt, c.endsAt,
                 format, "Rathaus", null, null, "Lemgo", null, c.onlineAccessLink, onsite, online, c.registrationOpensAt,
                 c.registrationClosesAt, c.audience, c.contactName, c.contactEmail, c.confirmEmail, c.confirmWithinHours,
-                c.retentionDays, offerHours, c.version);
+                c.retentionDays, offerHours, approvalRequired, c.version);
     }
 
     /** The item as the agenda form would send it, with its current version. */
