@@ -237,6 +237,9 @@ public interface MailMessages {
     String intro_approved(String title);
 
     @Message
+    String intro_approved_unconfirmed(String title);
+
+    @Message
     String intro_approved_waitlisted(String title, long position);
 
     @Message

@@ -92,8 +92,8 @@ public class ConferenceApi {
         SignUpResult result = signUps.signUp(slug, signUp, ConsentChannel.API);
         if (result.confirmationRequired()) {
             return Response.accepted(new Accepted("CONFIRMATION_PENDING",
-                    "Please confirm the e-mail address with the link we sent to it; until then the place or waitlist"
-                            + " position is held."))
+                    "Please confirm the e-mail address with the link we sent to it; the registration lapses if it is"
+                            + " not confirmed in time."))
                     .build();
         }
         if (result instanceof SignUpResult.Registered registered) {

@@ -3,6 +3,8 @@ package de.konferenzbuero.api;
 import java.net.URI;
 import java.time.Clock;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BadRequestException;
@@ -211,8 +213,7 @@ public class OrganiserApi {
     @Path("/conferences/{id}/registrations.csv")
     @Produces("text/csv")
     public Response registrationsCsv(@PathParam("id") long id, @QueryParam("item") Long item) {
-        return Response
-                .ok(export.csv(export.rows(organiser(), id, item, java.util.Locale.GERMAN)), "text/csv; charset=UTF-8")
+        return Response.ok(export.csv(export.rows(organiser(), id, item, Locale.GERMAN)), "text/csv; charset=UTF-8")
                 .build();
     }
 
@@ -247,8 +248,7 @@ public class OrganiserApi {
     }
 
     private List<RegistrationView> decide(long id, Decision decision, boolean approve) {
-        List<Long> ids = decision.ids() == null ? List.of()
-                : decision.ids().stream().filter(java.util.Objects::nonNull).toList();
+        List<Long> ids = decision.ids() == null ? List.of() : decision.ids().stream().filter(Objects::nonNull).toList();
         return approving.decide(organiser(), id, ids, decision.message(), approve).stream()
                 .map(r -> RegistrationView.of(registrations.find(organiser(), id, r.id))).toList();
     }

@@ -90,8 +90,9 @@ public class RegistrationMails {
         boolean signedUp = notice.kind() == Kind.CONFIRMED || notice.kind() == Kind.WAITLISTED
                 || notice.kind() == Kind.PENDING;
         Mail kind = signedUp && r.awaitsConfirmation() ? CONFIRM_ADDRESS : MAILS.get(notice.kind());
+        // calendar files only once the address is confirmed (an approval may come before)
         OutboxMessage mail = send(kind.template(), r, kind.render(), m -> kind.subject().apply(m, title(r)),
-                kind.withCalendar(), notes(notice));
+                kind.withCalendar() && !r.awaitsConfirmation(), notes(notice));
         Long replaced = mailsOfTransaction.replace(notice, mail.id);
         if (replaced != null) {
             OutboxMessage.deleteById(replaced);

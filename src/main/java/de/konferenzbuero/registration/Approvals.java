@@ -21,15 +21,17 @@ import de.konferenzbuero.conference.Conference;
 public class Approvals {
 
     private final Places places;
+    private final Holds holds;
     private final Waitlists waitlists;
     private final Cancellations cancellations;
     private final History history;
     private final Event<RegistrationNotice> noticeEvent;
     private final EntityManager em;
 
-    Approvals(Places places, Waitlists waitlists, Cancellations cancellations, History history,
+    Approvals(Places places, Holds holds, Waitlists waitlists, Cancellations cancellations, History history,
             Event<RegistrationNotice> noticeEvent, EntityManager em) {
         this.places = places;
+        this.holds = holds;
         this.waitlists = waitlists;
         this.cancellations = cancellations;
         this.history = history;
@@ -79,7 +81,10 @@ public class Approvals {
         return pending;
     }
 
-    /** Pending registrations of the conference among these, oldest first, loaded under the conference lock. */
+    /**
+     * Pending registrations of the conference among these, oldest first, loaded under the conference lock; one whose
+     * unconfirmed address's hold has ended meanwhile is expired now instead (the expiry job may not have run yet).
+     */
     private List<Registration> lockAndFindPending(Conference conference, List<Long> registrationIds) {
         places.lockConference(conference.id);
         em.refresh(conference);
@@ -89,6 +94,6 @@ public class Approvals {
         List<Registration> found = Registration.list("conference = ?1 and id in ?2 order by createdAt, id", conference,
                 registrationIds);
         found.forEach(em::refresh);
-        return found.stream().filter(Registration::isPending).toList();
+        return found.stream().filter(r -> r.isPending() && !holds.expireIfDue(r)).toList();
     }
 }

@@ -86,12 +86,12 @@ class Enrolment {
         }
 
         // an organiser adding someone by hand approves them with it
-        boolean pending = conference.approvalRequired && addedBy == null;
-        Places.Decision decision = places.decide(r, clock.instant(), addedBy != null, pending);
+        Places.Decision decision = places.decide(r, clock.instant(), addedBy != null);
         if (decision == Places.Decision.REFUSED) {
             throw refusal(conference, addedBy != null);
         }
         boolean confirmed = decision == Places.Decision.CONFIRMED;
+        boolean pending = decision == Places.Decision.PENDING;
         Places.ItemDecision itemDecision = items.isEmpty() ? new Places.ItemDecision(null, true)
                 : confirmed ? places.decideItems(r.id, r.attendance) : places.requestItems(r.id, r.attendance);
         if (itemDecision.refusal() != null) {

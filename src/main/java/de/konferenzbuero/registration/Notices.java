@@ -44,7 +44,8 @@ class Notices {
                     && notice.kind() != RegistrationNotice.Kind.NEW_LINK
                     && notice.kind() != RegistrationNotice.Kind.YOUR_LINK
                     && notice.kind() != RegistrationNotice.Kind.CONFIRMED
-                    && notice.kind() != RegistrationNotice.Kind.WAITLISTED) {
+                    && notice.kind() != RegistrationNotice.Kind.WAITLISTED
+                    && notice.kind() != RegistrationNotice.Kind.PENDING) {
                 c.registration().changeCount++;
             }
             event.fire(notice);

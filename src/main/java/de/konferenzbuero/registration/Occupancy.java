@@ -36,7 +36,7 @@ public class Occupancy {
         Map<Attendance, long[]> waitingAndHeldByMode = new EnumMap<>(Attendance.class);
         for (Object[] row : rows("""
                 select attendance, count(*) filter (where status = 'WAITLISTED'),
-                    count(*) filter (where hold_expires_at is not null)
+                    count(*) filter (where hold_expires_at is not null and status <> 'PENDING')
                 from registration where conference_id = ?1 and status <> 'CANCELLED' group by attendance
                 """, conference.id)) {
             waitingAndHeldByMode.put(Attendance.valueOf((String) row[0]), counts(row));

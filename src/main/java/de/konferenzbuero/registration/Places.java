@@ -52,32 +52,31 @@ class Places {
      * stale count, found by ConcurrentSignUpTest).
      *
      * @param byOrganiser
-     *            an organiser adding someone by hand: any time, as long as the conference is not cancelled
-     * @param pending
-     *            the conference approves sign-ups: the registration takes nothing and waits (PENDING), still only if
-     *            the conference takes registrations
+     *            an organiser adding someone by hand: any time, as long as the conference is not cancelled (and is
+     *            approved with it); otherwise, when the conference approves sign-ups (read from the row under the lock,
+     *            as an organiser may just have switched it), the registration takes nothing and waits (PENDING)
      */
-    Decision decide(Registration registration, Instant now, boolean byOrganiser, boolean pending) {
+    Decision decide(Registration registration, Instant now, boolean byOrganiser) {
         lockConference(registration.conference.id);
         Object status = em
                 .createNativeQuery(
                         """
                                 with open as (
-                                    select 1 from conference
+                                    select approval_required and not ?4 as pending from conference
                                     where id = ?1 and (format = 'HYBRID' or format = ?3)
                                       and case when ?4 then status <> 'CANCELLED'
                                                else status = 'PUBLISHED' and (registration_opens_at is null or registration_opens_at <= ?5)
                                                     and ?5 < coalesce(registration_closes_at, starts_at) end
                                 ), take as (
                                     update conference set %1$s_taken = %1$s_taken + 1
-                                    where id = ?1 and exists (select 1 from open) and not ?6
+                                    where id = ?1 and exists (select 1 from open where not pending)
                                       and (%1$s_capacity is null or %1$s_taken < %1$s_capacity)
                                     returning id
                                 ), r as (
                                     update registration
-                                    set status = case when ?6 then 'PENDING' when exists (select 1 from take) then 'CONFIRMED'
+                                    set status = case when (select pending from open) then 'PENDING' when exists (select 1 from take) then 'CONFIRMED'
                                                       else 'WAITLISTED' end,
-                                        waitlist_seq = case when ?6 or exists (select 1 from take) then null
+                                        waitlist_seq = case when (select pending from open) or exists (select 1 from take) then null
                                                             else nextval('waitlist_seq') end
                                     where id = ?2 and exists (select 1 from open)
                                     returning id, status
@@ -89,7 +88,7 @@ class Places {
                                 .formatted(column(registration.attendance)))
                 .setParameter(1, registration.conference.id).setParameter(2, registration.id)
                 .setParameter(3, registration.attendance.name()).setParameter(4, byOrganiser).setParameter(5, now)
-                .setParameter(6, pending).getSingleResult();
+                .getSingleResult();
         return Decision.valueOf((String) status);
     }
 

@@ -242,7 +242,7 @@ public class Registration extends PanacheEntityBase {
 
     /** Cancelled because the address was not confirmed before the hold ended. */
     public boolean holdExpired() {
-        return !isActive() && holdExpiresAt != null;
+        return !isActive() && holdExpiresAt != null && !isRejected();
     }
 
     /** Holds a place offered from the waitlist, until the attendee accepts or declines it or the offer expires. */

@@ -157,6 +157,50 @@ class ApprovalTest {
         assertThat(taken(c)).isEqualTo(1);
     }
 
+    @Test
+    void approvingAnUnconfirmedAddressReservesThePlaceAndAnEndedHoldIsNotApproved() {
+        Conference c = TestConferences.create("approval-unconfirmed", conf -> {
+            conf.onsiteCapacity = 2;
+            conf.approvalRequired = true;
+            conf.confirmEmail = true;
+        });
+        for (String email : List.of("offen@freigabe.example", "abgelaufen@freigabe.example")) {
+            given().contentType(ContentType.JSON)
+                    .body(Map.of("firstName", "Erika", "lastName", "Muster", "email", email, "attendance", "ON_SITE",
+                            "privacyConsent", true))
+                    .post("/api/conferences/{slug}/registrations", c.slug).then().statusCode(202)
+                    .body("detail", org.hamcrest.Matchers.containsString("lapses if it is not confirmed in time"));
+        }
+        String token = Organisers.apiToken(Organisers.KTS, "approval-unconfirmed");
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("ids", List.of(registrationId("offen@freigabe.example"))))
+                .post("/api/organiser/conferences/{id}/registrations/approve", c.id).then().statusCode(200)
+                .body("[0].status", org.hamcrest.Matchers.is("CONFIRMED"));
+        assertThat(taken(c)).as("the approved place is reserved while the address awaits confirmation").isEqualTo(1);
+        OutboxMessage approved = latestMail("offen@freigabe.example");
+        assertThat(approved.template).isEqualTo("approved");
+        assertThat(approved.text).contains("Ihr Platz ist für Sie reserviert", "/confirm")
+                .doesNotContain("Ihr Platz ist bestätigt", "Kalenderdateien");
+        assertThat(approved.attachments).as("no calendar file before the address is confirmed").isEmpty();
+
+        // the other one's hold ended before the expiry job came by: approving it ends it instead
+        QuarkusTransaction.requiringNew().run(() -> Registration.update("holdExpiresAt = ?1 where email = ?2",
+                Instant.now().minusSeconds(60), "abgelaufen@freigabe.example"));
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("ids", List.of(registrationId("abgelaufen@freigabe.example"))))
+                .post("/api/organiser/conferences/{id}/registrations/approve", c.id).then().statusCode(200)
+                .body("size()", org.hamcrest.Matchers.is(0));
+        assertThat(QuarkusTransaction.requiringNew().call(
+                () -> Registration.<Registration> find("email", "abgelaufen@freigabe.example").firstResult().status))
+                        .isEqualTo(RegistrationStatus.CANCELLED);
+        assertThat(taken(c)).isEqualTo(1);
+    }
+
+    private static long registrationId(String email) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Registration.<Registration> find("email", email).firstResult().id);
+    }
+
     private static long id(String page, String email) {
         Matcher m = Pattern
                 .compile("name=\"ids\" value=\"(\\d+)\"(?:(?!name=\"ids\").)*?" + Pattern.quote(email), Pattern.DOTALL)
