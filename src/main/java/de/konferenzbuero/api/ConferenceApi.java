@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -104,6 +105,33 @@ public class ConferenceApi {
         return ProblemDetail.response(409, "already-registered", "Already registered",
                 "This e-mail address is already registered for this conference. The link to the registration"
                         + " has been sent to it by mail.");
+    }
+
+    /** A group sign-up: the people to register, in the order their places are decided. */
+    public record GroupSignUp(List<SignUp> people) {
+    }
+
+    /** What became of one person of a group sign-up; their manage link goes to them only, by mail. */
+    public record GroupMember(String email, SignUpService.Member.Outcome status, long waitlistPosition) {
+    }
+
+    /**
+     * Registers several people, e.g. colleagues, each with their own registration, mail and manage link (see
+     * {@link SignUpService#signUpGroup}): 200 with the outcome of each, in order; 400 listing each refused field as
+     * {@code people[i].<field>}, and then nobody is registered; 409 when registration is not open.
+     */
+    @POST
+    @Path("/{slug}/group-registrations")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public List<GroupMember> registerGroup(@PathParam("slug") String slug, GroupSignUp group) {
+        limiter.check(Limit.SIGN_UP, client.key());
+        if (group == null) {
+            throw new jakarta.ws.rs.BadRequestException();
+        }
+        List<SignUp> people = group.people() == null ? List.of()
+                : group.people().stream().filter(Objects::nonNull).toList();
+        return signUps.signUpGroup(slug, people, ConsentChannel.GROUP).stream()
+                .map(m -> new GroupMember(m.person().email(), m.outcome(), m.waitlistPosition())).toList();
     }
 
     /** What a request for a new link sends: the address registered with. */

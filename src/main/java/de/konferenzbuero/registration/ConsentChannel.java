@@ -9,5 +9,10 @@ public enum ConsentChannel {
     /** An organiser who entered or edited the registration. */
     ORGANISER,
     /** The attendee's manage page. */
-    MANAGE_PAGE
+    MANAGE_PAGE,
+    /**
+     * A group sign-up (form or API): a colleague registered them and declared that they were told about the privacy
+     * notice.
+     */
+    GROUP
 }

@@ -1,9 +1,12 @@
 package de.konferenzbuero.registration;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -18,7 +21,9 @@ import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.RegistrationState;
 import de.konferenzbuero.input.EmailAddresses;
+import de.konferenzbuero.input.FieldProblem;
 import de.konferenzbuero.input.InvalidInput;
+import de.konferenzbuero.input.Problem;
 import de.konferenzbuero.limits.Limit;
 import de.konferenzbuero.limits.RateLimiter;
 import de.konferenzbuero.registration.SignUpResult.BookedItem;
@@ -67,6 +72,96 @@ public class SignUpService {
             metrics.refusedInvalid();
             throw e;
         }
+        return registerChecked(slug, in, channel);
+    }
+
+    /** The most people one group sign-up registers. */
+    public static final int GROUP_LIMIT = 10;
+
+    /**
+     * One person of a group sign-up and what became of them; {@code result} is null when they were not registered
+     * because the conference changed while the group was being registered (registration closed, an item no longer
+     * bookable).
+     */
+    public record Member(SignUp person, SignUpResult result) {
+
+        /** Where the person stands, as the registrant may learn it. */
+        public enum Outcome {
+            CONFIRMED, WAITLISTED, PENDING,
+            /** Their address must be confirmed first (or is registered already; not told apart, see SignUpResult). */
+            CHECK_MAIL, ALREADY_REGISTERED, NOT_REGISTERED
+        }
+
+        public Outcome outcome() {
+            if (result == null) {
+                return Outcome.NOT_REGISTERED;
+            }
+            if (result.confirmationRequired()) {
+                return Outcome.CHECK_MAIL;
+            }
+            if (result instanceof SignUpResult.Registered registered) {
+                return Outcome.valueOf(registered.registration().status.name());
+            }
+            return Outcome.ALREADY_REGISTERED;
+        }
+
+        /** The place on the waitlist, 0 unless waitlisted. */
+        public long waitlistPosition() {
+            return outcome() == Outcome.WAITLISTED ? ((SignUpResult.Registered) result).waitlistPosition() : 0;
+        }
+    }
+
+    /**
+     * Registers several people at once, e.g. colleagues of one organisation: each gets their own registration, mail and
+     * manage link, decided one after another in the order given, each in its own transaction by the same rules as a
+     * single sign-up. Every person is checked first; a refused field of person {@code i} (from 0) is reported as
+     * {@code people[i].<field>}, and then nobody is registered.
+     *
+     * @throws RegistrationClosed
+     *             when the conference takes no sign-ups now (before the first person)
+     */
+    public List<Member> signUpGroup(String slug, List<SignUp> people, ConsentChannel channel) {
+        Conference conference = Conference.findBySlug(slug).filter(Conference::isVisible)
+                .orElseThrow(() -> new UnknownConference(slug));
+        List<FieldProblem> problems = new ArrayList<>();
+        if (people.isEmpty()) {
+            problems.add(new FieldProblem("people", Problem.REQUIRED));
+        } else if (people.size() > GROUP_LIMIT) {
+            problems.add(new FieldProblem("people", Problem.GROUP_TOO_LARGE));
+        }
+        Set<String> emails = new HashSet<>();
+        for (int i = 0; i < Math.min(people.size(), GROUP_LIMIT); i++) {
+            String prefix = "people[" + i + "].";
+            try {
+                SignUpRules.checkAll(validator, conference, people.get(i), true);
+            } catch (InvalidInput e) {
+                e.problems().forEach(p -> problems.add(new FieldProblem(prefix + p.field(), p.problem())));
+                continue;
+            }
+            if (!emails.add(EmailAddresses.normalise(people.get(i).email()).orElseThrow())) {
+                problems.add(new FieldProblem(prefix + "email", Problem.EMAIL_TWICE));
+            }
+        }
+        if (!problems.isEmpty()) {
+            metrics.refusedInvalid();
+            throw new InvalidInput(problems);
+        }
+        List<Member> members = new ArrayList<>();
+        for (SignUp person : people) {
+            try {
+                members.add(new Member(person, registerChecked(slug, person, channel)));
+            } catch (RegistrationClosed | InvalidInput e) {
+                if (members.isEmpty()) {
+                    throw e;
+                }
+                members.add(new Member(person, null));
+            }
+        }
+        return members;
+    }
+
+    /** Registers a checked sign-up in a transaction of its own, tried again after a conflict. */
+    private SignUpResult registerChecked(String slug, SignUp in, ConsentChannel channel) {
         String email = EmailAddresses.normalise(in.email()).orElseThrow();
         for (int attempt = 1;; attempt++) {
             try {
