@@ -60,7 +60,7 @@ final class Walk {
         EDIT_REGISTRATION(3), ORGANISER_CANCELS(2), MOVE_ITEM(3), UPDATE_ITEM(4), REMOVE_ITEM(1), CHANGE_FORMAT(2),
         TOGGLE_BOOKABLE(2), CONFIRM_ADDRESS(6), EXPIRE_HOLDS(2), TOGGLE_OFFERS(3), ACCEPT_OFFER(3), DECLINE_OFFER(3),
         EXPIRE_OFFERS(3), CHANGE_TRAVEL(5), SHUTTLE_PLACES(2), TOGGLE_APPROVAL(2), APPROVE(5), REJECT(3),
-        CANCEL_CONFERENCE(1);
+        GROUP_SIGN_UP(4), CANCEL_CONFERENCE(1);
 
         final int weight;
 
@@ -116,6 +116,7 @@ final class Walk {
         Snapshot s = Snapshot.load(dataSource, world.conferenceId);
         return switch (op) {
         case SIGN_UP -> signUp(s);
+        case GROUP_SIGN_UP -> groupSignUp(s);
         case CHANGE_ITEMS -> changeItems(s, pickActive(s));
         case CHANGE_ITEMS_DURING_SWAP -> changeItems(s, pickSwapping(s));
         case SWITCH_MODE -> switchMode(s, false);
@@ -152,6 +153,39 @@ final class Walk {
 
     private Result signUp(Snapshot s) {
         String email = world.address(random.nextInt(World.ADDRESSES));
+        Response response = given().contentType(ContentType.JSON).body(person(s, email)).when()
+                .post("/api/conferences/{slug}/registrations", world.slug);
+        return switch (response.statusCode()) {
+        case 201 -> new Result(Op.SIGN_UP, Outcome.APPLIED, Invariants.Exemptions.none(), answer(response), email);
+        case 202 -> confirmationPending(s, email);
+        case 400, 409 -> refused(Op.SIGN_UP, email + ": " + response.asString());
+        default -> throw new AssertionError("sign-up answered " + response.statusCode() + ": " + response.asString());
+        };
+    }
+
+    /** Someone registers two or three colleagues at once; the invariants hold after the whole group. */
+    private Result groupSignUp(Snapshot s) {
+        List<String> emails = new ArrayList<>();
+        while (emails.size() < 2 + random.nextInt(2)) {
+            String email = world.address(random.nextInt(World.ADDRESSES));
+            if (!emails.contains(email)) {
+                emails.add(email);
+            }
+        }
+        Response response = given().contentType(ContentType.JSON)
+                .body(Map.of("people", emails.stream().map(email -> person(s, email)).toList())).when()
+                .post("/api/conferences/{slug}/group-registrations", world.slug);
+        return switch (response.statusCode()) {
+        case 200 -> new Result(Op.GROUP_SIGN_UP, Outcome.APPLIED, Invariants.Exemptions.none(), null,
+                emails + ": " + response.jsonPath().getList("status"));
+        case 400, 409 -> refused(Op.GROUP_SIGN_UP, emails + ": " + response.asString());
+        default -> throw new AssertionError(
+                "group sign-up answered " + response.statusCode() + ": " + response.asString());
+        };
+    }
+
+    /** What an attendee enters: a random mode, items of it and a travel answer. */
+    private Map<String, Object> person(Snapshot s, String email) {
         String mode = randomMode(s);
         Map<String, Object> body = new HashMap<>();
         body.put("firstName", "Test");
@@ -162,14 +196,7 @@ final class Walk {
         body.put("answers", travel());
         body.put("privacyConsent", true);
         body.put("locale", "de");
-        Response response = given().contentType(ContentType.JSON).body(body).when()
-                .post("/api/conferences/{slug}/registrations", world.slug);
-        return switch (response.statusCode()) {
-        case 201 -> new Result(Op.SIGN_UP, Outcome.APPLIED, Invariants.Exemptions.none(), answer(response), email);
-        case 202 -> confirmationPending(s, email);
-        case 400, 409 -> refused(Op.SIGN_UP, email + ": " + response.asString());
-        default -> throw new AssertionError("sign-up answered " + response.statusCode() + ": " + response.asString());
-        };
+        return body;
     }
 
     /**
