@@ -80,6 +80,14 @@ public class FormState {
         return values.containsKey(field);
     }
 
+    /**
+     * What the names and ids of this form's fields start with: "" unless a page shows several such forms in one, e.g.
+     * one per person of a group sign-up.
+     */
+    public String prefix() {
+        return "";
+    }
+
     public boolean hasErrors() {
         return !errors.isEmpty();
     }

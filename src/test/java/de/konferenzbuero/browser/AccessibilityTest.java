@@ -167,6 +167,11 @@ class AccessibilityTest {
                 backoffice();
                 return "/conferences/" + Backoffice.SLUG;
             }),
+            // GroupSignUpResource: several people at once, with every kind of question per person
+            page("/conferences/{slug}/group", "/conferences/" + Backoffice.SLUG + "/group", () -> {
+                backoffice();
+                return "/conferences/" + Backoffice.SLUG + "/group";
+            }),
             page("/registrations/{secret}", "/registrations/{answered}",
                     () -> "/registrations/" + backoffice().confirmedSecret()),
             // RegistrationsResource: the list (all, filtered, none found), the add-by-hand form, registrations that
@@ -422,7 +427,8 @@ class AccessibilityTest {
 
     /**
      * Every form of the organiser area sent with invalid input (and the API key page right after creating a key, a page
-     * only a POST shows). The public sign-up and manage forms are sent with errors in {@link JourneyTest}.
+     * only a POST shows), and the group sign-up (its errors, another section, the outcome, pages only a POST shows).
+     * The public sign-up and manage forms are sent with errors in {@link JourneyTest}.
      */
     static final List<FormState> FORMS = List.of(new FormState("login: wrong password", null, () -> {
         backoffice(); // makes the account of Backoffice.LOGIN_EMAIL
@@ -496,11 +502,35 @@ class AccessibilityTest {
             new FormState("data request: what is stored for an attendee", Account.ORGANISER, () -> "/organiser/privacy",
                     p -> p.fill("#f-email", "erika.barrierefrei@example.org"),
                     () -> "form[action='/organiser/privacy/lookup'] button[type=submit]", 200),
+            new FormState("group sign-up: an address missing, no declaration", null, AccessibilityTest::groupForm,
+                    p -> {
+                        p.fill("#f-p1-firstName", "Greta");
+                        p.fill("#f-p1-lastName", "Gruppe");
+                    }, AccessibilityTest::groupSubmit, 400),
+            new FormState("group sign-up: another person", null, AccessibilityTest::groupForm,
+                    p -> p.fill("#f-p1-firstName", "Greta"),
+                    () -> "form[action='/conferences/" + Backoffice.SLUG + "/group'] button[name=more]", 200),
+            new FormState("group sign-up: the outcome", null, AccessibilityTest::groupForm, p -> {
+                p.fill("#f-p1-firstName", "Greta");
+                p.fill("#f-p1-lastName", "Gruppe");
+                p.fill("#f-p1-email", "gruppe-" + UUID.randomUUID() + "@barrierefrei.example");
+                p.check("#f-p1-attendance");
+                p.check("#f-all-privacyConsent");
+            }, AccessibilityTest::groupSubmit, 200),
             new FormState("API key: no name", Account.ORGANISER, () -> "/organiser/tokens", p -> {
             }, () -> "form[action='/organiser/tokens'] button[type=submit]", 400),
             new FormState("API key: created, shown once", Account.ORGANISER, () -> "/organiser/tokens",
                     p -> p.fill("#f-name", "Barrierefreiheit " + UUID.randomUUID()),
                     () -> "form[action='/organiser/tokens'] button[type=submit]", 200));
+
+    private static String groupForm() {
+        backoffice();
+        return "/conferences/" + Backoffice.SLUG + "/group";
+    }
+
+    private static String groupSubmit() {
+        return "form[action='/conferences/" + Backoffice.SLUG + "/group'] button[type=submit]:not([name=more])";
+    }
 
     /** Every form state in every language, as (language, name, index in FORMS). */
     static Stream<Arguments> forms() {

@@ -101,6 +101,52 @@ class GroupSignUpTest {
         assertThat(QuarkusTransaction.requiringNew().call(() -> Registration.count("conference.id", c.id))).isZero();
     }
 
+    @Test
+    void theFormRegistersEachPersonShowsTheOutcomeAndKeepsEntriesOnErrors() {
+        Conference c = TestConferences.create("group-form", conf -> conf.onsiteCapacity = 1);
+        String page = given().get("/conferences/{slug}", c.slug).asString();
+        assertThat(page).contains("href=\"/conferences/group-form/group\"", "Mehrere Personen gemeinsam anmelden");
+        var form = given().get("/conferences/{slug}/group", c.slug);
+        String csrf = form.getCookie("csrf-token");
+        assertThat(form.asString()).contains("<legend>Person 1</legend>", "<legend>Person 3</legend>",
+                "name=\"p2-email\"", "id=\"f-p2-email\"", "for=\"f-p2-email\"");
+
+        // another section, entries kept
+        String more = given().cookie("csrf-token", csrf).contentType(ContentType.URLENC).formParam("csrf-token", csrf)
+                .formParam("count", "3").formParam("p1-firstName", "Greta").formParam("more", "1")
+                .post("/conferences/{slug}/group", c.slug).then().statusCode(200).extract().asString();
+        assertThat(more).contains("<legend>Person 4</legend>", "value=\"Greta\"");
+
+        // a missing address and no declaration: errors at the fields, nobody registered
+        String refused = given().cookie("csrf-token", csrf).contentType(ContentType.URLENC)
+                .formParam("csrf-token", csrf).formParam("count", "3").formParam("all-organisation", "Amt Beispiel")
+                .formParam("p1-firstName", "Greta").formParam("p1-lastName", "Gruppe")
+                .formParam("p1-email", "greta@amt.example").formParam("p2-firstName", "Hans")
+                .formParam("p2-lastName", "Gruppe").post("/conferences/{slug}/group", c.slug).then().statusCode(400)
+                .extract().asString();
+        assertThat(refused).contains("href=\"#f-p2-email\"",
+                "Person 2, E-Mail-Adresse: Bitte füllen Sie dieses Feld aus.", "href=\"#f-all-privacyConsent\"",
+                "Bitte bestätigen Sie, dass Sie die genannten Personen informiert haben", "value=\"Greta\"",
+                "value=\"Amt Beispiel\"", "id=\"f-p2-email-error\"");
+        assertThat(QuarkusTransaction.requiringNew().call(() -> Registration.count("conference.id", c.id))).isZero();
+
+        String outcome = given().cookie("csrf-token", csrf).contentType(ContentType.URLENC)
+                .formParam("csrf-token", csrf).formParam("count", "3").formParam("all-organisation", "Amt Beispiel")
+                .formParam("all-privacyConsent", "true").formParam("p1-firstName", "Greta")
+                .formParam("p1-lastName", "Gruppe").formParam("p1-email", "greta@amt.example")
+                .formParam("p2-firstName", "Hans").formParam("p2-lastName", "Gruppe")
+                .formParam("p2-email", "hans@amt.example").formParam("p2-needsWheelchair", "true")
+                .post("/conferences/{slug}/group", c.slug).then().statusCode(200).extract().asString();
+        assertThat(outcome).contains("Ihre Gruppenanmeldung", "Greta Gruppe", "Angemeldet, der Platz ist bestätigt",
+                "Hans Gruppe", "Auf der Warteliste, Platz 1").doesNotContain("/registrations/");
+        Registration hans = registration("hans@amt.example");
+        assertThat(hans.organisation).isEqualTo("Amt Beispiel");
+        assertThat(hans.needsWheelchair).isTrue();
+        assertThat(hans.photoConsent).as("photos are for each person to decide").isFalse();
+        assertThat(latestMail("hans@amt.example").template).isEqualTo("waitlisted");
+        assertThat(latestMail("greta@amt.example").template).isEqualTo("confirmed");
+    }
+
     private static Map<String, Object> person(String firstName, String email, List<Long> items) {
         Map<String, Object> p = new HashMap<>();
         p.put("firstName", firstName);

@@ -6,7 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 import de.konferenzbuero.Messages;
@@ -35,12 +38,30 @@ public class SignUpForm extends FormState {
     /** The labels of the questions, for the error summary. */
     private final Map<String, String> questionLabels = new HashMap<>();
 
+    /** See {@link #prefix()}: "p2-" for the second person of a group sign-up. */
+    private final String prefix;
+
     private SignUpForm() {
+        this("");
+    }
+
+    private SignUpForm(String prefix) {
         super(SignUpForm::label);
+        this.prefix = prefix;
+    }
+
+    @Override
+    public String prefix() {
+        return prefix;
     }
 
     public static SignUpForm empty() {
         return new SignUpForm();
+    }
+
+    /** An empty form whose fields are named with this prefix (see {@link #prefix()}). */
+    public static SignUpForm empty(String prefix) {
+        return new SignUpForm(prefix);
     }
 
     /** A form showing these items as chosen (the manage page's current choice). */
@@ -51,7 +72,18 @@ public class SignUpForm extends FormState {
     }
 
     public static SignUpForm of(MultivaluedMap<String, String> form) {
-        SignUpForm result = new SignUpForm();
+        return of(form, "");
+    }
+
+    /** The fields of a submitted form whose names start with this prefix, read without it. */
+    public static SignUpForm of(MultivaluedMap<String, String> submitted, String prefix) {
+        MultivaluedMap<String, String> form = new MultivaluedHashMap<>();
+        submitted.forEach((name, list) -> {
+            if (name.startsWith(prefix)) {
+                form.put(name.substring(prefix.length()), list);
+            }
+        });
+        SignUpForm result = new SignUpForm(prefix);
         result.read(form);
         form.forEach((name, list) -> {
             if (name.startsWith("items-")) {
@@ -111,13 +143,9 @@ public class SignUpForm extends FormState {
 
     /** The ids a question's control is described by (its condition, help and error), or "". */
     public String describedBy(Question q) {
-        String f = "f-" + q.field();
-        return String
-                .join(" ",
-                        java.util.stream.Stream
-                                .of(q.conditional() ? f + "-if" : null, q.hasHelp() ? f + "-hint" : null,
-                                        hasError(q.field()) ? f + "-error" : null)
-                                .filter(java.util.Objects::nonNull).toList());
+        String f = "f-" + prefix + q.field();
+        return String.join(" ", Stream.of(q.conditional() ? f + "-if" : null, q.hasHelp() ? f + "-hint" : null,
+                hasError(q.field()) ? f + "-error" : null).filter(Objects::nonNull).toList());
     }
 
     /** Names the questions in the error summary. */
