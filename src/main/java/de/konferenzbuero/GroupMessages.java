@@ -53,15 +53,6 @@ public interface GroupMessages {
     String outcome_intro();
 
     @Message
-    String col_name();
-
-    @Message
-    String col_email();
-
-    @Message
-    String col_outcome();
-
-    @Message
     String outcome(Outcome outcome);
 
     @Message
