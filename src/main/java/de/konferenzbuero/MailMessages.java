@@ -237,6 +237,12 @@ public interface MailMessages {
     String intro_approved(String title);
 
     @Message
+    String group_note();
+
+    @Message
+    String confirm_ignore_group();
+
+    @Message
     String intro_approved_unconfirmed(String title);
 
     @Message

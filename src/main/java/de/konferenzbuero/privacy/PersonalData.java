@@ -50,7 +50,7 @@ public final class PersonalData {
         kept(r, "id", "conference_id", "attendance", "status", "waitlist_seq", "created_at", "updated_at",
                 "cancelled_at", "change_count", "version", "reminder_sent_at", "checked_in_at", "hold_expires_at",
                 "offer_expires_at", "email_confirmed_at", "privacy_policy_version", "privacy_consented_at",
-                "special_deleted_at", "anonymised_at", "rejected_at");
+                "special_deleted_at", "anonymised_at", "rejected_at", "by_group");
         personal(r, "first_name", "/registration/firstName");
         personal(r, "last_name", "/registration/lastName");
         personal(r, "email", "/registration/email");

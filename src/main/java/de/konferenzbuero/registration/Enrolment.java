@@ -67,6 +67,7 @@ class Enrolment {
     Registration enrol(Conference conference, SignUp in, String email, List<AgendaItem> items,
             List<Answers.Checked> answers, String addedBy, ConsentChannel channel) {
         Registration r = newRegistration(conference, in, email, addedBy);
+        r.byGroup = channel == ConsentChannel.GROUP;
         try {
             r.persist();
             consents.signedUp(r, channel);

@@ -141,6 +141,10 @@ public class Registration extends PanacheEntityBase {
     /** When the organisers rejected the sign-up (the registration is cancelled). */
     public Instant rejectedAt;
 
+    /** Registered by a colleague through the group sign-up, not by the person themselves. */
+    @Column(name = "by_group")
+    public boolean byGroup;
+
     /** When health-related and dietary needs were deleted after the event (retention). */
     public Instant specialDeletedAt;
 

@@ -62,6 +62,10 @@ class GroupSignUpTest {
             assertThat(mail.text).contains("/registrations/");
         }
         assertThat(latestMail("clara@kreis.example").template).isEqualTo("waitlisted");
+        assertThat(latestMail("clara@kreis.example").text).as("they did not fill in the form themselves")
+                .contains("Diese Anmeldung hat eine andere Person für Sie vorgenommen");
+        de.konferenzbuero.Attendees.signUp(c.slug, "einzeln@kreis.example");
+        assertThat(latestMail("einzeln@kreis.example").text).doesNotContain("andere Person");
         assertThat(consentChannel(anna.id)).isEqualTo("GROUP");
 
         // an address registered already: that person's owner is told by mail, the others are registered
@@ -72,6 +76,7 @@ class GroupSignUpTest {
                 .post("/api/conferences/{slug}/group-registrations", c.slug).then().statusCode(200).extract()
                 .jsonPath();
         assertThat(again.getList("status")).containsExactly("ALREADY_REGISTERED", "WAITLISTED");
+        assertThat(again.getLong("[1].waitlistPosition")).isEqualTo(3);
         assertThat(latestMail("anna@kreis.example").template).isEqualTo("alreadyRegistered");
     }
 
@@ -145,6 +150,7 @@ class GroupSignUpTest {
         assertThat(hans.photoConsent).as("photos are for each person to decide").isFalse();
         assertThat(latestMail("hans@amt.example").template).isEqualTo("waitlisted");
         assertThat(latestMail("greta@amt.example").template).isEqualTo("confirmed");
+        assertThat(latestMail("greta@amt.example").html).contains("Gruppenanmeldung");
     }
 
     private static Map<String, Object> person(String firstName, String email, List<Long> items) {
