@@ -445,6 +445,32 @@ class JourneyTest {
         Assertions.assertThat(mails.get(0).subject).isEqualTo("Registration confirmed: " + conference.title);
     }
 
+    // --- Conditional questions: hidden until their condition is met (the server decides either way) ----------------
+
+    @Test
+    void aConditionalQuestionAppearsOnlyOnceItsConditionIsMet() {
+        Backoffice.get();
+        page.navigate(url("/conferences/" + Backoffice.SLUG));
+        Locator description = page.getByLabel("Kurzbeschreibung Ihres Projekts");
+        assertThat(description).isHidden();
+        Locator presenting = page.getByRole(AriaRole.GROUP,
+                new Page.GetByRoleOptions().setName("Stellen Sie ein Projekt vor?"));
+        presenting.getByLabel("Ja", new Locator.GetByLabelOptions().setExact(true)).check();
+        assertThat(description).isVisible();
+        description.fill("Ein Rufbus für die Dörfer.");
+        presenting.getByLabel("Nein", new Locator.GetByLabelOptions().setExact(true)).check();
+        assertThat(description).isHidden();
+
+        // in the group form, each person's questions follow that person's own answers
+        page.navigate(url("/conferences/" + Backoffice.SLUG + "/group"));
+        Locator second = page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Person 2"));
+        second.getByRole(AriaRole.GROUP, new Locator.GetByRoleOptions().setName("Stellen Sie ein Projekt vor?"))
+                .getByLabel("Ja", new Locator.GetByLabelOptions().setExact(true)).check();
+        assertThat(second.getByLabel("Kurzbeschreibung Ihres Projekts")).isVisible();
+        assertThat(page.getByRole(AriaRole.GROUP, new Page.GetByRoleOptions().setName("Person 1"))
+                .getByLabel("Kurzbeschreibung Ihres Projekts")).isHidden();
+    }
+
     // --- Helpers --------------------------------------------------------------------------------------------------
 
     /**
