@@ -31,6 +31,10 @@ public final class Texts {
         return bundle(ApprovalMessages.class, locale);
     }
 
+    public static InviteMessages invite(Locale locale) {
+        return bundle(InviteMessages.class, locale);
+    }
+
     public static GroupMessages group(Locale locale) {
         return bundle(GroupMessages.class, locale);
     }

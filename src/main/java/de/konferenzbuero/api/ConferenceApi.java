@@ -90,7 +90,11 @@ public class ConferenceApi {
         if (signUp == null) {
             throw new jakarta.ws.rs.BadRequestException();
         }
-        SignUpResult result = signUps.signUp(slug, signUp, ConsentChannel.API);
+        return answer(signUps.signUp(slug, signUp, ConsentChannel.API), config.baseUrl());
+    }
+
+    /** The answer to a sign-up: 201 with the registration, 202 while the address awaits confirmation, else 409. */
+    static Response answer(SignUpResult result, String baseUrl) {
         if (result.confirmationRequired()) {
             return Response.accepted(new Accepted("CONFIRMATION_PENDING",
                     "Please confirm the e-mail address with the link we sent to it; the registration lapses if it is"
@@ -98,7 +102,7 @@ public class ConferenceApi {
                     .build();
         }
         if (result instanceof SignUpResult.Registered registered) {
-            RegistrationJson json = RegistrationJson.of(registered.registration(), config.baseUrl());
+            RegistrationJson json = RegistrationJson.of(registered.registration(), baseUrl);
             return Response.created(URI.create("/api/registrations/" + registered.registration().manageSecret))
                     .entity(json).build();
         }

@@ -232,13 +232,15 @@ public class ConferenceEditing {
             }
             if (d.onsiteCapacity() == null || d.onsiteCapacity() < 0) {
                 problems.add(new FieldProblem("onsiteCapacity", Problem.CAPACITY_REQUIRED));
-            } else if (existing != null && d.onsiteCapacity() < existing.onsiteTaken) {
+            } else if (existing != null
+                    && d.onsiteCapacity() < existing.onsiteTaken + existing.reservedPlaces(Attendance.ON_SITE)) {
                 problems.add(new FieldProblem("onsiteCapacity", Problem.CAPACITY_BELOW_CONFIRMED));
             }
         }
         if (d.onlineCapacity() != null && d.onlineCapacity() < 0) {
             problems.add(new FieldProblem("onlineCapacity", Problem.CAPACITY_REQUIRED));
-        } else if (existing != null && d.onlineCapacity() != null && d.onlineCapacity() < existing.onlineTaken) {
+        } else if (existing != null && d.onlineCapacity() != null
+                && d.onlineCapacity() < existing.onlineTaken + existing.reservedPlaces(Attendance.ONLINE)) {
             problems.add(new FieldProblem("onlineCapacity", Problem.CAPACITY_BELOW_CONFIRMED));
         }
         if (d.registrationOpensAt() != null && d.registrationClosesAt() != null

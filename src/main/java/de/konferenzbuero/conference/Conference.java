@@ -129,6 +129,11 @@ public class Conference extends PanacheEntityBase {
     @OrderBy("startsAt, id")
     public List<AgendaItem> agenda = new ArrayList<>();
 
+    /** Places reserved for groups (see {@link Contingent}); refreshed with the conference under its lock. */
+    @OneToMany(mappedBy = "conference", cascade = jakarta.persistence.CascadeType.REFRESH)
+    @OrderBy("id")
+    public List<Contingent> contingents = new ArrayList<>();
+
     public static Optional<Conference> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }
@@ -176,6 +181,14 @@ public class Conference extends PanacheEntityBase {
         return now.isBefore(last);
     }
 
+    /**
+     * Whether someone with an invitation may register now: until registration closes, even before the public window
+     * opens or while the conference is a draft; never once it is cancelled.
+     */
+    public boolean takesInvitedSignUps(Instant now) {
+        return !isCancelled() && now.isBefore(registrationCloses());
+    }
+
     /** When sign-ups end: the configured moment, else the start of the conference. */
     public Instant registrationCloses() {
         return registrationClosesAt != null ? registrationClosesAt : startsAt;
@@ -190,11 +203,16 @@ public class Conference extends PanacheEntityBase {
         return attendance == Attendance.ON_SITE ? onsiteCapacity : onlineCapacity;
     }
 
-    /** Free places of this mode; null means unlimited. */
+    /** Free places of this mode for everyone (places still reserved in contingents are not); null means unlimited. */
     public Integer freePlaces(Attendance attendance) {
         Integer capacity = capacity(attendance);
         int taken = attendance == Attendance.ON_SITE ? onsiteTaken : onlineTaken;
-        return capacity == null ? null : Math.max(0, capacity - taken);
+        return capacity == null ? null : Math.max(0, capacity - taken - reservedPlaces(attendance));
+    }
+
+    /** Places of this mode still reserved in contingents (free places of unreleased ones). */
+    public int reservedPlaces(Attendance attendance) {
+        return contingents.stream().filter(c -> c.attendance == attendance).mapToInt(Contingent::reservedPlaces).sum();
     }
 
     /** No mode has a free place: a sign-up now lands on the waitlist. */

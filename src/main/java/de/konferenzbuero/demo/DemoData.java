@@ -26,9 +26,11 @@ import io.quarkus.logging.Log;
 import de.konferenzbuero.EventTime;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.AgendaItemKind;
+import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.ConferenceFormat;
 import de.konferenzbuero.conference.ConferenceStatus;
+import de.konferenzbuero.conference.Contingent;
 import de.konferenzbuero.conference.Question;
 import de.konferenzbuero.conference.QuestionKind;
 import de.konferenzbuero.conference.QuestionOption;
@@ -144,6 +146,16 @@ public class DemoData {
             conference.agenda.add(item);
         }
         persistQuestions(conference, c.questions());
+        for (SeedContingent k : c.contingents()) {
+            Contingent contingent = new Contingent();
+            contingent.conference = conference;
+            contingent.name = k.name();
+            contingent.attendance = Attendance.valueOf(k.attendance());
+            contingent.places = k.places();
+            contingent.releaseAt = day.minusDays(k.releaseDaysBefore()).atStartOfDay(zone).toInstant();
+            contingent.persist();
+            conference.contingents.add(contingent);
+        }
     }
 
     /** The conference's own questions; a condition names an earlier question and answer by their place in the list. */
@@ -204,12 +216,17 @@ public class DemoData {
             String weekday, String start, int endDay, String end, String format, SeedVenue venue,
             String onlineAccessLink, Integer onsiteCapacity, Integer onlineCapacity, Integer registrationOpensInDays,
             String organisation, List<String> hosts, String audience, String contactName, String contactEmail,
-            List<SeedItem> agenda, List<SeedQuestion> questions) {
+            List<SeedItem> agenda, List<SeedQuestion> questions, List<SeedContingent> contingents) {
 
         SeedConference {
             hosts = hosts == null ? List.of() : hosts;
             questions = questions == null ? List.of() : questions;
+            contingents = contingents == null ? List.of() : contingents;
         }
+    }
+
+    /** Places reserved for a group, released to everyone {@code releaseDaysBefore} days before the start. */
+    record SeedContingent(String name, String attendance, int places, int releaseDaysBefore) {
     }
 
     /**

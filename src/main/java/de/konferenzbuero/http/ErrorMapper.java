@@ -26,6 +26,7 @@ import de.konferenzbuero.backoffice.Consequences;
 import de.konferenzbuero.backoffice.NotYours;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.limits.TooManyRequests;
+import de.konferenzbuero.registration.InvitationInvalid;
 import de.konferenzbuero.registration.RegistrationCancelled;
 import de.konferenzbuero.registration.RegistrationClosed;
 import de.konferenzbuero.registration.UnknownConference;
@@ -116,7 +117,7 @@ public class ErrorMapper {
     }
 
     @ServerExceptionMapper({ UnknownConference.class, UnknownRegistration.class, NotYours.class,
-            NotFoundException.class })
+            InvitationInvalid.class, NotFoundException.class })
     public Response notFound(RuntimeException e) {
         return api() ? problem(404, "not-found", "Not found", "There is nothing at this address.", List.of())
                 : html(404, Templates.notFound());

@@ -50,6 +50,9 @@ class Emails {
 
     static native TemplateInstance organiserMessage(MailView mail, String subject, java.util.List<String> paragraphs);
 
+    static native TemplateInstance invitation(de.konferenzbuero.conference.Conference conference,
+            de.konferenzbuero.registration.Invitation invitation, String link, String email);
+
     static native TemplateInstance passwordReset(String name, String email, String link, java.time.Instant expiresAt,
             String operator);
 }

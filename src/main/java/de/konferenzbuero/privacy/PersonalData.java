@@ -40,8 +40,8 @@ public final class PersonalData {
 
     /** Tables without attendee data: conferences, agenda, organisations, organiser accounts, scheduling. */
     public static final Set<String> OTHER_TABLES = Set.of("organisation", "conference", "conference_host",
-            "agenda_item", "agenda_item_speaker", "question", "question_option", "organiser", "organiser_membership",
-            "organiser_session", "api_token", "scheduled_job", "flyway_schema_history");
+            "agenda_item", "agenda_item_speaker", "question", "question_option", "contingent", "organiser",
+            "organiser_membership", "organiser_session", "api_token", "scheduled_job", "flyway_schema_history");
 
     private static final Map<String, Column> COLUMNS = new LinkedHashMap<>();
 
@@ -50,7 +50,7 @@ public final class PersonalData {
         kept(r, "id", "conference_id", "attendance", "status", "waitlist_seq", "created_at", "updated_at",
                 "cancelled_at", "change_count", "version", "reminder_sent_at", "checked_in_at", "hold_expires_at",
                 "offer_expires_at", "email_confirmed_at", "privacy_policy_version", "privacy_consented_at",
-                "special_deleted_at", "anonymised_at", "rejected_at", "by_group");
+                "special_deleted_at", "anonymised_at", "rejected_at", "by_group", "invitation_id", "contingent_id");
         personal(r, "first_name", "/registration/firstName");
         personal(r, "last_name", "/registration/lastName");
         personal(r, "email", "/registration/email");
@@ -91,6 +91,13 @@ public final class PersonalData {
         staff("audit_log", "actor");
         // Names in the details of entries about a registration or its mails (e.g. "checked in: Anna Beispiel").
         personal("audit_log", "details", "/organiserActions/0/details");
+
+        // Invitations name a group, not a person; a personal one keeps only a SHA-256 of the invited address (like the
+        // rate limit keys): it finds nobody without the address itself, which is in the invitation mail only.
+        kept("invitation", "id", "conference_id", "contingent_id", "label", "email_hash", "max_uses", "uses",
+                "created_at", "revoked_at");
+        secret("invitation", "token_hash");
+        staff("invitation", "created_by");
 
         // Counters of the rate limits: the key is a SHA-256 of the client or target address, gone after its window.
         kept("rate_limit", "bucket", "window_start", "hits");

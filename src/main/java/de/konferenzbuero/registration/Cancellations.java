@@ -68,7 +68,7 @@ class Cancellations {
         List<Long> freedOptions = optionPlaces.end(registration);
         List<Long> freedItems = end(registration, kind, actor);
         if (heldPlace) {
-            places.release(registration.conference.id, registration.attendance);
+            places.release(registration, registration.attendance);
             waitlists.fillConference(registration.conference.id, registration.attendance, actor, notices);
         }
         waitlists.handOn(freedItems, actor, notices);

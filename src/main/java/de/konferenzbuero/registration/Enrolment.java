@@ -57,6 +57,8 @@ class Enrolment {
      *            the organiser adding someone by hand (any time while the conference is not cancelled), or null
      * @param channel
      *            where the consents were given, for the consent log
+     * @param invitation
+     *            the invitation it is made with (already counted as used), or null
      *
      * @throws RegistrationClosed
      *             when, under the lock, the conference turns out to take no registrations any more
@@ -65,8 +67,16 @@ class Enrolment {
      *             overlap after the programme changed
      */
     Registration enrol(Conference conference, SignUp in, String email, List<AgendaItem> items,
-            List<Answers.Checked> answers, String addedBy, ConsentChannel channel) {
+            List<Answers.Checked> answers, String addedBy, ConsentChannel channel, Invitation invitation) {
         Registration r = newRegistration(conference, in, email, addedBy);
+        if (invitation != null) {
+            r.invitation = invitation;
+            if (invitation.isPersonal()) {
+                // the link reached this address by mail, and only this address may use it: confirmed with it
+                r.holdExpiresAt = null;
+                r.emailConfirmedAt = clock.instant();
+            }
+        }
         r.byGroup = channel == ConsentChannel.GROUP;
         try {
             r.persist();
@@ -86,10 +96,13 @@ class Enrolment {
             throw ITEM_GONE.equals(e.getConstraintName()) ? new InvalidInput("items", Problem.ITEM_UNKNOWN) : e;
         }
 
-        // an organiser adding someone by hand approves them with it
-        Places.Decision decision = places.decide(r, clock.instant(), addedBy != null);
+        // an organiser adding someone by hand approves them with it, and so does an invitation
+        Places.Access how = addedBy != null ? Places.Access.ORGANISER
+                : invitation != null ? Places.Access.INVITED : Places.Access.PUBLIC;
+        Places.Decision decision = places.decide(r, clock.instant(), how,
+                invitation == null || invitation.contingent == null ? null : invitation.contingent.id);
         if (decision == Places.Decision.REFUSED) {
-            throw refusal(conference, addedBy != null);
+            throw refusal(conference, how);
         }
         boolean confirmed = decision == Places.Decision.CONFIRMED;
         boolean pending = decision == Places.Decision.PENDING;
@@ -109,11 +122,17 @@ class Enrolment {
     }
 
     /** Why the decision refused: the conference as it is now takes no registrations, or not in this mode. */
-    private RuntimeException refusal(Conference conference, boolean byOrganiser) {
+    private RuntimeException refusal(Conference conference, Places.Access how) {
         em.refresh(conference);
         RegistrationState state = conference.registrationState(clock.instant());
-        boolean open = byOrganiser ? !conference.isCancelled() : state.isOpen();
-        return open ? new InvalidInput("attendance", Problem.ATTENDANCE_NOT_OFFERED) : new RegistrationClosed(state);
+        boolean open = switch (how) {
+        case ORGANISER -> !conference.isCancelled();
+        case INVITED -> conference.takesInvitedSignUps(clock.instant());
+        case PUBLIC -> state.isOpen();
+        };
+        return open ? new InvalidInput("attendance", Problem.ATTENDANCE_NOT_OFFERED)
+                : new RegistrationClosed(conference.isCancelled() ? RegistrationState.CANCELLED
+                        : state == RegistrationState.NOT_PUBLISHED ? RegistrationState.CLOSED : state);
     }
 
     private Registration newRegistration(Conference conference, SignUp in, String email, String addedBy) {

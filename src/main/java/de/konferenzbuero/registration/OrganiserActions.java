@@ -145,7 +145,7 @@ public class OrganiserActions {
             throw new InvalidInput("email", Problem.EMAIL_TAKEN);
         }
         try {
-            return enrolment.enrol(conference, in, email, items, answers, actor, ConsentChannel.ORGANISER);
+            return enrolment.enrol(conference, in, email, items, answers, actor, ConsentChannel.ORGANISER, null);
         } catch (ConstraintViolationException e) {
             throw Registration.emailTakenOr(e);
         }
@@ -179,6 +179,12 @@ public class OrganiserActions {
                 .executeUpdate();
         em.createNativeQuery(
                 "update question_option set taken = 0 where question_id in (select id from question where conference_id = ?1)")
+                .setParameter(1, conference.id).executeUpdate();
+        em.createNativeQuery(
+                """
+                        with r as (update registration set contingent_id = null where conference_id = ?1 and contingent_id is not null)
+                        update contingent set taken = 0 where conference_id = ?1
+                        """)
                 .setParameter(1, conference.id).executeUpdate();
         notices.fire(noticeEvent);
         return active.size();

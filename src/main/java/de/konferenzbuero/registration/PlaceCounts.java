@@ -15,17 +15,17 @@ import de.konferenzbuero.runtime.ClusterJobs;
 import de.konferenzbuero.runtime.DatabaseOutage;
 
 /**
- * The consistency check of the capacity counters: the places counted on a conference (per mode), an item or a choice
- * option ({@code taken}) against the confirmed rows that hold them. Every change goes through {@link Places}, so they
- * agree; a difference means a bug or a hand-made change in the database. It is reported (log and organiser pages),
- * never repaired: a silent repair could hide the cause and give away places twice.
+ * The consistency check of the capacity counters: the places counted on a conference (per mode), an item, a choice
+ * option or a contingent ({@code taken}) against the confirmed rows that hold them. Every change goes through
+ * {@link Places}, so they agree; a difference means a bug or a hand-made change in the database. It is reported (log
+ * and organiser pages), never repaired: a silent repair could hide the cause and give away places twice.
  */
 @ApplicationScoped
 public class PlaceCounts {
 
     /**
      * A counter that does not match its rows: of a {@code mode} of the conference, or of an {@code item} (an agenda
-     * item, or "question: option").
+     * item, "question: option", or a contingent's name).
      */
     public record Drift(long conferenceId, String conference, Attendance mode, String item, long counted,
             long confirmed) {
@@ -80,6 +80,12 @@ public class PlaceCounts {
                                 from question_option o join question q on q.id = o.question_id join conference c on c.id = q.conference_id
                                 where (?1 = -1 or c.id = ?1) and o.taken <> (select count(*) from answer a
                                     where a.option_id = o.id and a.status = 'CONFIRMED')
+                                union all
+                                select c.id, c.title, null, k.name, k.taken, (select count(*) from registration r
+                                    where r.contingent_id = k.id and r.status = 'CONFIRMED')
+                                from contingent k join conference c on c.id = k.conference_id
+                                where (?1 = -1 or c.id = ?1) and k.taken <> (select count(*) from registration r
+                                    where r.contingent_id = k.id and r.status = 'CONFIRMED')
                                 order by 1, 3, 4
                                 """)
                 .setParameter(1, conferenceId == null ? -1L : conferenceId).getResultList();

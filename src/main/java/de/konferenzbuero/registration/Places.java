@@ -46,38 +46,50 @@ class Places {
     /**
      * The sign-up decision, under the conference lock: if the conference still takes registrations in the
      * registration's mode (checked here, as the row is now, since an organiser may have cancelled it or dropped the
-     * mode while the sign-up was on its way), a stored registration takes a place in its mode if one is free, else it
-     * gets the next waitlist number; the event is recorded. The lock is its own statement, so the decision below always
-     * sees the row as it is (deciding inside the locking statement let a sign-up that had waited for the lock act on a
-     * stale count, found by ConcurrentSignUpTest).
+     * mode while the sign-up was on its way), a stored registration takes a place in its mode if one is free (a place
+     * of the invitation's contingent first, where it has one), else it gets the next waitlist number; the event is
+     * recorded. The lock is its own statement, so the decision below always sees the row as it is (deciding inside the
+     * locking statement let a sign-up that had waited for the lock act on a stale count, found by
+     * ConcurrentSignUpTest).
      *
-     * @param byOrganiser
+     * @param how
      *            an organiser adding someone by hand: any time, as long as the conference is not cancelled (and is
-     *            approved with it); otherwise, when the conference approves sign-ups (read from the row under the lock,
-     *            as an organiser may just have switched it), the registration takes nothing and waits (PENDING)
+     *            approved with it); invited: while registration has not closed, even before the public window or for a
+     *            draft, approved with the invitation; otherwise, when the conference approves sign-ups (read from the
+     *            row under the lock, as an organiser may just have switched it), the registration takes nothing and
+     *            waits (PENDING)
+     * @param contingentId
+     *            the contingent of the invitation, or null
      */
-    Decision decide(Registration registration, Instant now, boolean byOrganiser) {
+    Decision decide(Registration registration, Instant now, Access how, Long contingentId) {
         lockConference(registration.conference.id);
         Object status = em
                 .createNativeQuery(
                         """
                                 with open as (
-                                    select approval_required and not ?4 as pending from conference
+                                    select approval_required and ?4 = 'PUBLIC' as pending from conference
                                     where id = ?1 and (format = 'HYBRID' or format = ?3)
-                                      and case when ?4 then status <> 'CANCELLED'
+                                      and case when ?4 = 'ORGANISER' then status <> 'CANCELLED'
+                                               when ?4 = 'INVITED' then status <> 'CANCELLED' and ?5 < coalesce(registration_closes_at, starts_at)
                                                else status = 'PUBLISHED' and (registration_opens_at is null or registration_opens_at <= ?5)
                                                     and ?5 < coalesce(registration_closes_at, starts_at) end
+                                ), held as (
+                                    update contingent set taken = taken + 1
+                                    where id = ?6 and conference_id = ?1 and attendance = ?3 and not released and taken < places
+                                      and exists (select 1 from open where not pending)
+                                    returning id
                                 ), take as (
                                     update conference set %1$s_taken = %1$s_taken + 1
                                     where id = ?1 and exists (select 1 from open where not pending)
-                                      and (%1$s_capacity is null or %1$s_taken < %1$s_capacity)
+                                      and (exists (select 1 from held) or %2$s)
                                     returning id
                                 ), r as (
                                     update registration
                                     set status = case when (select pending from open) then 'PENDING' when exists (select 1 from take) then 'CONFIRMED'
                                                       else 'WAITLISTED' end,
                                         waitlist_seq = case when (select pending from open) or exists (select 1 from take) then null
-                                                            else nextval('waitlist_seq') end
+                                                            else nextval('waitlist_seq') end,
+                                        contingent_id = (select id from held)
                                     where id = ?2 and exists (select 1 from open)
                                     returning id, status
                                 ), e as (
@@ -85,11 +97,27 @@ class Places {
                                 )
                                 select coalesce((select status from r), 'REFUSED')
                                 """
-                                .formatted(column(registration.attendance)))
+                                .formatted(column(registration.attendance), free(registration.attendance)))
                 .setParameter(1, registration.conference.id).setParameter(2, registration.id)
-                .setParameter(3, registration.attendance.name()).setParameter(4, byOrganiser).setParameter(5, now)
-                .getSingleResult();
+                .setParameter(3, registration.attendance.name()).setParameter(4, how.name()).setParameter(5, now)
+                .setParameter(6, contingentId == null ? -1L : contingentId).getSingleResult();
         return Decision.valueOf((String) status);
+    }
+
+    /** Who registers, which decides when the conference takes the registration and whether it waits for approval. */
+    enum Access {
+        PUBLIC, INVITED, ORGANISER
+    }
+
+    /**
+     * The one rule for a place of a mode, as an SQL condition on the conference row: no capacity, or taken plus the
+     * places still reserved in unreleased contingents of the mode below it.
+     */
+    private static String free(Attendance attendance) {
+        return """
+                (%1$s_capacity is null or %1$s_taken + (select coalesce(sum(k.places - k.taken), 0) from contingent k
+                    where k.conference_id = conference.id and k.attendance = '%2$s' and not k.released) < %1$s_capacity)"""
+                .formatted(column(attendance), attendance.name());
     }
 
     /**
@@ -174,18 +202,30 @@ class Places {
         return new ItemDecision(null, false);
     }
 
-    /** Takes a conference place of this mode if one is free. */
+    /** Takes a conference place of this mode if one is free for everyone (not reserved in a contingent). */
     boolean tryTake(long conferenceId, Attendance attendance) {
         return em.createNativeQuery("""
                 update conference set %1$s_taken = %1$s_taken + 1
-                where id = ?1 and (%1$s_capacity is null or %1$s_taken < %1$s_capacity)
-                """.formatted(column(attendance))).setParameter(1, conferenceId).executeUpdate() == 1;
+                where id = ?1 and %2$s
+                """.formatted(column(attendance), free(attendance))).setParameter(1, conferenceId).executeUpdate() == 1;
     }
 
-    void release(long conferenceId, Attendance attendance) {
-        em.createNativeQuery(
-                "update conference set %1$s_taken = %1$s_taken - 1 where id = ?1".formatted(column(attendance)))
-                .setParameter(1, conferenceId).executeUpdate();
+    /**
+     * Gives back the place a registration held in this mode; a place of a contingent goes back to the contingent (and
+     * is reserved again while it is not released).
+     */
+    void release(Registration registration, Attendance attendance) {
+        em.createNativeQuery("""
+                with held as (
+                    select contingent_id from registration where id = ?2 and contingent_id is not null
+                ), cleared as (
+                    update registration set contingent_id = null where id = ?2 and contingent_id is not null
+                ), back as (
+                    update contingent set taken = taken - 1 where id = (select contingent_id from held)
+                )
+                update conference set %1$s_taken = %1$s_taken - 1 where id = ?1
+                """.formatted(column(attendance))).setParameter(1, registration.conference.id)
+                .setParameter(2, registration.id).executeUpdate();
     }
 
     /**
@@ -195,10 +235,9 @@ class Places {
     void takeOrAdd(long conferenceId, Attendance attendance) {
         em.createNativeQuery("""
                 update conference set %1$s_taken = %1$s_taken + 1, version = version + 1,
-                    %1$s_capacity = case when %1$s_capacity is null or %1$s_taken < %1$s_capacity then %1$s_capacity
-                                         else %1$s_capacity + 1 end
+                    %1$s_capacity = case when %2$s then %1$s_capacity else %1$s_capacity + 1 end
                 where id = ?1
-                """.formatted(column(attendance))).setParameter(1, conferenceId).executeUpdate();
+                """.formatted(column(attendance), free(attendance))).setParameter(1, conferenceId).executeUpdate();
     }
 
     /** Takes a place of this item if one is free. */

@@ -18,6 +18,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
@@ -144,6 +145,19 @@ public class Registration extends PanacheEntityBase {
     /** Registered by a colleague through the group sign-up, not by the person themselves. */
     @Column(name = "by_group")
     public boolean byGroup;
+
+    /** The invitation this registration was made with; null for a public sign-up. */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "invitation_id")
+    public Invitation invitation;
+
+    /**
+     * The contingent whose place this registration holds (only while confirmed); maintained by the capacity statements
+     * of {@link Places}.
+     */
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "contingent_id", insertable = false, updatable = false)
+    public de.konferenzbuero.conference.Contingent contingent;
 
     /** When health-related and dietary needs were deleted after the event (retention). */
     public Instant specialDeletedAt;

@@ -251,7 +251,7 @@ public class RegistrationService {
         registration.attendance = mode;
         history.record(registration, HistoryKind.ATTENDANCE_CHANGED, ATTENDEE);
         if (registration.status == RegistrationStatus.CONFIRMED) {
-            places.release(conference.id, previous);
+            places.release(registration, previous);
             waitlists.fillConference(conference.id, previous, ATTENDEE, notices);
         } else if (placed) {
             registration.status = RegistrationStatus.CONFIRMED;

@@ -90,6 +90,12 @@ final class SignUpRules {
 
     /** Every refused field of a sign-up at once, in the order of the form. */
     static void checkAll(Validator validator, Conference conference, SignUp in, boolean requireAnswers) {
+        checkAll(validator, conference, in, requireAnswers, null);
+    }
+
+    /** Like {@link #checkAll(Validator, Conference, SignUp, boolean)}; a personal invitation takes only its address. */
+    static void checkAll(Validator validator, Conference conference, SignUp in, boolean requireAnswers,
+            Invitation invitation) {
         List<FieldProblem> problems = new ArrayList<>();
         for (ConstraintViolation<SignUp> v : validator.validate(in)) {
             problems.add(new FieldProblem(v.getPropertyPath().toString(), Problem.valueOf(v.getMessage())));
@@ -107,6 +113,10 @@ final class SignUpRules {
         if (in.email() != null && !in.email().isBlank() && problems.stream().noneMatch(p -> p.field().equals("email"))
                 && EmailAddresses.normalise(in.email()).isEmpty()) {
             problems.add(new FieldProblem("email", Problem.EMAIL_INVALID));
+        }
+        if (invitation != null && problems.stream().noneMatch(p -> p.field().equals("email"))
+                && !invitation.fits(in.email())) {
+            problems.add(new FieldProblem("email", Problem.INVITATION_OTHER_ADDRESS));
         }
         if (!in.privacyConsent()) {
             problems.add(new FieldProblem("privacyConsent", Problem.CONSENT_REQUIRED));

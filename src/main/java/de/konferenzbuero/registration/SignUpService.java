@@ -72,7 +72,32 @@ public class SignUpService {
             metrics.refusedInvalid();
             throw e;
         }
-        return registerChecked(slug, in, channel);
+        return registerChecked(slug, in, channel, null);
+    }
+
+    /**
+     * Registers with an invitation: until registration closes, also before the public window opens or for a conference
+     * that is not published yet; approved with the invitation, and a place of its contingent first where it names one.
+     * A personal invitation takes only the address it was sent to, and that address counts as confirmed.
+     *
+     * @throws InvitationInvalid
+     *             when the invitation is unknown, revoked or used up
+     * @throws RegistrationClosed
+     *             when the conference is cancelled or its registration has closed
+     * @throws InvalidInput
+     *             listing every refused field
+     */
+    public SignUpResult signUpInvited(String token, SignUp in, ConsentChannel channel) {
+        Invitation invitation = Invitation.findByToken(token).filter(Invitation::isUsable)
+                .orElseThrow(InvitationInvalid::new);
+        Conference conference = invitedConference(invitation);
+        try {
+            SignUpRules.checkAll(validator, conference, in, true, invitation);
+        } catch (InvalidInput e) {
+            metrics.refusedInvalid();
+            throw e;
+        }
+        return registerChecked(conference.slug, in, channel, token);
     }
 
     /** The most people one group sign-up registers. */
@@ -149,7 +174,7 @@ public class SignUpService {
         List<Member> members = new ArrayList<>();
         for (SignUp person : people) {
             try {
-                members.add(new Member(person, registerChecked(slug, person, channel)));
+                members.add(new Member(person, registerChecked(slug, person, channel, null)));
             } catch (RegistrationClosed | InvalidInput e) {
                 if (members.isEmpty()) {
                     throw e;
@@ -160,15 +185,19 @@ public class SignUpService {
         return members;
     }
 
-    /** Registers a checked sign-up in a transaction of its own, tried again after a conflict. */
-    private SignUpResult registerChecked(String slug, SignUp in, ConsentChannel channel) {
+    /**
+     * Registers a checked sign-up in a transaction of its own, tried again after a conflict; with the invitation of
+     * this secret, or publicly when it is null.
+     */
+    private SignUpResult registerChecked(String slug, SignUp in, ConsentChannel channel, String invitationToken) {
         String email = EmailAddresses.normalise(in.email()).orElseThrow();
         for (int attempt = 1;; attempt++) {
             try {
-                SignUpResult result = QuarkusTransaction.requiringNew().call(() -> register(slug, in, email, channel));
+                SignUpResult result = QuarkusTransaction.requiringNew()
+                        .call(() -> register(slug, in, email, channel, invitationToken));
                 metrics.signedUp(result);
                 return result;
-            } catch (RegistrationClosed e) {
+            } catch (RegistrationClosed | InvitationInvalid e) {
                 metrics.refusedClosed();
                 throw e;
             } catch (InvalidInput e) {
@@ -188,15 +217,21 @@ public class SignUpService {
         }
     }
 
-    private SignUpResult register(String slug, SignUp in, String email, ConsentChannel channel) {
-        Conference conference = openConference(slug);
+    private SignUpResult register(String slug, SignUp in, String email, ConsentChannel channel,
+            String invitationToken) {
+        Invitation invitation = invitationToken == null ? null
+                : Invitation.findByToken(invitationToken).orElseThrow(InvitationInvalid::new);
+        Conference conference = invitation == null ? openConference(slug) : invitedConference(invitation);
         List<AgendaItem> items = SignUpRules.check(conference, in.attendance(), in.items());
         List<Answers.Checked> answers = SignUpRules.answers(conference, in, true);
         Optional<Registration> existing = Registration.findActive(conference, email);
         if (existing.isPresent()) {
             return alreadyRegistered(existing.get());
         }
-        Registration registration = enrolment.enrol(conference, in, email, items, answers, null, channel);
+        if (invitation != null) {
+            use(invitation);
+        }
+        Registration registration = enrolment.enrol(conference, in, email, items, answers, null, channel, invitation);
         // loaded while the transaction lasts: the answer to the sign-up is built after it
         registration.answerLines(Locale.GERMAN);
         return new SignUpResult.Registered(registration, registration.waitlistPosition(), registration.activeBookings()
@@ -211,6 +246,28 @@ public class SignUpService {
             throw new RegistrationClosed(state);
         }
         return conference;
+    }
+
+    private Conference invitedConference(Invitation invitation) {
+        Conference conference = invitation.conference;
+        if (!conference.takesInvitedSignUps(clock.instant())) {
+            throw new RegistrationClosed(
+                    conference.isCancelled() ? RegistrationState.CANCELLED : RegistrationState.CLOSED);
+        }
+        return conference;
+    }
+
+    /**
+     * Counts one use of the invitation, in the sign-up's transaction: refused when it was revoked or used up meanwhile
+     * (the row lock orders parallel uses of one shared code).
+     */
+    private void use(Invitation invitation) {
+        int counted = Invitation.getEntityManager().createNativeQuery(
+                "update invitation set uses = uses + 1 where id = ?1 and revoked_at is null" + " and uses < max_uses")
+                .setParameter(1, invitation.id).executeUpdate();
+        if (counted == 0) {
+            throw new InvitationInvalid();
+        }
     }
 
     /**

@@ -205,6 +205,20 @@ class AccessibilityTest {
                     () -> backoffice().path("/approvals?notice=approved&count=2")),
             page("/registrations/{secret}", "/registrations/{pending}",
                     () -> "/registrations/" + backoffice().pendingSecret()),
+            // InvitationsResource: contingents and invitations (one of each), and after sending an invitation
+            organiser("/organiser/conferences/{id}/invitations", "{test}/invitations", () -> {
+                Backoffice.invitation();
+                return backoffice().path("/invitations");
+            }), organiser("/organiser/conferences/{id}/invitations", "{test}/invitations?notice=sent", () -> {
+                Backoffice.invitation();
+                return backoffice().path("/invitations?notice=sent");
+            }),
+            // InvitationResource: the sign-up page of an invitation link, the page after it, a link that is not valid
+            page("/invitations/{token}", "/invitations/{shared}", () -> "/invitations/" + Backoffice.invitation()),
+            page("/invitations/{token}/check-your-mail", "/invitations/{shared}/check-your-mail",
+                    () -> "/invitations/" + Backoffice.invitation() + "/check-your-mail"),
+            new Route("/invitations/{token}", "/invitations/gibt-es-nicht", () -> "/invitations/gibt-es-nicht", 404,
+                    null),
             // ExportsResource: the overview, the print lists (whole conference, one workshop), the name badges
             organiser("/organiser/conferences/{id}/exports", "{test}/exports", () -> backoffice().path("/exports")),
             organiser("/organiser/conferences/{id}/print", "{test}/print", () -> backoffice().path("/print")),
@@ -517,6 +531,19 @@ class AccessibilityTest {
                 p.check("#f-p1-attendance");
                 p.check("#f-all-privacyConsent");
             }, AccessibilityTest::groupSubmit, 200),
+            new FormState("Contingent: more places than are free", Account.ORGANISER, () -> {
+                Backoffice.invitation();
+                return backoffice().path("/invitations");
+            }, p -> {
+                p.fill("#f-name", "Zu groß");
+                p.fill("#f-places", "999");
+            }, () -> "form[action='" + backoffice().path("/invitations/contingents") + "'] button[type=submit]", 400),
+            new FormState("Invitation: shared link created, shown once", Account.ORGANISER,
+                    () -> backoffice().path("/invitations"), p -> {
+                        p.fill("#f-codeLabel", "Verteiler Barrierefreiheit");
+                        p.fill("#f-maxUses", "5");
+                    }, () -> "form[action='" + backoffice().path("/invitations/shared") + "'] button[type=submit]",
+                    200),
             new FormState("API key: no name", Account.ORGANISER, () -> "/organiser/tokens", p -> {
             }, () -> "form[action='/organiser/tokens'] button[type=submit]", 400),
             new FormState("API key: created, shown once", Account.ORGANISER, () -> "/organiser/tokens",

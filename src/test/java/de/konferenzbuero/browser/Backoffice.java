@@ -13,6 +13,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import de.konferenzbuero.TestConferences;
 import de.konferenzbuero.backoffice.CheckIn;
 import de.konferenzbuero.backoffice.ConferenceEditing;
+import de.konferenzbuero.backoffice.Inviting;
 import de.konferenzbuero.backoffice.QuestionDraft;
 import de.konferenzbuero.backoffice.QuestionEditing;
 import de.konferenzbuero.backoffice.RegistrationAdmin;
@@ -22,6 +23,7 @@ import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.ConferenceFormat;
 import de.konferenzbuero.conference.ConferenceStatus;
+import de.konferenzbuero.conference.Contingent;
 import de.konferenzbuero.conference.Question;
 import de.konferenzbuero.conference.QuestionKind;
 import de.konferenzbuero.conference.Speaker;
@@ -75,6 +77,29 @@ record Backoffice(long conference, long draft, long cancelled, long workshop, lo
             made = load();
         }
         return made;
+    }
+
+    private static String invitationToken;
+
+    /**
+     * The secret of a shared invitation link to the conference, with a contingent of two online places; made on first
+     * use.
+     */
+    static synchronized String invitation() {
+        Backoffice b = get();
+        if (invitationToken == null) {
+            invitationToken = QuarkusTransaction.requiringNew().call(() -> {
+                Inviting inviting = Arc.container().instance(Inviting.class).get();
+                Contingent k = inviting.createContingent(organiser(), b.conference,
+                        new Inviting.ContingentDraft("Netzwerk Barrierefreiheit", Attendance.ONLINE, 2, null));
+                String link = inviting
+                        .share(organiser(), b.conference,
+                                new Inviting.InvitationDraft("Netzwerk Barrierefreiheit", null, 100, k.id, null))
+                        .link();
+                return link.substring(link.lastIndexOf('/') + 1);
+            });
+        }
+        return invitationToken;
     }
 
     /** Conference paths: {@code path("/agenda")} is "/organiser/conferences/{id}/agenda". */

@@ -31,6 +31,7 @@ import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.limits.Limit;
 import de.konferenzbuero.limits.RateLimiter;
 import de.konferenzbuero.registration.ConsentChannel;
+import de.konferenzbuero.registration.Invitation;
 import de.konferenzbuero.registration.ManageLinks;
 import de.konferenzbuero.registration.RegistrationClosed;
 import de.konferenzbuero.registration.SignUpResult;
@@ -45,7 +46,7 @@ public class ConferenceResource {
     static class Templates {
         static native TemplateInstance conference(Conference conference, AgendaView agenda,
                 RegistrationState registration, boolean past, ItemChoices choices, List<Question> questions,
-                SignUpForm form, String notice);
+                SignUpForm form, String notice, Invitation invitation, String token);
 
         static native TemplateInstance checkMail(Conference conference);
 
@@ -157,9 +158,15 @@ public class ConferenceResource {
     }
 
     private TemplateInstance view(Conference conference, SignUpForm form, String notice) {
-        Instant now = clock.instant();
+        return view(conference, form, notice, null, null, clock.instant());
+    }
+
+    /** The conference page; with an invitation (and its secret, for the form), its sign-up form is shown too. */
+    static TemplateInstance view(Conference conference, SignUpForm form, String notice, Invitation invitation,
+            String token, Instant now) {
         return Templates.conference(conference, AgendaView.of(conference), conference.registrationState(now),
-                conference.isPast(now), ItemChoices.of(conference), Question.listShown(conference), form, notice);
+                conference.isPast(now), ItemChoices.of(conference), Question.listShown(conference), form, notice,
+                invitation, token);
     }
 
     static Response seeOther(String path) {

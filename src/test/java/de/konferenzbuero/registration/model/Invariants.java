@@ -52,8 +52,44 @@ final class Invariants {
         nobodyWaitsForAFreePlace(s, v);
         swaps(s, v);
         options(s, v);
+        contingents(s, v);
         told(s, v);
         return v;
+    }
+
+    /**
+     * Contingents take places by the same rule: counters equal to the confirmed registrations holding one of their
+     * places, never more than reserved, a contingent place only while confirmed and in the contingent's mode, and the
+     * places still reserved never more than the mode has beside those taken.
+     */
+    private void contingents(Snapshot s, List<String> v) {
+        count("contingent places and counters");
+        for (Snapshot.Contingent k : s.contingents().values()) {
+            long holding = s.registrations().values().stream()
+                    .filter(r -> Long.valueOf(k.id()).equals(r.contingentId())).count();
+            if (holding != k.taken()) {
+                v.add("contingent %s counts %d taken but %d registrations hold one of its places".formatted(k.name(),
+                        k.taken(), holding));
+            }
+            if (k.taken() > k.places()) {
+                v.add("contingent %s has %d of %d places taken".formatted(k.name(), k.taken(), k.places()));
+            }
+        }
+        for (Reg r : s.registrations().values()) {
+            if (r.contingentId() != null && (!r.status().equals("CONFIRMED")
+                    || !s.contingents().get(r.contingentId()).attendance().equals(r.attendance()))) {
+                v.add("registration %d (%s, %s) holds a place of contingent %d".formatted(r.id(), r.status(),
+                        r.attendance(), r.contingentId()));
+            }
+        }
+        for (String mode : List.of("ON_SITE", "ONLINE")) {
+            Integer capacity = s.conference().capacity(mode);
+            if (capacity != null && s.conference().offers(mode) && !s.conference().status().equals("CANCELLED")
+                    && s.conference().taken(mode) + s.reserved(mode) > capacity) {
+                v.add("%s: %d taken and %d reserved, only %d places".formatted(mode, s.conference().taken(mode),
+                        s.reserved(mode), capacity));
+            }
+        }
     }
 
     /**
@@ -340,9 +376,10 @@ final class Invariants {
             boolean waiting = s.registrations().values().stream().anyMatch(
                     r -> r.status().equals("WAITLISTED") && r.attendance().equals(mode) && !passedOverForOffers(s, r));
             Integer capacity = s.conference().capacity(mode);
-            if (waiting && (capacity == null || s.conference().taken(mode) < capacity)) {
-                v.add("someone waits for %s while %s places are free".formatted(mode,
-                        capacity == null ? "unlimited" : capacity - s.conference().taken(mode)));
+            int taken = s.conference().taken(mode) + s.reserved(mode);
+            if (waiting && (capacity == null || taken < capacity)) {
+                v.add("someone waits for %s while %s places are free for everyone".formatted(mode,
+                        capacity == null ? "unlimited" : capacity - taken));
             }
         }
         for (Item item : s.items().values()) {

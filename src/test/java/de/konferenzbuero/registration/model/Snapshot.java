@@ -19,7 +19,22 @@ import javax.sql.DataSource;
  * independent of the application's entities and of its own event log.
  */
 record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrations, Map<Long, Booking> bookings,
-        List<Swap> swaps, Map<Long, Mail> latestMail, Map<Long, Option> options, Map<Long, Chosen> chosen) {
+        List<Swap> swaps, Map<Long, Mail> latestMail, Map<Long, Option> options, Map<Long, Chosen> chosen,
+        Map<Long, Contingent> contingents) {
+
+    /** Places of a mode reserved for invited people; unreleased, its free places are no one else's. */
+    record Contingent(long id, String name, String attendance, int places, int taken, boolean released) {
+
+        int reserved() {
+            return released ? 0 : places - taken;
+        }
+    }
+
+    /** Places of the mode still reserved in contingents. */
+    int reserved(String mode) {
+        return contingents.values().stream().filter(k -> k.attendance().equals(mode)).mapToInt(Contingent::reserved)
+                .sum();
+    }
 
     /** A choice option with places (of the walk's travel question); {@code capacity} null: unlimited. */
     record Option(long id, String label, Integer capacity, int taken) {
@@ -63,7 +78,7 @@ record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrat
      * {@code offerExpiresAt} while a place offered from the waitlist is held, and kept when it was declined or expired.
      */
     record Reg(long id, String secret, String email, String attendance, String status, Long seq,
-            java.time.Instant holdExpiresAt, java.time.Instant offerExpiresAt) {
+            java.time.Instant holdExpiresAt, java.time.Instant offerExpiresAt, Long contingentId) {
 
         boolean hasOffer() {
             return active() && offerExpiresAt != null;
@@ -114,14 +129,14 @@ record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrat
             Map<Long, Reg> registrations = new HashMap<>();
             try (ResultSet rs = query(c, """
                     select id, manage_secret_sealed, email, attendance, status, waitlist_seq, hold_expires_at,
-                    offer_expires_at from registration where conference_id = ?""", conferenceId)) {
+                    offer_expires_at, contingent_id from registration where conference_id = ?""", conferenceId)) {
                 while (rs.next()) {
                     java.sql.Timestamp hold = rs.getTimestamp(7);
                     java.sql.Timestamp offer = rs.getTimestamp(8);
                     registrations.put(rs.getLong(1),
                             new Reg(rs.getLong(1), Sealing.open(rs.getString(2)), rs.getString(3), rs.getString(4),
                                     rs.getString(5), (Long) rs.getObject(6), hold == null ? null : hold.toInstant(),
-                                    offer == null ? null : offer.toInstant()));
+                                    offer == null ? null : offer.toInstant(), (Long) rs.getObject(9)));
                 }
             }
             Map<Long, Booking> bookings = new HashMap<>();
@@ -176,7 +191,16 @@ record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrat
                             (Long) rs.getObject(5)));
                 }
             }
-            return new Snapshot(conf, items, registrations, bookings, swaps, mails, options, chosen);
+            Map<Long, Contingent> contingents = new HashMap<>();
+            try (ResultSet rs = query(c, """
+                    select id, name, attendance, places, taken, released from contingent where conference_id = ?""",
+                    conferenceId)) {
+                while (rs.next()) {
+                    contingents.put(rs.getLong(1), new Contingent(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            rs.getInt(4), rs.getInt(5), rs.getBoolean(6)));
+                }
+            }
+            return new Snapshot(conf, items, registrations, bookings, swaps, mails, options, chosen, contingents);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -60,7 +60,7 @@ final class Walk {
         EDIT_REGISTRATION(3), ORGANISER_CANCELS(2), MOVE_ITEM(3), UPDATE_ITEM(4), REMOVE_ITEM(1), CHANGE_FORMAT(2),
         TOGGLE_BOOKABLE(2), CONFIRM_ADDRESS(6), EXPIRE_HOLDS(2), TOGGLE_OFFERS(3), ACCEPT_OFFER(3), DECLINE_OFFER(3),
         EXPIRE_OFFERS(3), CHANGE_TRAVEL(5), SHUTTLE_PLACES(2), TOGGLE_APPROVAL(2), APPROVE(5), REJECT(3),
-        GROUP_SIGN_UP(4), CANCEL_CONFERENCE(1);
+        GROUP_SIGN_UP(4), INVITED_SIGN_UP(6), NEW_CONTINGENT(2), RELEASE_CONTINGENT(2), CANCEL_CONFERENCE(1);
 
         final int weight;
 
@@ -145,6 +145,9 @@ final class Walk {
         case TOGGLE_APPROVAL -> toggleApproval();
         case APPROVE -> decide(s, Op.APPROVE, true);
         case REJECT -> decide(s, Op.REJECT, false);
+        case INVITED_SIGN_UP -> invitedSignUp(s);
+        case NEW_CONTINGENT -> newContingent(s);
+        case RELEASE_CONTINGENT -> releaseContingent(s);
         case CANCEL_CONFERENCE -> cancelConference();
         };
     }
@@ -182,6 +185,62 @@ final class Walk {
         default -> throw new AssertionError(
                 "group sign-up answered " + response.statusCode() + ": " + response.asString());
         };
+    }
+
+    /**
+     * Someone signs up with the shared invitation link of the newest contingent: a place of it while one is free, else
+     * the one rule for everyone, also while the conference asks for approval.
+     */
+    private Result invitedSignUp(Snapshot s) {
+        if (world.invitation == null) {
+            return noTarget(Op.INVITED_SIGN_UP);
+        }
+        String email = world.address(random.nextInt(World.ADDRESSES));
+        Response response = given().contentType(ContentType.JSON).body(person(s, email)).when()
+                .post("/api/invitations/{token}/registrations", world.invitation);
+        return switch (response.statusCode()) {
+        case 201 -> new Result(Op.INVITED_SIGN_UP, Outcome.APPLIED, Invariants.Exemptions.none(), answer(response),
+                email);
+        case 202 -> confirmationPending(s, email);
+        case 400, 409 -> refused(Op.INVITED_SIGN_UP, email + ": " + response.asString());
+        default -> throw new AssertionError(
+                "invited sign-up answered " + response.statusCode() + ": " + response.asString());
+        };
+    }
+
+    /**
+     * An organiser reserves one or two on-site places (refused when not that many are free for everyone), released on a
+     * date now and then, and shares a link to them.
+     */
+    private Result newContingent(Snapshot s) {
+        int places = 1 + random.nextInt(2);
+        java.time.Instant releaseAt = random.nextBoolean() ? null : world.day.minus(Duration.ofDays(10));
+        return organiser(Op.NEW_CONTINGENT, places + " places" + (releaseAt == null ? "" : " until " + releaseAt),
+                () -> {
+                    world.newContingent(places, releaseAt);
+                    return Invariants.Exemptions.none();
+                });
+    }
+
+    /** An organiser releases a contingent, or its release date passes: its free places go to the waitlist. */
+    private Result releaseContingent(Snapshot s) {
+        List<Snapshot.Contingent> reserved = s.contingents().values().stream().filter(k -> !k.released())
+                .sorted(java.util.Comparator.comparing(Snapshot.Contingent::id)).toList();
+        if (reserved.isEmpty()) {
+            return noTarget(Op.RELEASE_CONTINGENT);
+        }
+        if (random.nextBoolean()) {
+            int released = Arc.container().instance(de.konferenzbuero.registration.Contingents.class).get()
+                    .releaseDue(world.day);
+            return new Result(Op.RELEASE_CONTINGENT, Outcome.APPLIED, Invariants.Exemptions.none(), null,
+                    released + " reached their date");
+        }
+        Snapshot.Contingent k = reserved.get(random.nextInt(reserved.size()));
+        return organiser(Op.RELEASE_CONTINGENT, k.name(), () -> {
+            Arc.container().instance(de.konferenzbuero.backoffice.Inviting.class).get().release(World.organiser(),
+                    world.conferenceId, k.id());
+            return Invariants.Exemptions.none();
+        });
     }
 
     /** What an attendee enters: a random mode, items of it and a travel answer. */

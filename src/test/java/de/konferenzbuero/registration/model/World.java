@@ -14,6 +14,7 @@ import de.konferenzbuero.backoffice.AgendaDraft;
 import de.konferenzbuero.backoffice.AgendaEditing;
 import de.konferenzbuero.backoffice.ConferenceDraft;
 import de.konferenzbuero.backoffice.ConferenceEditing;
+import de.konferenzbuero.backoffice.Inviting;
 import de.konferenzbuero.backoffice.QuestionDraft;
 import de.konferenzbuero.backoffice.QuestionEditing;
 import de.konferenzbuero.conference.AgendaItem;
@@ -21,6 +22,7 @@ import de.konferenzbuero.conference.AgendaItemKind;
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.ConferenceFormat;
+import de.konferenzbuero.conference.Contingent;
 import de.konferenzbuero.conference.Question;
 import de.konferenzbuero.conference.QuestionKind;
 import de.konferenzbuero.organisation.Organisation;
@@ -44,6 +46,8 @@ final class World {
     long travelQuestion;
     long shuttle;
     long car;
+    /** The shared link to the newest contingent; null until one exists. */
+    volatile String invitation;
 
     private World(long conferenceId, String slug, String domain, Instant day) {
         this.conferenceId = conferenceId;
@@ -78,6 +82,7 @@ final class World {
         world.addItem("Mittagsgespräch", AgendaItemKind.NETWORKING, 180, 60, 3, null);
         world.addItem("Web-Sprechstunde", AgendaItemKind.TALK, 300, 60, 2, Attendance.ONLINE);
         world.addTravelQuestion();
+        QuarkusTransaction.requiringNew().run(() -> world.newContingent(1, null));
         return world;
     }
 
@@ -109,6 +114,22 @@ final class World {
                 List.of(new QuestionDraft.Option("Shuttle", null, shuttlePlaces),
                         new QuestionDraft.Option("Auto", null, null)),
                 null, null, version);
+    }
+
+    /**
+     * An organiser reserves on-site places for a group and shares a link to them (the caller runs it in a transaction);
+     * the walk's invited sign-ups use the newest link.
+     */
+    void newContingent(int places, Instant releaseAt) {
+        Inviting inviting = Arc.container().instance(Inviting.class).get();
+        Contingent contingent = inviting.createContingent(organiser(), conferenceId,
+                new Inviting.ContingentDraft("Gruppe " + places, Attendance.ON_SITE, places, releaseAt));
+        invitation = token(inviting.share(organiser(), conferenceId,
+                new Inviting.InvitationDraft("Gruppe", null, 1000, contingent.id, null)).link());
+    }
+
+    private static String token(String link) {
+        return link.substring(link.lastIndexOf('/') + 1);
     }
 
     /** An address of the walk's pool: the same few people register, cancel and register again. */
