@@ -228,7 +228,8 @@ class OrganiserFlowTest {
         Response lowered = organiser.submit(form, "/organiser/conferences/" + id, Map.of("onsiteCapacity", "1"));
         assertThat(lowered.statusCode()).isEqualTo(400);
         assertThat(lowered.asString())
-                .contains("Die Zahl der Plätze kann nicht unter die Zahl der bestätigten" + " Anmeldungen sinken.");
+                .contains("Die Zahl der Plätze kann nicht unter die Zahl der bestätigten Anmeldungen und der in"
+                        + " Kontingenten noch reservierten Plätze sinken.");
         assertThat(QuarkusTransaction.requiringNew().call(() -> Conference.<Conference> findById(id).onsiteCapacity))
                 .isEqualTo(2);
 

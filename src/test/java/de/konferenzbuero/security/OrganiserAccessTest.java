@@ -50,8 +50,10 @@ import de.konferenzbuero.TestConferences;
 import de.konferenzbuero.backoffice.AuditEntry;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.AgendaItemKind;
+import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.ConferenceStatus;
+import de.konferenzbuero.conference.Contingent;
 import de.konferenzbuero.conference.Question;
 import de.konferenzbuero.conference.QuestionKind;
 import de.konferenzbuero.mail.OutboxMessage;
@@ -61,6 +63,7 @@ import de.konferenzbuero.organisation.Organisation;
 import de.konferenzbuero.organisation.Organiser;
 import de.konferenzbuero.organisation.OrganiserSession;
 import de.konferenzbuero.registration.BookingStatus;
+import de.konferenzbuero.registration.Invitation;
 import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationStatus;
 import de.konferenzbuero.registration.SessionBooking;
@@ -518,6 +521,8 @@ class OrganiserAccessTest {
         long bookingId;
         long mailId;
         long tokenId;
+        long contingentId;
+        long invitationId;
         String code;
         String secret;
 
@@ -552,6 +557,10 @@ class OrganiserAccessTest {
                 assertThat(Conference.count("slug like ?1", slug + "-kopie%")).as("copies").isZero();
                 assertThat(Conference.count("slug", "access-csrf-new")).as("conferences created").isZero();
                 assertThat(ApiToken.<ApiToken> findById(tokenId).revokedAt).as("API key revoked").isNull();
+                assertThat(Contingent.<Contingent> findById(contingentId).released).as("contingent released").isFalse();
+                assertThat(Contingent.count("conference.id", conferenceId)).as("contingents").isEqualTo(1);
+                assertThat(Invitation.<Invitation> findById(invitationId).revokedAt).as("invitation revoked").isNull();
+                assertThat(Invitation.count("conference.id", conferenceId)).as("invitations").isEqualTo(1);
                 assertThat(ApiToken.count("name", "Eingeschleust")).as("API keys created").isZero();
                 assertThat(OutboxMessage.count("template = 'organiserMessage' and registrationId in"
                         + " (select r.id from Registration r where r.conference.id = ?1)", conferenceId))
@@ -601,6 +610,25 @@ class OrganiserAccessTest {
             q.persist();
             return q.id;
         });
+        QuarkusTransaction.requiringNew().run(() -> {
+            // an empty contingent (it takes no place from anyone) and a shared invitation to it
+            Contingent contingent = new Contingent();
+            contingent.conference = Conference.findById(c.id);
+            contingent.name = "Zugriffsprobe Kontingent";
+            contingent.attendance = Attendance.ON_SITE;
+            contingent.places = 0;
+            contingent.releaseAt = c.startsAt;
+            contingent.persist();
+            Invitation invitation = new Invitation();
+            invitation.conference = contingent.conference;
+            invitation.contingent = contingent;
+            invitation.label = "Zugriffsprobe Einladung";
+            invitation.tokenHash = Invitation.tokenHash(Invitation.newToken());
+            invitation.maxUses = 5;
+            invitation.persist();
+            f.contingentId = contingent.id;
+            f.invitationId = invitation.id;
+        });
         f.secret = Attendees.secret(Attendees.signUp(c.slug, "access-a@" + slug + ".example", item.id));
         Attendees.signUp(c.slug, "access-b@" + slug + ".example", item.id);
         Attendees.signUp(c.slug, "access-c@" + slug + ".example");
@@ -630,7 +658,8 @@ class OrganiserAccessTest {
                 Map.entry("questionId", f.questionId), Map.entry("registrationId", f.waitlistedId),
                 Map.entry("bookingId", f.bookingId), Map.entry("mailId", f.mailId), Map.entry("tokenId", f.tokenId),
                 Map.entry("code", f.code), Map.entry("slug", f.slug), Map.entry("secret", f.secret),
-                Map.entry("organisationId", f.conferenceId), Map.entry("token", "kein-gueltiger-link"));
+                Map.entry("organisationId", f.conferenceId), Map.entry("token", "kein-gueltiger-link"),
+                Map.entry("contingent", f.contingentId), Map.entry("invitation", f.invitationId));
         Matcher m = Pattern.compile("\\{(\\w+)}").matcher(route.template());
         StringBuilder path = new StringBuilder();
         while (m.find()) {
@@ -662,6 +691,16 @@ class OrganiserAccessTest {
         }
         if (t.endsWith("/message")) {
             return Map.of("audience", "CONFIRMED", "subject", "Eingeschleust", "body", "Hallo");
+        }
+        if (t.endsWith("/invitations/contingents")) {
+            return Map.of("name", "Eingeschleust", "attendance", "ON_SITE", "places", "0");
+        }
+        if (t.endsWith("/invitations/personal")) {
+            return Map.of("label", "Eingeschleust", "email", "access-sneak@example.org", "contingentId",
+                    f.contingentId);
+        }
+        if (t.endsWith("/invitations/shared")) {
+            return Map.of("codeLabel", "Eingeschleust", "maxUses", "3", "codeContingentId", f.contingentId);
         }
         if (t.endsWith("/checkin")) {
             return Map.of("code", f.code);

@@ -68,8 +68,8 @@ public class InvitationResource {
         if (invitation == null) {
             return invalid();
         }
-        return Response.ok(view(invitation, token, SignUpForm.empty())).header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer").build();
+        // the site-wide Referrer-Policy same-origin keeps the secret from other sites, as on the manage page
+        return Response.ok(view(invitation, token, SignUpForm.empty())).header("Cache-Control", "no-store").build();
     }
 
     /** Like the public sign-up form, with the invitation. */
