@@ -8,7 +8,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -92,7 +91,7 @@ public class DemoData {
 
     private void persist(SeedConference c, Map<String, Organisation> organisations, LocalDate today) {
         LocalDate day = c.date() != null ? LocalDate.parse(c.date())
-                : today.plusDays(c.startsInDays()).with(TemporalAdjusters.nextOrSame(DayOfWeek.valueOf(c.weekday())));
+                : DemoDates.startDay(today, c.startsInDays(), DayOfWeek.valueOf(c.weekday()), c.endDay(), c.land());
         Conference conference = new Conference();
         conference.slug = c.slug();
         conference.title = c.title();
@@ -216,7 +215,7 @@ public class DemoData {
             String weekday, String start, int endDay, String end, String format, SeedVenue venue,
             String onlineAccessLink, Integer onsiteCapacity, Integer onlineCapacity, Integer registrationOpensInDays,
             String organisation, List<String> hosts, String audience, String contactName, String contactEmail,
-            List<SeedItem> agenda, List<SeedQuestion> questions, List<SeedContingent> contingents) {
+            List<SeedItem> agenda, List<SeedQuestion> questions, List<SeedContingent> contingents, String land) {
 
         SeedConference {
             hosts = hosts == null ? List.of() : hosts;
