@@ -71,6 +71,9 @@ public interface QuestionMessages {
     String field_required();
 
     @Message
+    String field_on_badge();
+
+    @Message
     String field_options();
 
     @Message

@@ -14,7 +14,7 @@ import de.konferenzbuero.registration.Registration;
  * for a choice, {@code "options": [ids]}; {@code shownIf} names the earlier answer it depends on (null: always asked).
  */
 public record QuestionJson(long id, int version, QuestionKind kind, String labelDe, String labelEn, String helpDe,
-        String helpEn, boolean required, List<OptionJson> options, Condition shownIf) {
+        String helpEn, boolean required, List<OptionJson> options, Condition shownIf, boolean onBadge) {
 
     /** A choice; {@code capacity} null means unlimited, {@code free} the places left (null when unlimited). */
     public record OptionJson(long id, String labelDe, String labelEn, Integer capacity, Integer free) {
@@ -34,7 +34,7 @@ public record QuestionJson(long id, int version, QuestionKind kind, String label
     static QuestionJson of(Question q) {
         return new QuestionJson(q.id, q.version, q.kind, q.labelDe, q.labelEn, q.helpDe, q.helpEn, q.required,
                 q.offeredOptions().stream().map(QuestionJson::option).toList(),
-                q.conditional() ? new Condition(q.shownIfQuestion.id, q.shownIfValue) : null);
+                q.conditional() ? new Condition(q.shownIfQuestion.id, q.shownIfValue) : null, q.onBadge);
     }
 
     private static OptionJson option(QuestionOption o) {

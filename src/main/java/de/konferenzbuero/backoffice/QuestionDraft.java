@@ -11,7 +11,8 @@ import de.konferenzbuero.conference.QuestionKind;
  * option id for a choice), both null for none; {@code version} the one the organiser saw (null when new).
  */
 public record QuestionDraft(QuestionKind kind, String labelDe, String labelEn, String helpDe, String helpEn,
-        boolean required, List<Option> options, Long shownIfQuestion, String shownIfValue, Integer version) {
+        boolean required, List<Option> options, Long shownIfQuestion, String shownIfValue, Integer version,
+        boolean onBadge) {
 
     /** An answer to choose, in German and (optionally) English, with its places (null: unlimited). */
     public record Option(String labelDe, String labelEn, Integer capacity) {

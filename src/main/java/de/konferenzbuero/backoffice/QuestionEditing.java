@@ -240,6 +240,7 @@ public class QuestionEditing {
         q.helpDe = blankToNull(d.helpDe());
         q.helpEn = q.helpDe == null ? null : blankToNull(d.helpEn());
         q.required = d.required();
+        q.onBadge = d.onBadge();
         boolean conditional = d.shownIfQuestion() != null;
         q.shownIfQuestion = conditional
                 ? questions.stream().filter(p -> p.id.equals(d.shownIfQuestion())).findFirst().orElseThrow() : null;

@@ -52,6 +52,9 @@ public class Question extends PanacheEntityBase {
 
     public boolean required;
 
+    /** Its answers are printed on the name badges. */
+    public boolean onBadge;
+
     /** Shown only if the answer to this earlier question is {@link #shownIfValue}. */
     @ManyToOne(fetch = FetchType.LAZY)
     public Question shownIfQuestion;

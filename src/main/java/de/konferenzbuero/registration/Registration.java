@@ -279,7 +279,7 @@ public class Registration extends PanacheEntityBase {
     }
 
     /** A question and its answer as people read them; a multiple choice lists its options. */
-    public record AnswerLine(Long questionId, String question, String answer) {
+    public record AnswerLine(Long questionId, String question, String answer, boolean onBadge) {
     }
 
     /** The answers in the order of the questions (also of questions removed since), in a language. */
@@ -287,8 +287,7 @@ public class Registration extends PanacheEntityBase {
         Map<Question, List<String>> grouped = new TreeMap<>(
                 Comparator.comparingInt((Question q) -> q.position).thenComparing(q -> q.id));
         answers.forEach(a -> grouped.computeIfAbsent(a.question, q -> new ArrayList<>()).add(a.text(locale)));
-        return grouped.entrySet().stream()
-                .map(e -> new AnswerLine(e.getKey().id, e.getKey().label(locale), String.join(", ", e.getValue())))
-                .toList();
+        return grouped.entrySet().stream().map(e -> new AnswerLine(e.getKey().id, e.getKey().label(locale),
+                String.join(", ", e.getValue()), e.getKey().onBadge && e.getKey().deletedAt == null)).toList();
     }
 }

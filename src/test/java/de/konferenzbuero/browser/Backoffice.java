@@ -228,7 +228,7 @@ record Backoffice(long conference, long draft, long cancelled, long workshop, lo
     private static QuestionDraft draft(QuestionKind kind, String label, List<QuestionDraft.Option> options,
             Long shownIf, String value) {
         return new QuestionDraft(kind, label, null, kind == QuestionKind.NUMBER ? "Eine ganze Zahl genügt." : null,
-                null, false, options, shownIf, value, null);
+                null, false, options, shownIf, value, null, kind == QuestionKind.SINGLE_CHOICE);
     }
 
     private static Backoffice load() {

@@ -56,9 +56,10 @@ class OwnQuestionsTest {
         // a choice without options is refused with a field error
         organiser.post(path, Map.of("kind", "SINGLE_CHOICE", "labelDe", "Anreise")).then().statusCode(400)
                 .body(containsString("Antwortmöglichkeiten"));
-        organiser
-                .post(path, Map.of("kind", "SINGLE_CHOICE", "labelDe", "Anreise", "options",
-                        "Mit dem Shuttlebus ab Bahnhof | By shuttle bus from the station\nMit dem eigenen Auto"))
+        organiser.post(path,
+                Map.of("kind", "SINGLE_CHOICE", "labelDe", "Anreise", "options",
+                        "Mit dem Shuttlebus ab Bahnhof | By shuttle bus from the station\nMit dem eigenen Auto",
+                        "onBadge", "true"))
                 .then().statusCode(303);
         organiser.post(path, Map.of("kind", "NUMBER", "labelDe", "Wie viele Personen vertreten Sie?")).then()
                 .statusCode(303);
@@ -150,6 +151,10 @@ class OwnQuestionsTest {
                 StandardCharsets.UTF_8);
         assertThat(csv).contains("\"Kurzbeschreibung Ihres Projekts\"", "\"Ein Dorfladen mit App\"",
                 "\"Mit dem Shuttlebus ab Bahnhof\"", "\"Ja\"");
+        // the travel answer was chosen for the name badges, the others not
+        assertThat(organiser.page("/organiser/conferences/{id}/badges", c.id))
+                .contains("<p class=\"badge-answer\">Mit dem Shuttlebus ab Bahnhof</p>")
+                .doesNotContain("<p class=\"badge-answer\">Ein Dorfladen mit App</p>");
 
         // removing an answered question keeps its answers readable; the question is no longer asked
         given().auth().oauth2(token).delete("/api/organiser/conferences/{id}/questions/{q}", c.id, people).then()

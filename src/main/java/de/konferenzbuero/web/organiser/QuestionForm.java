@@ -50,6 +50,9 @@ public class QuestionForm extends FormState {
         if (q.required) {
             form.put("required", "true");
         }
+        if (q.onBadge) {
+            form.put("onBadge", "true");
+        }
         StringBuilder options = new StringBuilder();
         for (QuestionOption o : q.offeredOptions()) {
             options.append(o.labelDe);
@@ -101,7 +104,7 @@ public class QuestionForm extends FormState {
         Long version = valueOrNull("version") == null ? null : parse(valueOrNull("version"));
         return new QuestionDraft(kind, valueOrNull("labelDe"), valueOrNull("labelEn"), valueOrNull("helpDe"),
                 valueOrNull("helpEn"), checked("required"), kind != null && kind.hasOptions() ? options : List.of(),
-                shownIf, shownValue, version == null ? null : version.intValue());
+                shownIf, shownValue, version == null ? null : version.intValue(), checked("onBadge"));
     }
 
     private static long parse(String value) {

@@ -113,7 +113,7 @@ final class World {
         return new QuestionDraft(QuestionKind.SINGLE_CHOICE, "Anreise", null, null, null, false,
                 List.of(new QuestionDraft.Option("Shuttle", null, shuttlePlaces),
                         new QuestionDraft.Option("Auto", null, null)),
-                null, null, version);
+                null, null, version, false);
     }
 
     /**
