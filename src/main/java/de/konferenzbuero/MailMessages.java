@@ -192,6 +192,24 @@ public interface MailMessages {
     String subject_offer_expired(String title);
 
     @Message
+    String subject_item_offered(String title);
+
+    @Message
+    String intro_item_offered(String title);
+
+    @Message
+    String item_offered(String date, String time);
+
+    @Message
+    String place_offer_by(String date, String time);
+
+    @Message
+    String subject_item_offer_expired(String title);
+
+    @Message
+    String intro_item_offer_expired(String title);
+
+    @Message
     String intro_offer_expired(String title);
 
     @Message

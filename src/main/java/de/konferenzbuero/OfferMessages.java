@@ -48,5 +48,26 @@ public interface OfferMessages {
     String f_hours_hint();
 
     @Message
+    String place_title();
+
+    @Message
+    String place_text();
+
+    @Message
+    String place_offered(String date, String time);
+
+    @Message
+    String place_accept_hint();
+
+    @Message
+    String place_decline_hint();
+
+    @Message
+    String notice_place_accepted();
+
+    @Message
+    String notice_place_declined();
+
+    @Message
     String lang();
 }

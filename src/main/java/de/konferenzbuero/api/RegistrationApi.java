@@ -11,12 +11,14 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import de.konferenzbuero.AppConfig;
 import de.konferenzbuero.registration.Answered;
 import de.konferenzbuero.registration.ManageLinks;
+import de.konferenzbuero.registration.OfferedPlace;
 import de.konferenzbuero.registration.RegistrationService;
 
 /** The attendee's registration behind its secret: read, change items or attendance, cancel. */
@@ -73,19 +75,37 @@ public class RegistrationApi {
         return get(secret);
     }
 
-    /** Takes the place offered from the waitlist; without an open offer nothing changes. */
+    /**
+     * Takes the place offered from the waitlist: the conference place, or with {@code ?item=} or {@code ?option=} the
+     * place of that workshop or chosen option (see {@code placeOffers}); without an open offer nothing changes.
+     */
     @POST
     @Path("/offer/accept")
-    public RegistrationJson acceptOffer(@PathParam("secret") String secret) {
-        registrations.acceptOffer(secret);
+    public RegistrationJson acceptOffer(@PathParam("secret") String secret, @QueryParam("item") String item,
+            @QueryParam("option") String option) {
+        OfferedPlace place = OfferedPlace.named(item, option);
+        if (place == null) {
+            registrations.acceptOffer(secret);
+        } else {
+            registrations.acceptPlaceOffer(secret, place);
+        }
         return get(secret);
     }
 
-    /** Declines the place offered from the waitlist: the registration ends, the place goes to the next person. */
+    /**
+     * Declines the place offered from the waitlist: for the conference place the registration ends; for an item or
+     * option ({@code ?item=}, {@code ?option=}) only that place. Either way it goes to the next person.
+     */
     @POST
     @Path("/offer/decline")
-    public RegistrationJson declineOffer(@PathParam("secret") String secret) {
-        registrations.declineOffer(secret);
+    public RegistrationJson declineOffer(@PathParam("secret") String secret, @QueryParam("item") String item,
+            @QueryParam("option") String option) {
+        OfferedPlace place = OfferedPlace.named(item, option);
+        if (place == null) {
+            registrations.declineOffer(secret);
+        } else {
+            registrations.declinePlaceOffer(secret, place);
+        }
         return get(secret);
     }
 

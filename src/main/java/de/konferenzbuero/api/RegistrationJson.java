@@ -11,12 +11,17 @@ import de.konferenzbuero.registration.RegistrationStatus;
 /**
  * A registration as the attendee sees it; positions are 0 unless waitlisted; {@code confirmAddressBy} is set while the
  * place is only held until the address is confirmed, {@code offerExpiresAt} while a place offered from the waitlist
- * waits to be accepted ({@code POST .../offer/accept} or {@code .../offer/decline}).
+ * waits to be accepted ({@code POST .../offer/accept} or {@code .../offer/decline}); {@code placeOffers} lists the
+ * places of items and options offered from their waitlists ({@code POST .../offer/accept?item=} or {@code ?option=}).
  */
 record RegistrationJson(String conference, RegistrationStatus status, long waitlistPosition, Attendance attendance,
         String firstName, String lastName, String email, String organisation, String role, List<ItemJson> items,
         List<QuestionJson.AnswerJson> answers, String manageUrl, OffsetDateTime createdAt,
-        OffsetDateTime confirmAddressBy, OffsetDateTime offerExpiresAt) {
+        OffsetDateTime confirmAddressBy, OffsetDateTime offerExpiresAt, List<PlaceOfferJson> placeOffers) {
+
+    /** An offered place: of the item {@code agendaItemId} or of the option {@code optionId}, held until then. */
+    record PlaceOfferJson(Long agendaItemId, Long optionId, String title, OffsetDateTime expiresAt) {
+    }
 
     record ItemJson(long agendaItemId, String title, BookingStatus status, long waitlistPosition,
             boolean keptUntilSwap) {
@@ -30,6 +35,18 @@ record RegistrationJson(String conference, RegistrationStatus status, long waitl
                         .toList(),
                 QuestionJson.answers(r), baseUrl + "/registrations/" + r.manageSecret, ConferenceJson.time(r.createdAt),
                 r.awaitsConfirmation() ? ConferenceJson.time(r.holdExpiresAt) : null,
-                r.hasOffer() ? ConferenceJson.time(r.offerExpiresAt) : null);
+                r.hasOffer() ? ConferenceJson.time(r.offerExpiresAt) : null, placeOffers(r));
+    }
+
+    private static List<PlaceOfferJson> placeOffers(Registration r) {
+        java.util.Locale language = "en".equals(r.locale) ? java.util.Locale.ENGLISH : java.util.Locale.GERMAN;
+        return java.util.stream.Stream.concat(
+                r.offeredBookings().stream().map(
+                        b -> new PlaceOfferJson(b.item.id, null, b.item.title, ConferenceJson.time(b.offerExpiresAt))),
+                r.offeredAnswers().stream()
+                        .map(a -> new PlaceOfferJson(null, a.option.id,
+                                a.question.label(language) + ": " + a.option.label(language),
+                                ConferenceJson.time(a.offerExpiresAt))))
+                .toList();
     }
 }

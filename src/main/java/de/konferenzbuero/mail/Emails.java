@@ -30,6 +30,10 @@ class Emails {
 
     static native TemplateInstance offerExpired(MailView mail);
 
+    static native TemplateInstance itemOffered(MailView mail);
+
+    static native TemplateInstance itemOfferExpired(MailView mail);
+
     static native TemplateInstance changed(MailView mail);
 
     static native TemplateInstance cancelled(MailView mail);

@@ -10,15 +10,20 @@ import de.konferenzbuero.registration.Registration;
 /**
  * What a registration mail shows: the registration, its conference, the booked items as they stand, and the absolute
  * links. {@code confirmUrl} is set while the address awaits confirmation (double opt-in), {@code offerUrl} while a
- * place offered from the waitlist waits to be accepted or declined. {@code accessLink} is set only for confirmed online
- * attendees; {@code notes} mention what else the same change did (a released item, a place in an item, moved times).
+ * place offered from the waitlist (of the conference, or of an item or option, then until {@code placeOfferEnds}) waits
+ * to be accepted or declined. {@code accessLink} is set only for confirmed online attendees; {@code notes} mention what
+ * else the same change did (a released item, a place in an item, moved times).
  */
 public record MailView(Registration registration, Conference conference, List<ItemLine> items, long position,
         String manageUrl, String confirmUrl, String offerUrl, String calendarUrl, String accessLink,
-        String checkinQrCid, List<String> notes) {
+        String checkinQrCid, List<String> notes, java.time.Instant placeOfferEnds) {
 
-    /** A booked item and where it stands; {@code position} is 0 unless waitlisted. */
-    public record ItemLine(AgendaItem item, BookingStatus status, long position, boolean keptUntilSwap) {
+    /**
+     * A booked item and where it stands; {@code position} is 0 unless waitlisted, {@code offerEnds} is set while its
+     * place is offered to the attendee.
+     */
+    public record ItemLine(AgendaItem item, BookingStatus status, long position, boolean keptUntilSwap,
+            java.time.Instant offerEnds) {
 
         public boolean confirmed() {
             return status == BookingStatus.CONFIRMED;

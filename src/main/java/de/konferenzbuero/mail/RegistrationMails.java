@@ -66,6 +66,11 @@ public class RegistrationMails {
                     new Mail("offerExpired", Emails::offerExpired, MailMessages::subject_offer_expired, false)),
             Map.entry(Kind.ITEM_PROMOTED,
                     new Mail("itemPromoted", Emails::itemPromoted, MailMessages::subject_item_promoted, true)),
+            Map.entry(Kind.ITEM_OFFERED,
+                    new Mail("itemOffered", Emails::itemOffered, MailMessages::subject_item_offered, false)),
+            Map.entry(Kind.ITEM_OFFER_EXPIRED,
+                    new Mail("itemOfferExpired", Emails::itemOfferExpired, MailMessages::subject_item_offer_expired,
+                            true)),
             Map.entry(Kind.CHANGED, new Mail("changed", Emails::changed, MailMessages::subject_changed, true)),
             Map.entry(Kind.AGENDA_CHANGED,
                     new Mail("agendaChanged", Emails::agendaChanged, MailMessages::subject_agenda_changed, true)),
@@ -152,16 +157,18 @@ public class RegistrationMails {
     }
 
     private MailView view(Registration r, List<String> notes) {
-        List<MailView.ItemLine> items = r.activeBookings().stream()
-                .map(b -> new MailView.ItemLine(b.item, b.status, b.waitlistPosition(), r.keptUntilSwap(b))).toList();
+        List<MailView.ItemLine> items = r.activeBookings().stream().map(b -> new MailView.ItemLine(b.item, b.status,
+                b.waitlistPosition(), r.keptUntilSwap(b), b.hasOffer() ? b.offerExpiresAt : null)).toList();
         String manageUrl = baseUrl + "/registrations/" + r.manageSecret;
         boolean placeIsTheirs = r.placeIsTheirs();
+        java.time.Instant placeOfferEnds = r.placeOfferEnds();
         boolean onlineAccess = placeIsTheirs && r.attendance == Attendance.ONLINE;
         boolean checkIn = placeIsTheirs && r.attendance == Attendance.ON_SITE;
         return new MailView(r, r.conference, items, r.waitlistPosition(), manageUrl,
-                r.awaitsConfirmation() ? manageUrl + "/confirm" : null, r.hasOffer() ? manageUrl + "/offer" : null,
-                manageUrl + "/calendar.ics", onlineAccess ? r.conference.onlineAccessLink : null,
-                checkIn ? CHECKIN_QR_CID : null, notes);
+                r.awaitsConfirmation() ? manageUrl + "/confirm" : null,
+                r.hasOffer() || placeOfferEnds != null ? manageUrl + "/offer" : null, manageUrl + "/calendar.ics",
+                onlineAccess ? r.conference.onlineAccessLink : null, checkIn ? CHECKIN_QR_CID : null, notes,
+                placeOfferEnds);
     }
 
     private static String render(TemplateInstance template, Locale locale, String contentType) {

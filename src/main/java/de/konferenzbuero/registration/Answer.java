@@ -43,6 +43,17 @@ public class Answer extends PanacheEntityBase {
     /** Place in the option's waitlist order; set only while waitlisted. */
     public Long waitlistSeq;
 
+    /**
+     * Until when a place of the option offered from its waitlist is held for the attendee to accept (status CONFIRMED,
+     * counted as taken); null without an open offer. See {@link PlaceOffers}.
+     */
+    public java.time.Instant offerExpiresAt;
+
+    /** Holds a place of the option offered from its waitlist, not accepted yet. */
+    public boolean hasOffer() {
+        return status == BookingStatus.CONFIRMED && offerExpiresAt != null;
+    }
+
     /** 1 for the first in line for this option. */
     public long waitlistPosition() {
         if (status != BookingStatus.WAITLISTED) {
@@ -60,6 +71,9 @@ public class Answer extends PanacheEntityBase {
         return option.label(locale) + switch (status) {
         case WAITLISTED -> " (" + Texts.question(locale).waitlisted(waitlistPosition()) + ")";
         case REQUESTED -> " (" + Texts.question(locale).requested() + ")";
+        case CONFIRMED -> offerExpiresAt == null ? ""
+                : " (" + Texts.offer(locale).place_offered(de.konferenzbuero.EventTime.date(offerExpiresAt, locale),
+                        de.konferenzbuero.EventTime.time(offerExpiresAt)) + ")";
         default -> "";
         };
     }

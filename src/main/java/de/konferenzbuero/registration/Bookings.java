@@ -78,6 +78,7 @@ class Bookings {
         boolean held = booking.status == BookingStatus.CONFIRMED;
         booking.status = BookingStatus.CANCELLED;
         booking.waitlistSeq = null;
+        booking.offerExpiresAt = null;
         unlink(booking);
         history.record(booking, kind, actor);
         return held;

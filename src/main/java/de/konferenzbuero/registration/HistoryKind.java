@@ -31,5 +31,13 @@ public enum HistoryKind {
     /** The organisers approved the sign-up; the next step records the place or waitlist number it got. */
     APPROVED,
     /** The organisers rejected the sign-up; it held nothing, so nothing was handed on. */
-    REJECTED
+    REJECTED,
+    /** A freed place of the item offered to this waiting booking, held until accepted, declined or expired. */
+    ITEM_OFFERED,
+    /** The attendee accepted the offered place of the item. */
+    ITEM_OFFER_ACCEPTED,
+    /** The attendee declined the offered place of the item: the booking ended, the place went on. */
+    ITEM_OFFER_DECLINED,
+    /** The offered place of the item was not accepted in time: the booking ended, the place went on. */
+    ITEM_OFFER_EXPIRED
 }

@@ -34,14 +34,16 @@ public class Holds {
 
     private final Places places;
     private final Cancellations cancellations;
+    private final PlaceOffers placeOffers;
     private final Event<RegistrationNotice> noticeEvent;
     private final EntityManager em;
     private final ClusterJobs jobs;
     private final Clock clock;
 
-    Holds(Places places, Cancellations cancellations, Event<RegistrationNotice> noticeEvent, EntityManager em,
-            ClusterJobs jobs, Clock clock) {
+    Holds(Places places, Cancellations cancellations, PlaceOffers placeOffers, Event<RegistrationNotice> noticeEvent,
+            EntityManager em, ClusterJobs jobs, Clock clock) {
         this.places = places;
+        this.placeOffers = placeOffers;
         this.cancellations = cancellations;
         this.noticeEvent = noticeEvent;
         this.em = em;
@@ -72,15 +74,21 @@ public class Holds {
     }
 
     /**
-     * Cancels every registration whose hold ended before {@code now}, one conference per transaction under its lock;
-     * returns how many.
+     * Cancels every registration whose hold or offer ended before {@code now}, and ends every offer of an item's or
+     * option's place that ended ({@link PlaceOffers}), one conference per transaction under its lock; returns how many.
      */
     public int expireDue(Instant now) {
-        List<Long> conferences = QuarkusTransaction.requiringNew()
-                .call(() -> em
-                        .createQuery("select distinct r.conference.id from Registration r where (r.holdExpiresAt < ?1"
-                                + " or r.offerExpiresAt < ?1) and r.status <> ?2", Long.class)
-                        .setParameter(1, now).setParameter(2, RegistrationStatus.CANCELLED).getResultList());
+        List<Long> conferences = QuarkusTransaction.requiringNew().call(() -> {
+            java.util.SortedSet<Long> ids = new java.util.TreeSet<>(em
+                    .createQuery("select distinct r.conference.id from Registration r where (r.holdExpiresAt < ?1"
+                            + " or r.offerExpiresAt < ?1) and r.status <> ?2", Long.class)
+                    .setParameter(1, now).setParameter(2, RegistrationStatus.CANCELLED).getResultList());
+            for (String entity : List.of("SessionBooking", "Answer")) {
+                ids.addAll(em.createQuery("select distinct x.registration.conference.id from " + entity
+                        + " x where x.offerExpiresAt < ?1", Long.class).setParameter(1, now).getResultList());
+            }
+            return List.copyOf(ids);
+        });
         int expired = 0;
         for (long conferenceId : conferences) {
             expired += QuarkusTransaction.requiringNew().call(() -> expire(conferenceId, now));
@@ -95,7 +103,17 @@ public class Holds {
                         + " and status <> ?3 order by coalesce(holdExpiresAt, offerExpiresAt), id",
                 conferenceId, now, RegistrationStatus.CANCELLED);
         expireAll(due);
-        return due.size();
+        Notices notices = new Notices();
+        List<SessionBooking> bookings = SessionBooking.list(
+                "registration.conference.id = ?1 and offerExpiresAt < ?2 order by offerExpiresAt, id", conferenceId,
+                now);
+        bookings.forEach(b -> placeOffers.expire(b, notices));
+        List<Answer> answers = Answer.list(
+                "registration.conference.id = ?1 and offerExpiresAt < ?2 order by offerExpiresAt, id", conferenceId,
+                now);
+        answers.forEach(a -> placeOffers.expire(a, notices));
+        notices.fire(noticeEvent);
+        return due.size() + bookings.size() + answers.size();
     }
 
     /** Expires this registration now if its hold or offer has ended; the caller holds the conference lock. */

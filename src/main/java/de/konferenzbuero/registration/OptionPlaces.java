@@ -1,5 +1,7 @@
 package de.konferenzbuero.registration;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,6 +11,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.Question;
 import de.konferenzbuero.conference.QuestionOption;
 
@@ -23,9 +26,11 @@ import de.konferenzbuero.conference.QuestionOption;
 class OptionPlaces {
 
     private final Places places;
+    private final Clock clock;
 
-    OptionPlaces(Places places) {
+    OptionPlaces(Places places, Clock clock) {
         this.places = places;
+        this.clock = clock;
     }
 
     /**
@@ -125,6 +130,7 @@ class OptionPlaces {
             }
             a.status = BookingStatus.CANCELLED;
             a.waitlistSeq = null;
+            a.offerExpiresAt = null;
         }
         return freed;
     }
@@ -138,21 +144,33 @@ class OptionPlaces {
         fill(sorted, notices);
     }
 
-    /** After places were freed or capacities raised: the oldest waiting for these options get the free places. */
+    /**
+     * After places were freed or capacities raised: the oldest waiting for these options get the free places, at once
+     * or, where the conference uses {@link Offers}, as an offer ({@link PlaceOffers}).
+     */
     void fill(Collection<Long> optionIds, Notices notices) {
         Deque<Long> toFill = new ArrayDeque<>(optionIds.stream().sorted().distinct().toList());
         while (!toFill.isEmpty()) {
             long id = toFill.pop();
+            Conference conference = QuestionOption.<QuestionOption> findById(id).question.conference;
+            boolean offers = Offers.used(conference);
             while (true) {
+                Instant offerUntil = offers ? Offers.until(conference, clock.instant()) : null;
+                if (offers && offerUntil == null) {
+                    break;
+                }
                 Answer next = Answer
-                        .find("option.id = ?1 and status = ?2 order by waitlistSeq", id, BookingStatus.WAITLISTED)
+                        .find("option.id = ?1 and status = ?2" + (offers ? " and " + PlaceOffers.PLACE_IS_THEIRS : "")
+                                + " order by waitlistSeq", id, BookingStatus.WAITLISTED)
                         .firstResult();
                 if (next == null || !places.tryTakeOption(id)) {
                     break;
                 }
                 next.status = BookingStatus.CONFIRMED;
                 next.waitlistSeq = null;
-                notices.add(RegistrationNotice.Kind.ITEM_PROMOTED, next.registration);
+                next.offerExpiresAt = offerUntil;
+                notices.add(offers ? RegistrationNotice.Kind.ITEM_OFFERED : RegistrationNotice.Kind.ITEM_PROMOTED,
+                        next.registration);
             }
         }
     }

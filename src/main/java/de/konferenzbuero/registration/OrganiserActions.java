@@ -75,6 +75,9 @@ public class OrganiserActions {
             waitlists.fillConference(conference.id, mode, actor, notices);
         }
         waitlists.fillItems(conference.bookableItems().stream().map(item -> item.id).toList(), actor, notices);
+        optionPlaces
+                .fill(de.konferenzbuero.conference.QuestionOption.<de.konferenzbuero.conference.QuestionOption> list(
+                        "question.conference.id = ?1", conference.id).stream().map(o -> o.id).toList(), notices);
         notices.fire(noticeEvent);
     }
 

@@ -273,6 +273,24 @@ public class Registration extends PanacheEntityBase {
         return status == RegistrationStatus.CONFIRMED && holdExpiresAt == null && offerExpiresAt == null;
     }
 
+    /** The bookings holding a place of an item offered from its waitlist, not accepted yet. */
+    public List<SessionBooking> offeredBookings() {
+        return activeBookings().stream().filter(SessionBooking::hasOffer).toList();
+    }
+
+    /** The chosen options holding a place offered from their waitlist, not accepted yet. */
+    public List<Answer> offeredAnswers() {
+        return answers.stream().filter(Answer::hasOffer).sorted(Comparator.comparing(a -> a.option.id)).toList();
+    }
+
+    /** When the first open offer of an item's or option's place ends; null without one. */
+    public Instant placeOfferEnds() {
+        return java.util.stream.Stream
+                .concat(offeredBookings().stream().map(b -> b.offerExpiresAt),
+                        offeredAnswers().stream().map(a -> a.offerExpiresAt))
+                .min(Comparator.naturalOrder()).orElse(null);
+    }
+
     /** Active, and its place or waitlist position only held until the attendee confirms their address. */
     public boolean awaitsConfirmation() {
         return isActive() && holdExpiresAt != null;

@@ -34,8 +34,12 @@ public record RegistrationNotice(Set<Kind> kinds, Registration registration, Lis
          * the item is no longer offered.
          */
         ITEM_RELEASED,
+        /** A place of an item or option offered to the attendee was not accepted in time and went to the next. */
+        ITEM_OFFER_EXPIRED,
         /** A waitlisted booking of a workshop or excursion got a place: outweighs the changes that made it free. */
         ITEM_PROMOTED,
+        /** A freed place of an item or option the attendee waits for is offered to them, to accept or decline. */
+        ITEM_OFFERED,
         /** Moved up from the conference's waitlist. */
         PROMOTED,
         /** Offered a freed place from the waitlist, to accept or decline before the offer ends. */

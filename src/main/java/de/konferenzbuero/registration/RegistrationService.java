@@ -36,11 +36,13 @@ public class RegistrationService {
     private final Clock clock;
     private final ConsentLog consents;
     private final OptionPlaces optionPlaces;
+    private final PlaceOffers placeOffers;
 
     RegistrationService(Places places, Waitlists waitlists, Rebooking rebooking, Cancellations cancellations,
             Holds holds, History history, Event<RegistrationNotice> noticeEvent, EntityManager em, Clock clock,
-            ConsentLog consents, OptionPlaces optionPlaces) {
+            ConsentLog consents, OptionPlaces optionPlaces, PlaceOffers placeOffers) {
         this.optionPlaces = optionPlaces;
+        this.placeOffers = placeOffers;
         this.consents = consents;
         this.holds = holds;
         this.places = places;
@@ -132,6 +134,7 @@ public class RegistrationService {
             // offers go to confirmed addresses only: a place freed meanwhile may wait for this one
             waitlists.fillConference(registration.conference.id, registration.attendance, ATTENDEE, notices);
         }
+        placeOffers.servePassedOver(registration, notices);
         notices.add(switch (registration.status) {
         case CONFIRMED -> registration.hasOffer() ? RegistrationNotice.Kind.OFFERED : RegistrationNotice.Kind.CONFIRMED;
         case PENDING -> RegistrationNotice.Kind.PENDING;
@@ -156,6 +159,33 @@ public class RegistrationService {
         history.record(registration, HistoryKind.OFFER_ACCEPTED, ATTENDEE);
         Notices notices = new Notices();
         notices.add(RegistrationNotice.Kind.PROMOTED, registration);
+        placeOffers.servePassedOver(registration, notices);
+        notices.fire(noticeEvent);
+        return registration;
+    }
+
+    /**
+     * The attendee takes the offered place of a workshop, excursion or chosen option ({@link PlaceOffers}); the mail of
+     * a place in an item follows. An ended offer is expired here at once; without an open offer nothing changes.
+     */
+    @Transactional
+    public Registration acceptPlaceOffer(String secret, OfferedPlace which) {
+        Registration registration = lockAndLoad(secret);
+        Notices notices = new Notices();
+        placeOffers.accept(registration, which, notices);
+        notices.fire(noticeEvent);
+        return registration;
+    }
+
+    /**
+     * The attendee does not want the offered place of an item or option: it goes to the next person waiting, the
+     * registration stays. Without an open offer nothing changes.
+     */
+    @Transactional
+    public Registration declinePlaceOffer(String secret, OfferedPlace which) {
+        Registration registration = lockAndLoad(secret);
+        Notices notices = new Notices();
+        placeOffers.decline(registration, which, notices);
         notices.fire(noticeEvent);
         return registration;
     }

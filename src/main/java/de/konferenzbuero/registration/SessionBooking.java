@@ -59,11 +59,22 @@ public class SessionBooking extends PanacheEntityBase {
     @ManyToMany(mappedBy = "replaces")
     public Set<SessionBooking> replacedBy = new HashSet<>();
 
+    /**
+     * Until when a place of the item offered from its waitlist is held for the attendee to accept (status CONFIRMED,
+     * counted as taken); null without an open offer. See {@link PlaceOffers}.
+     */
+    public Instant offerExpiresAt;
+
     @CreationTimestamp
     public Instant createdAt;
 
     @UpdateTimestamp
     public Instant updatedAt;
+
+    /** Holds a place of the item offered from its waitlist, not accepted yet. */
+    public boolean hasOffer() {
+        return status == BookingStatus.CONFIRMED && offerExpiresAt != null;
+    }
 
     /** 1 for the first in line for this item. */
     public long waitlistPosition() {

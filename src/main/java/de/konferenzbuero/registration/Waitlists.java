@@ -10,6 +10,7 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
 
@@ -96,17 +97,36 @@ class Waitlists {
         fillItems(sorted, actor, notices);
     }
 
-    /** After capacities were raised or places freed and counted: the oldest waiting get the free places. */
+    /**
+     * After capacities were raised or places freed and counted: the oldest waiting get the free places, at once or,
+     * where the conference uses {@link Offers}, as an offer ({@link PlaceOffers}; a swap is still completed at once, as
+     * its attendee asked for exactly this).
+     */
     void fillItems(Collection<Long> itemIds, String actor, Notices notices) {
         Deque<Long> toFill = new ArrayDeque<>(itemIds.stream().sorted().distinct().toList());
         while (!toFill.isEmpty()) {
             long id = toFill.pop();
+            Conference conference = AgendaItem.<AgendaItem> findById(id).conference;
+            boolean offers = Offers.used(conference);
             while (true) {
+                Instant offerUntil = offers ? Offers.until(conference, clock.instant()) : null;
+                if (offers && offerUntil == null) {
+                    break;
+                }
                 SessionBooking next = SessionBooking
-                        .find("item.id = ?1 and status = ?2 order by waitlistSeq", id, BookingStatus.WAITLISTED)
+                        .find("item.id = ?1 and status = ?2" + (offers ? " and " + PlaceOffers.PLACE_IS_THEIRS : "")
+                                + " order by waitlistSeq", id, BookingStatus.WAITLISTED)
                         .firstResult();
                 if (next == null || !places.tryTakeItem(id)) {
                     break;
+                }
+                if (offers && next.replaces.isEmpty()) {
+                    next.status = BookingStatus.CONFIRMED;
+                    next.waitlistSeq = null;
+                    next.offerExpiresAt = offerUntil;
+                    history.record(next, HistoryKind.ITEM_OFFERED, actor);
+                    notices.add(RegistrationNotice.Kind.ITEM_OFFERED, next.registration);
+                    continue;
                 }
                 List<Long> released = bookings.grant(next, HistoryKind.ITEM_PROMOTED, actor);
                 notices.add(RegistrationNotice.Kind.ITEM_PROMOTED, next.registration);

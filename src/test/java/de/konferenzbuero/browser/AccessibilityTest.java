@@ -119,6 +119,10 @@ class AccessibilityTest {
             page("/registrations/{secret}/offer", "/registrations/{offered}/offer",
                     () -> offeredRegistration() + "/offer"),
             page("/registrations/{secret}", "/registrations/{offered}", () -> offeredRegistration()),
+            // a workshop place offered from its waitlist: the page of the mail's link, and the registration's page
+            page("/registrations/{secret}/offer", "/registrations/{place-offered}/offer",
+                    () -> placeOfferedRegistration() + "/offer"),
+            page("/registrations/{secret}", "/registrations/{place-offered}", () -> placeOfferedRegistration()),
             // LoginResource: the organisers' login page, also after logging out
             page("/organiser/login", "/organiser/login"),
             page("/organiser/login", "/organiser/login?notice=logged-out"),
@@ -332,6 +336,30 @@ class AccessibilityTest {
             SignUp signUp = new SignUp("Erika", "Mustermann", "angebot-" + i + "-" + UUID.randomUUID() + "@example.org",
                     null, null, Attendance.ON_SITE, List.of(), false, false, false, null, null, true, false, "de",
                     List.of());
+            SignUpResult result = signUps.signUp(slug, signUp, de.konferenzbuero.registration.ConsentChannel.FORM);
+            secrets[i] = ((SignUpResult.Registered) result).registration().manageSecret;
+        }
+        Arc.container().instance(de.konferenzbuero.registration.RegistrationService.class).get().cancel(secrets[0]);
+        return "/registrations/" + secrets[1];
+    }
+
+    /**
+     * A registration holding a workshop place offered from its waitlist: at a conference with offers and a workshop of
+     * one place, someone else held it and cancelled.
+     */
+    static String placeOfferedRegistration() {
+        String slug = "platzangebot-" + UUID.randomUUID();
+        de.konferenzbuero.conference.Conference c = de.konferenzbuero.TestConferences.create(slug,
+                conf -> conf.offerHours = 24);
+        long workshop = de.konferenzbuero.TestConferences.addItem(c, "Workshop Offene Daten",
+                de.konferenzbuero.conference.AgendaItemKind.WORKSHOP, c.startsAt.plus(java.time.Duration.ofHours(2)),
+                java.time.Duration.ofHours(2), 1).id;
+        SignUpService signUps = Arc.container().instance(SignUpService.class).get();
+        String[] secrets = new String[2];
+        for (int i = 0; i < 2; i++) {
+            SignUp signUp = new SignUp("Erika", "Mustermann", "platz-" + i + "-" + UUID.randomUUID() + "@example.org",
+                    null, null, Attendance.ON_SITE, List.of(workshop), false, false, false, null, null, true, false,
+                    "de", List.of());
             SignUpResult result = signUps.signUp(slug, signUp, de.konferenzbuero.registration.ConsentChannel.FORM);
             secrets[i] = ((SignUpResult.Registered) result).registration().manageSecret;
         }

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -37,6 +38,7 @@ import de.konferenzbuero.privacy.RetentionDates;
 import de.konferenzbuero.privacy.StoredData;
 import de.konferenzbuero.qr.QrCodes;
 import de.konferenzbuero.registration.ManageLinks;
+import de.konferenzbuero.registration.OfferedPlace;
 import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationCancelled;
 import de.konferenzbuero.registration.RegistrationClosed;
@@ -187,17 +189,28 @@ public class MyRegistrationResource {
     @Path("/offer")
     public Response offer(@PathParam("secret") String secret) {
         Registration registration = find(secret);
-        if (!registration.hasOffer()) {
+        if (!registration.hasOffer() && registration.placeOfferEnds() == null) {
             return seeOther(manageUrl(secret));
         }
         return Response.ok(Templates.offer(registration)).build();
     }
 
+    /**
+     * Accepts the offered place: the conference place, or with {@code item} or {@code option} the place of that item or
+     * chosen option.
+     */
     @POST
     @Path("/offer/accept")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response acceptOffer(@PathParam("secret") String secret) {
+    public Response acceptOffer(@PathParam("secret") String secret, @FormParam("item") String item,
+            @FormParam("option") String option) {
         try {
+            OfferedPlace place = OfferedPlace.named(item, option);
+            if (place != null) {
+                boolean open = place.isOpenIn(find(secret));
+                registrations.acceptPlaceOffer(secret, place);
+                return seeOther(manageUrl(secret) + (open ? "?notice=place-offer-accepted" : ""));
+            }
             Registration registration = registrations.acceptOffer(secret);
             return seeOther(manageUrl(secret) + (registration.placeIsTheirs() ? "?notice=offer-accepted" : ""));
         } catch (UnknownRegistration e) {
@@ -205,12 +218,20 @@ public class MyRegistrationResource {
         }
     }
 
+    /** Declines the offered place, as {@link #acceptOffer} names it. */
     @POST
     @Path("/offer/decline")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response declineOffer(@PathParam("secret") String secret) {
+    public Response declineOffer(@PathParam("secret") String secret, @FormParam("item") String item,
+            @FormParam("option") String option) {
         try {
+            OfferedPlace place = OfferedPlace.named(item, option);
             Registration before = find(secret);
+            if (place != null) {
+                boolean open = place.isOpenIn(before);
+                registrations.declinePlaceOffer(secret, place);
+                return seeOther(manageUrl(secret) + (open ? "?notice=place-offer-declined" : ""));
+            }
             boolean open = before.hasOffer();
             registrations.declineOffer(secret);
             return seeOther(manageUrl(secret) + (open ? "?notice=offer-declined" : ""));

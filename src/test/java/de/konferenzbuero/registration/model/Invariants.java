@@ -35,6 +35,7 @@ final class Invariants {
 
     private final MailMessages mail = Texts.mail(Locale.GERMAN);
     private final Messages msg = Texts.of(Locale.GERMAN);
+    private final de.konferenzbuero.OfferMessages offer = Texts.offer(Locale.GERMAN);
 
     /** What happened in one step that may legitimately bypass a waitlist's order. */
     record Exemptions(Set<Long> registrations, Set<Long> bookings) {
@@ -110,8 +111,8 @@ final class Invariants {
                 v.add("option %s has %d places taken of %d".formatted(o.label(), confirmed, o.capacity()));
             }
             boolean free = o.capacity() == null || o.taken() < o.capacity();
-            if (free && s.chosen().values().stream()
-                    .anyMatch(c -> c.optionId() == o.id() && c.status().equals("WAITLISTED"))) {
+            if (free && s.chosen().values().stream().anyMatch(c -> c.optionId() == o.id()
+                    && c.status().equals("WAITLISTED") && !passedOverForPlaceOffers(s, c.registrationId()))) {
                 v.add("someone waits for option %s while a place is free".formatted(o.label()));
             }
         }
@@ -166,8 +167,10 @@ final class Invariants {
             List<Snapshot.Chosen> promoted = waitingBefore.stream().filter(
                     c -> after.chosen().containsKey(c.id()) && after.chosen().get(c.id()).status().equals("CONFIRMED"))
                     .toList();
-            List<Snapshot.Chosen> still = waitingBefore.stream().filter(
-                    c -> after.chosen().containsKey(c.id()) && after.chosen().get(c.id()).status().equals("WAITLISTED"))
+            List<Snapshot.Chosen> still = waitingBefore.stream()
+                    .filter(c -> after.chosen().containsKey(c.id())
+                            && after.chosen().get(c.id()).status().equals("WAITLISTED")
+                            && !passedOverForPlaceOffers(after, c.registrationId()))
                     .toList();
             for (Snapshot.Chosen p : promoted) {
                 for (Snapshot.Chosen w : still) {
@@ -217,8 +220,11 @@ final class Invariants {
                             && after.bookings().get(b.id()).status().equals("CONFIRMED")
                             && !exempt.bookings().contains(b.id()) && !exchanged(before, after, b))
                     .toList();
-            List<Booking> still = waitingBefore.stream().filter(b -> after.bookings().containsKey(b.id())
-                    && after.bookings().get(b.id()).status().equals("WAITLISTED")).toList();
+            List<Booking> still = waitingBefore.stream()
+                    .filter(b -> after.bookings().containsKey(b.id())
+                            && after.bookings().get(b.id()).status().equals("WAITLISTED")
+                            && !passedOverForPlaceOffers(after, b.registrationId()))
+                    .toList();
             for (Booking p : promoted) {
                 for (Booking w : still) {
                     if (w.seq() < p.seq()) {
@@ -240,6 +246,14 @@ final class Invariants {
     /** Offers go to confirmed addresses only: one that awaits confirmation is passed over while offers are made. */
     private static boolean passedOverForOffers(Snapshot s, Reg waiting) {
         return s.conference().offers() && waiting.holdExpiresAt() != null;
+    }
+
+    /**
+     * Offers of item and option places go only to people whose conference place is theirs: one still confirming their
+     * address or answering the offer of a conference place is passed over while offers are made.
+     */
+    private static boolean passedOverForPlaceOffers(Snapshot s, long registrationId) {
+        return s.conference().offers() && !s.registrations().get(registrationId).placeIsTheirs();
     }
 
     /** Whoever joins a waitlist in this step comes after everyone already on it. */
@@ -358,6 +372,19 @@ final class Invariants {
                 v.add("registration %d holds an offer but is %s%s".formatted(r.id(), r.status(),
                         r.holdExpiresAt() != null ? " with its address unconfirmed" : ""));
             }
+            for (Booking b : s.activeBookingsOf(r.id())) {
+                if (b.offerExpiresAt() != null && (!b.status().equals("CONFIRMED") || !r.placeIsTheirs())) {
+                    v.add("booking %d holds an offer but is %s for a %s registration%s".formatted(b.id(), b.status(),
+                            r.status(), r.placeIsTheirs() ? "" : " whose place is not theirs"));
+                }
+            }
+            for (Snapshot.Chosen c : s.chosen().values()) {
+                if (c.registrationId() == r.id() && c.offerExpiresAt() != null
+                        && (!c.status().equals("CONFIRMED") || !r.placeIsTheirs())) {
+                    v.add("answer %d holds an offer but is %s for a %s registration".formatted(c.id(), c.status(),
+                            r.status()));
+                }
+            }
             if (r.active() && !s.conference().offers(r.attendance())) {
                 v.add("registration %d is %s in %s, which the conference no longer offers".formatted(r.id(), r.status(),
                         r.attendance()));
@@ -383,8 +410,8 @@ final class Invariants {
             }
         }
         for (Item item : s.items().values()) {
-            boolean waiting = s.bookings().values().stream()
-                    .anyMatch(b -> b.itemId() == item.id() && b.status().equals("WAITLISTED"));
+            boolean waiting = s.bookings().values().stream().anyMatch(b -> b.itemId() == item.id()
+                    && b.status().equals("WAITLISTED") && !passedOverForPlaceOffers(s, b.registrationId()));
             if (waiting && item.capacity() != null && item.taken() < item.capacity()) {
                 v.add("someone waits for %s while %d places are free".formatted(item.title(),
                         item.capacity() - item.taken()));
@@ -446,13 +473,16 @@ final class Invariants {
                     ? Set.of("offered", "itemPromoted", "changed", "agendaChanged", "itemReleased")
                     : switch (r.status()) {
                     case "CONFIRMED" -> Set.of("confirmed", "approved", "confirmAddress", "promoted", "itemPromoted",
-                            "changed", "agendaChanged", "itemReleased");
+                            "changed", "agendaChanged", "itemReleased", "itemOffered", "itemOfferExpired");
                     case "WAITLISTED" -> Set.of("waitlisted", "approved", "confirmAddress", "changed", "agendaChanged",
                             "itemReleased");
                     case "PENDING" -> Set.of("pending", "confirmAddress", "changed", "agendaChanged", "itemReleased");
                     default -> Set.of("cancelled", "rejected", "conferenceCancelled", "offerExpired");
                     };
-            if (r.hasOffer() && !m.text().contains("/" + r.secret() + "/offer")) {
+            boolean placeOffered = s.activeBookingsOf(r.id()).stream().anyMatch(b -> b.offerExpiresAt() != null)
+                    || s.chosen().values().stream()
+                            .anyMatch(c -> c.registrationId() == r.id() && c.offerExpiresAt() != null);
+            if ((r.hasOffer() || placeOffered) && !m.text().contains("/" + r.secret() + "/offer")) {
                 v.add("registration %d holds an offer but mail %d has no link to answer it".formatted(r.id(), m.id()));
             }
             if (r.active() && r.holdExpiresAt() != null && !m.text().contains("/" + r.secret() + "/confirm")) {
@@ -485,17 +515,20 @@ final class Invariants {
                     .map(c -> "- Anreise: " + s.options().get(c.optionId()).label() + switch (c.status()) {
                     case "WAITLISTED" -> " (Warteliste, Platz ";
                     case "REQUESTED" -> " (wird vergeben";
-                    default -> "";
+                    default -> c.offerExpiresAt() != null ? " (" + offer.place_offered("DATE", "TIME").split(" DATE")[0]
+                            : "";
                     }).orElse(null);
             count("latest mail tells the chosen option's place");
-            if (travel != null
-                    && lines.stream().noneMatch(line -> travel.endsWith("Platz ") || travel.endsWith("vergeben")
+            if (travel != null && lines.stream().noneMatch(
+                    line -> travel.endsWith("Platz ") || travel.endsWith("vergeben") || travel.endsWith(" bis")
                             ? line.startsWith(travel) : line.equals(travel))) {
                 v.add("registration %d chose %s but mail %d does not say so".formatted(r.id(), travel, m.id()));
             }
             Map<String, String> held = s.activeBookingsOf(r.id()).stream()
                     .collect(Collectors.toMap(b -> s.items().get(b.itemId()).title(),
-                            b -> msg.item_status(BookingStatus.valueOf(b.status())), (a, b) -> a, TreeMap::new));
+                            b -> b.offerExpiresAt() != null ? mail.item_offered("DATE", "TIME").split(" DATE")[0]
+                                    : msg.item_status(BookingStatus.valueOf(b.status())),
+                            (a, b) -> a, TreeMap::new));
             if (!Objects.equals(listed.keySet(), held.keySet())) {
                 v.add("registration %d holds %s but mail %d lists %s".formatted(r.id(), held.keySet(), m.id(),
                         listed.keySet()));

@@ -54,7 +54,8 @@ class InvariantsTest {
      * few dozen times each, not hundreds; {@code WaitlistOffersTest} covers each answer by name.
      */
     static final int MIN_OFFER_ANSWERS = 5;
-    static final Set<Op> OFFER_ANSWERS = EnumSet.of(Op.ACCEPT_OFFER, Op.DECLINE_OFFER, Op.EXPIRE_OFFERS);
+    static final Set<Op> OFFER_ANSWERS = EnumSet.of(Op.ACCEPT_OFFER, Op.DECLINE_OFFER, Op.EXPIRE_OFFERS,
+            Op.ACCEPT_PLACE_OFFER, Op.DECLINE_PLACE_OFFER);
 
     @Inject
     DataSource dataSource;

@@ -41,7 +41,8 @@ record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrat
     }
 
     /** A registration's chosen option: it holds a place like a booking. */
-    record Chosen(long id, long registrationId, long optionId, String status, Long seq) {
+    /** A chosen option; {@code offerExpiresAt} while its place is offered from the waitlist. */
+    record Chosen(long id, long registrationId, long optionId, String status, Long seq, Instant offerExpiresAt) {
     }
 
     /** {@code offerHours} null: freed places go to the next person at once; else they are offered. */
@@ -84,13 +85,19 @@ record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrat
             return active() && offerExpiresAt != null;
         }
 
+        /** Confirmed, the address confirmed, no offer of the conference place open: gets offers of item places. */
+        boolean placeIsTheirs() {
+            return status.equals("CONFIRMED") && holdExpiresAt == null && offerExpiresAt == null;
+        }
+
         boolean active() {
             return !status.equals("CANCELLED");
         }
     }
 
-    record Booking(long id, long registrationId, long itemId, String status, Long seq, Instant startsAt,
-            Instant endsAt) {
+    /** A booking; {@code offerExpiresAt} while its place is offered from the waitlist. */
+    record Booking(long id, long registrationId, long itemId, String status, Long seq, Instant startsAt, Instant endsAt,
+            Instant offerExpiresAt) {
 
         boolean active() {
             return !status.equals("CANCELLED");
@@ -141,14 +148,14 @@ record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrat
             }
             Map<Long, Booking> bookings = new HashMap<>();
             try (ResultSet rs = query(c, """
-                    select b.id, b.registration_id, b.agenda_item_id, b.status, b.waitlist_seq, b.starts_at, b.ends_at
-                    from session_booking b join registration r on r.id = b.registration_id
+                    select b.id, b.registration_id, b.agenda_item_id, b.status, b.waitlist_seq, b.starts_at, b.ends_at,
+                    b.offer_expires_at from session_booking b join registration r on r.id = b.registration_id
                     where r.conference_id = ?""", conferenceId)) {
                 while (rs.next()) {
                     bookings.put(rs.getLong(1),
                             new Booking(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
                                     (Long) rs.getObject(5), rs.getTimestamp(6).toInstant(),
-                                    rs.getTimestamp(7).toInstant()));
+                                    rs.getTimestamp(7).toInstant(), instant(rs.getTimestamp(8))));
                 }
             }
             List<Swap> swaps = new ArrayList<>();
@@ -183,12 +190,13 @@ record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrat
             }
             Map<Long, Chosen> chosen = new HashMap<>();
             try (ResultSet rs = query(c, """
-                    select a.id, a.registration_id, a.option_id, a.status, a.waitlist_seq from answer a
+                    select a.id, a.registration_id, a.option_id, a.status, a.waitlist_seq, a.offer_expires_at
+                    from answer a
                     join registration r on r.id = a.registration_id
                     where r.conference_id = ? and a.option_id is not null""", conferenceId)) {
                 while (rs.next()) {
                     chosen.put(rs.getLong(1), new Chosen(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getString(4),
-                            (Long) rs.getObject(5)));
+                            (Long) rs.getObject(5), instant(rs.getTimestamp(6))));
                 }
             }
             Map<Long, Contingent> contingents = new HashMap<>();
@@ -206,6 +214,10 @@ record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrat
         }
     }
 
+    private static Instant instant(java.sql.Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+
     private static ResultSet query(Connection c, String sql, long id) throws SQLException {
         PreparedStatement statement = c.prepareStatement(sql);
         statement.setLong(1, id);
@@ -215,6 +227,16 @@ record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrat
 
     List<Booking> activeBookingsOf(long registrationId) {
         return bookings.values().stream().filter(b -> b.registrationId() == registrationId && b.active()).toList();
+    }
+
+    /** When each open offer of an item's or option's place ends, by "booking id" or "answer id". */
+    Map<String, Instant> placeOffers() {
+        Map<String, Instant> offers = new HashMap<>();
+        bookings.values().stream().filter(b -> b.offerExpiresAt() != null)
+                .forEach(b -> offers.put("booking " + b.id(), b.offerExpiresAt()));
+        chosen.values().stream().filter(c -> c.offerExpiresAt() != null)
+                .forEach(c -> offers.put("answer " + c.id(), c.offerExpiresAt()));
+        return offers;
     }
 
     List<Reg> active() {

@@ -59,8 +59,9 @@ final class Walk {
         RAISE_CAPACITY(4), LOWER_CAPACITY(4), PROMOTE_OUT_OF_ORDER(6), PROMOTE_BOOKING_OUT_OF_ORDER(3), ADD_BY_HAND(3),
         EDIT_REGISTRATION(3), ORGANISER_CANCELS(2), MOVE_ITEM(3), UPDATE_ITEM(4), REMOVE_ITEM(1), CHANGE_FORMAT(2),
         TOGGLE_BOOKABLE(2), CONFIRM_ADDRESS(6), EXPIRE_HOLDS(2), TOGGLE_OFFERS(3), ACCEPT_OFFER(3), DECLINE_OFFER(3),
-        EXPIRE_OFFERS(3), CHANGE_TRAVEL(5), SHUTTLE_PLACES(2), TOGGLE_APPROVAL(2), APPROVE(5), REJECT(3),
-        GROUP_SIGN_UP(4), INVITED_SIGN_UP(6), NEW_CONTINGENT(2), RELEASE_CONTINGENT(2), CANCEL_CONFERENCE(1);
+        EXPIRE_OFFERS(3), ACCEPT_PLACE_OFFER(3), DECLINE_PLACE_OFFER(3), CHANGE_TRAVEL(5), SHUTTLE_PLACES(2),
+        TOGGLE_APPROVAL(2), APPROVE(5), REJECT(3), GROUP_SIGN_UP(4), INVITED_SIGN_UP(6), NEW_CONTINGENT(2),
+        RELEASE_CONTINGENT(2), CANCEL_CONFERENCE(1);
 
         final int weight;
 
@@ -140,6 +141,8 @@ final class Walk {
         case ACCEPT_OFFER -> answerOffer(s, Op.ACCEPT_OFFER, "accept");
         case DECLINE_OFFER -> answerOffer(s, Op.DECLINE_OFFER, "decline");
         case EXPIRE_OFFERS -> expireOffers(s);
+        case ACCEPT_PLACE_OFFER -> answerPlaceOffer(s, Op.ACCEPT_PLACE_OFFER, "accept");
+        case DECLINE_PLACE_OFFER -> answerPlaceOffer(s, Op.DECLINE_PLACE_OFFER, "decline");
         case CHANGE_TRAVEL -> changeTravel(s);
         case SHUTTLE_PLACES -> shuttlePlaces(s);
         case TOGGLE_APPROVAL -> toggleApproval();
@@ -371,12 +374,38 @@ final class Walk {
     }
 
     /**
-     * Time passes: the expiry job runs as if it were just after a random open offer ended, cancelling that one and
-     * every older one and offering their places on; none of them may be left.
+     * The attendee answers the place of a workshop or of the shuttle offered to them from its waitlist, by the buttons
+     * behind the mail's link (the API names the place by {@code ?item=} or {@code ?option=}).
+     */
+    private Result answerPlaceOffer(Snapshot s, Op op, String answer) {
+        List<String> offers = s.placeOffers().keySet().stream().sorted().toList();
+        if (offers.isEmpty()) {
+            return noTarget(op);
+        }
+        String offer = offers.get(random.nextInt(offers.size()));
+        long id = Long.parseLong(offer.substring(offer.indexOf(' ') + 1));
+        boolean item = offer.startsWith("booking ");
+        Reg r = s.registrations()
+                .get(item ? s.bookings().get(id).registrationId() : s.chosen().get(id).registrationId());
+        String query = item ? "?item=" + s.bookings().get(id).itemId() : "?option=" + s.chosen().get(id).optionId();
+        Response response = given().contentType(ContentType.JSON)
+                .post("/api/registrations/{secret}/offer/" + answer + query, r.secret());
+        if (response.statusCode() != 200) {
+            throw new AssertionError(answer + " answered " + response.statusCode() + ": " + response.asString());
+        }
+        return new Result(op, Outcome.APPLIED, Invariants.Exemptions.none(), answer(response),
+                r.email() + " " + offer + query);
+    }
+
+    /**
+     * Time passes: the expiry job runs as if it were just after a random open offer (of a conference place, or of an
+     * item's or option's place) ended, ending that one and every older one and offering their places on; none of them
+     * may be left.
      */
     private Result expireOffers(Snapshot s) {
-        List<java.time.Instant> ends = s.active().stream().map(Reg::offerExpiresAt).filter(Objects::nonNull).sorted()
-                .toList();
+        List<java.time.Instant> ends = java.util.stream.Stream
+                .concat(s.active().stream().map(Reg::offerExpiresAt), s.placeOffers().values().stream())
+                .filter(Objects::nonNull).sorted().toList();
         if (ends.isEmpty()) {
             return noTarget(Op.EXPIRE_OFFERS);
         }
@@ -389,6 +418,9 @@ final class Walk {
             return before != null && before.hasOffer() && before.offerExpiresAt().isBefore(now)
                     && before.offerExpiresAt().equals(r.offerExpiresAt());
         }).count();
+        Map<String, java.time.Instant> placesAfter = Snapshot.load(dataSource, world.conferenceId).placeOffers();
+        left += s.placeOffers().entrySet().stream()
+                .filter(e -> e.getValue().isBefore(now) && e.getValue().equals(placesAfter.get(e.getKey()))).count();
         if (left > 0) {
             throw new AssertionError(left + " offers outlived the expiry run at " + now);
         }
