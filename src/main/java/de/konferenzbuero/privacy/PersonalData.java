@@ -68,9 +68,10 @@ public final class PersonalData {
         staff(r, "checked_in_by", "added_by");
 
         kept("session_booking", "id", "registration_id", "agenda_item_id", "status", "waitlist_seq", "created_at",
-                "updated_at", "starts_at", "ends_at");
+                "updated_at", "starts_at", "ends_at", "offer_expires_at");
         // A chosen option is kept like the mode (a count); a typed answer may name anyone and is removed.
-        kept("answer", "id", "registration_id", "question_id", "option_id", "status", "waitlist_seq");
+        kept("answer", "id", "registration_id", "question_id", "option_id", "status", "waitlist_seq",
+                "offer_expires_at");
         personal("answer", "value", "/answers/0/answer");
         kept("booking_swap", "pending_booking_id", "replaced_booking_id");
         kept("registration_event", "id", "registration_id", "agenda_item_id", "kind", "at");

@@ -38,10 +38,4 @@ public record OfferedPlace(boolean item, long id) {
             throw new InvalidInput(field, Problem.NUMBER_INVALID);
         }
     }
-
-    /** Whether this registration holds an open offer of this place. */
-    public boolean isOpenIn(Registration registration) {
-        return item ? registration.offeredBookings().stream().anyMatch(b -> b.item.id == id)
-                : registration.offeredAnswers().stream().anyMatch(a -> a.option.id == id);
-    }
 }

@@ -146,7 +146,8 @@ class OptionPlaces {
 
     /**
      * After places were freed or capacities raised: the oldest waiting for these options get the free places, at once
-     * or, where the conference uses {@link Offers}, as an offer ({@link PlaceOffers}).
+     * or, where the conference uses {@link Offers}, as an offer ({@link PlaceOffers}; at once when no offer can be made
+     * before the start any more).
      */
     void fill(Collection<Long> optionIds, Notices notices) {
         Deque<Long> toFill = new ArrayDeque<>(optionIds.stream().sorted().distinct().toList());
@@ -155,22 +156,19 @@ class OptionPlaces {
             Conference conference = QuestionOption.<QuestionOption> findById(id).question.conference;
             boolean offers = Offers.used(conference);
             while (true) {
+                // too close to the start for an offer: the place is given at once, as without offers
                 Instant offerUntil = offers ? Offers.until(conference, clock.instant()) : null;
-                if (offers && offerUntil == null) {
-                    break;
-                }
-                Answer next = Answer
-                        .find("option.id = ?1 and status = ?2" + (offers ? " and " + PlaceOffers.PLACE_IS_THEIRS : "")
-                                + " order by waitlistSeq", id, BookingStatus.WAITLISTED)
-                        .firstResult();
+                Answer next = Answer.find("option.id = ?1 and status = ?2"
+                        + (offerUntil != null ? " and " + PlaceOffers.PLACE_IS_THEIRS : "") + " order by waitlistSeq",
+                        id, BookingStatus.WAITLISTED).firstResult();
                 if (next == null || !places.tryTakeOption(id)) {
                     break;
                 }
                 next.status = BookingStatus.CONFIRMED;
                 next.waitlistSeq = null;
                 next.offerExpiresAt = offerUntil;
-                notices.add(offers ? RegistrationNotice.Kind.ITEM_OFFERED : RegistrationNotice.Kind.ITEM_PROMOTED,
-                        next.registration);
+                notices.add(offerUntil != null ? RegistrationNotice.Kind.ITEM_OFFERED
+                        : RegistrationNotice.Kind.ITEM_PROMOTED, next.registration);
             }
         }
     }

@@ -18,7 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 class PlaceOffers {
 
     /** The condition (HQL, on a waiting booking or answer) for getting an offer: the conference place is theirs. */
-    static final String PLACE_IS_THEIRS = "registration.holdExpiresAt is null and registration.offerExpiresAt is null";
+    static final String PLACE_IS_THEIRS = "registration.status = 'CONFIRMED' and registration.holdExpiresAt is null"
+            + " and registration.offerExpiresAt is null";
 
     private final Bookings bookings;
     private final Waitlists waitlists;

@@ -167,27 +167,31 @@ public class RegistrationService {
     /**
      * The attendee takes the offered place of a workshop, excursion or chosen option ({@link PlaceOffers}); the mail of
      * a place in an item follows. An ended offer is expired here at once; without an open offer nothing changes.
+     *
+     * @return whether an open offer was accepted
      */
     @Transactional
-    public Registration acceptPlaceOffer(String secret, OfferedPlace which) {
+    public boolean acceptPlaceOffer(String secret, OfferedPlace which) {
         Registration registration = lockAndLoad(secret);
         Notices notices = new Notices();
-        placeOffers.accept(registration, which, notices);
+        boolean accepted = placeOffers.accept(registration, which, notices);
         notices.fire(noticeEvent);
-        return registration;
+        return accepted;
     }
 
     /**
      * The attendee does not want the offered place of an item or option: it goes to the next person waiting, the
-     * registration stays. Without an open offer nothing changes.
+     * registration stays. An ended offer is expired here at once; without an open offer nothing changes.
+     *
+     * @return whether an open offer was declined
      */
     @Transactional
-    public Registration declinePlaceOffer(String secret, OfferedPlace which) {
+    public boolean declinePlaceOffer(String secret, OfferedPlace which) {
         Registration registration = lockAndLoad(secret);
         Notices notices = new Notices();
-        placeOffers.decline(registration, which, notices);
+        boolean declined = placeOffers.decline(registration, which, notices);
         notices.fire(noticeEvent);
-        return registration;
+        return declined;
     }
 
     /**

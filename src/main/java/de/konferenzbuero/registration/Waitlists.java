@@ -100,7 +100,7 @@ class Waitlists {
     /**
      * After capacities were raised or places freed and counted: the oldest waiting get the free places, at once or,
      * where the conference uses {@link Offers}, as an offer ({@link PlaceOffers}; a swap is still completed at once, as
-     * its attendee asked for exactly this).
+     * its attendee asked for exactly this, and so is every place once no offer can be made before the start).
      */
     void fillItems(Collection<Long> itemIds, String actor, Notices notices) {
         Deque<Long> toFill = new ArrayDeque<>(itemIds.stream().sorted().distinct().toList());
@@ -109,18 +109,15 @@ class Waitlists {
             Conference conference = AgendaItem.<AgendaItem> findById(id).conference;
             boolean offers = Offers.used(conference);
             while (true) {
+                // too close to the start for an offer: the place is given at once, as without offers
                 Instant offerUntil = offers ? Offers.until(conference, clock.instant()) : null;
-                if (offers && offerUntil == null) {
-                    break;
-                }
-                SessionBooking next = SessionBooking
-                        .find("item.id = ?1 and status = ?2" + (offers ? " and " + PlaceOffers.PLACE_IS_THEIRS : "")
-                                + " order by waitlistSeq", id, BookingStatus.WAITLISTED)
-                        .firstResult();
+                SessionBooking next = SessionBooking.find("item.id = ?1 and status = ?2"
+                        + (offerUntil != null ? " and " + PlaceOffers.PLACE_IS_THEIRS : "") + " order by waitlistSeq",
+                        id, BookingStatus.WAITLISTED).firstResult();
                 if (next == null || !places.tryTakeItem(id)) {
                     break;
                 }
-                if (offers && next.replaces.isEmpty()) {
+                if (offerUntil != null && next.replaces.isEmpty()) {
                     next.status = BookingStatus.CONFIRMED;
                     next.waitlistSeq = null;
                     next.offerExpiresAt = offerUntil;

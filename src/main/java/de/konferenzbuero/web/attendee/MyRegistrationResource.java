@@ -207,9 +207,8 @@ public class MyRegistrationResource {
         try {
             OfferedPlace place = OfferedPlace.named(item, option);
             if (place != null) {
-                boolean open = place.isOpenIn(find(secret));
-                registrations.acceptPlaceOffer(secret, place);
-                return seeOther(manageUrl(secret) + (open ? "?notice=place-offer-accepted" : ""));
+                boolean accepted = registrations.acceptPlaceOffer(secret, place);
+                return seeOther(manageUrl(secret) + (accepted ? "?notice=place-offer-accepted" : ""));
             }
             Registration registration = registrations.acceptOffer(secret);
             return seeOther(manageUrl(secret) + (registration.placeIsTheirs() ? "?notice=offer-accepted" : ""));
@@ -226,13 +225,11 @@ public class MyRegistrationResource {
             @FormParam("option") String option) {
         try {
             OfferedPlace place = OfferedPlace.named(item, option);
-            Registration before = find(secret);
             if (place != null) {
-                boolean open = place.isOpenIn(before);
-                registrations.declinePlaceOffer(secret, place);
-                return seeOther(manageUrl(secret) + (open ? "?notice=place-offer-declined" : ""));
+                boolean declined = registrations.declinePlaceOffer(secret, place);
+                return seeOther(manageUrl(secret) + (declined ? "?notice=place-offer-declined" : ""));
             }
-            boolean open = before.hasOffer();
+            boolean open = find(secret).hasOffer();
             registrations.declineOffer(secret);
             return seeOther(manageUrl(secret) + (open ? "?notice=offer-declined" : ""));
         } catch (UnknownRegistration e) {
