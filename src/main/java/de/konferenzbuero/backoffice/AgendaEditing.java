@@ -126,6 +126,10 @@ public class AgendaEditing {
             booking.delete();
         }
         item.conference.agenda.remove(item);
+        // the programme's calendar feed changed: its Last-Modified moves on although no item row says so (by SQL, so
+        // that the conference's version, which its open edit forms carry, stays)
+        em.createNativeQuery("update conference set updated_at = now() where id = ?1").setParameter(1, conferenceId)
+                .executeUpdate();
         item.delete();
         audit.record(organiser.email, conferenceId, "AGENDA_ITEM", itemId, "removed", item.title);
     }

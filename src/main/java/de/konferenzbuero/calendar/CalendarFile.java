@@ -47,6 +47,7 @@ import net.fortuna.ical4j.model.property.TzOffsetFrom;
 import net.fortuna.ical4j.model.property.TzOffsetTo;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.Url;
+import net.fortuna.ical4j.model.property.XProperty;
 import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
 import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
 import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
@@ -140,38 +141,76 @@ public final class CalendarFile {
                 throw new IllegalArgumentException("UID " + event.uid() + " occurs twice");
             }
         }
+        Calendar calendar = calendar(method);
+        Instant stamp = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        for (CalendarEvent event : events) {
+            calendar.add(vevent(event, sequence, stamp, status, organizer, attendee, method));
+        }
+        return fold(calendar.toString());
+    }
+
+    /**
+     * One entry of a published feed (a subscribed calendar): its own SEQUENCE (raised with every change), the time of
+     * its last change (DTSTAMP) and whether it is cancelled (STATUS:CANCELLED, kept in the feed so that subscribers see
+     * it).
+     */
+    public record FeedEntry(CalendarEvent event, CalendarOrganizer organizer, int sequence, Instant changed,
+            boolean cancelled) {
+    }
+
+    /**
+     * METHOD:PUBLISH with one VEVENT per entry, under a calendar name calendar programs show for the subscription. The
+     * text depends on the entries alone (no current time), so equal entries give an equal file and an equal ETag.
+     */
+    public static String feed(String name, List<FeedEntry> entries) {
+        Set<String> uids = new HashSet<>();
+        Calendar calendar = calendar(ImmutableMethod.PUBLISH);
+        calendar.add(new XProperty("X-WR-CALNAME", text(name)));
+        for (FeedEntry entry : entries) {
+            if (!uids.add(entry.event().uid())) {
+                throw new IllegalArgumentException("UID " + entry.event().uid() + " occurs twice");
+            }
+            calendar.add(vevent(entry.event(), entry.sequence(), entry.changed().truncatedTo(ChronoUnit.SECONDS),
+                    entry.cancelled() ? ImmutableStatus.VEVENT_CANCELLED : ImmutableStatus.VEVENT_CONFIRMED,
+                    entry.organizer(), null, ImmutableMethod.PUBLISH));
+        }
+        return fold(calendar.toString());
+    }
+
+    private static Calendar calendar(Method method) {
         Calendar calendar = new Calendar();
         calendar.add(ImmutableVersion.VERSION_2_0);
         calendar.add(new ProdId(PRODUCT_ID));
         calendar.add(ImmutableCalScale.GREGORIAN);
         calendar.add(method);
         calendar.add(berlin());
-        Instant stamp = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        for (CalendarEvent event : events) {
-            VEvent vevent = new VEvent(false);
-            vevent.add(new Uid(event.uid()));
-            vevent.add(new Sequence(sequence));
-            vevent.add(new DtStamp(stamp));
-            vevent.add(new DtStart<>(event.start().atZone(ZONE)));
-            vevent.add(new DtEnd<>(event.end().atZone(ZONE)));
-            vevent.add(new Summary(text(event.summary())));
-            if (present(event.description())) {
-                vevent.add(new Description(text(event.description())));
-            }
-            if (present(event.location())) {
-                vevent.add(new Location(text(event.location())));
-            }
-            if (present(event.url())) {
-                vevent.add(new Url(URI.create(event.url().strip())));
-            }
-            vevent.add(new Organizer(new ParameterList(named(organizer.name())), mailto(organizer.email())));
-            if (attendee != null) {
-                vevent.add(attendee(attendee, method == ImmutableMethod.REQUEST));
-            }
-            vevent.add(status);
-            calendar.add(vevent);
+        return calendar;
+    }
+
+    private static VEvent vevent(CalendarEvent event, int sequence, Instant stamp, Status status,
+            CalendarOrganizer organizer, CalendarAttendee attendee, Method method) {
+        VEvent vevent = new VEvent(false);
+        vevent.add(new Uid(event.uid()));
+        vevent.add(new Sequence(sequence));
+        vevent.add(new DtStamp(stamp));
+        vevent.add(new DtStart<>(event.start().atZone(ZONE)));
+        vevent.add(new DtEnd<>(event.end().atZone(ZONE)));
+        vevent.add(new Summary(text(event.summary())));
+        if (present(event.description())) {
+            vevent.add(new Description(text(event.description())));
         }
-        return fold(calendar.toString());
+        if (present(event.location())) {
+            vevent.add(new Location(text(event.location())));
+        }
+        if (present(event.url())) {
+            vevent.add(new Url(URI.create(event.url().strip())));
+        }
+        vevent.add(new Organizer(new ParameterList(named(organizer.name())), mailto(organizer.email())));
+        if (attendee != null) {
+            vevent.add(attendee(attendee, method == ImmutableMethod.REQUEST));
+        }
+        vevent.add(status);
+        return vevent;
     }
 
     /**

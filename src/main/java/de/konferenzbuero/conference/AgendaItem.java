@@ -67,6 +67,10 @@ public class AgendaItem extends PanacheEntityBase {
     @Version
     public int version;
 
+    /** When organisers last changed it (not its counters): Last-Modified and DTSTAMP of the calendar feeds. */
+    @org.hibernate.annotations.UpdateTimestamp
+    public Instant updatedAt;
+
     public Integer freePlaces() {
         return capacity == null ? null : Math.max(0, capacity - taken);
     }

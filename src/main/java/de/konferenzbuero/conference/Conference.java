@@ -125,6 +125,10 @@ public class Conference extends PanacheEntityBase {
     @Version
     public int version;
 
+    /** When organisers last changed it (not its counters): Last-Modified and DTSTAMP of the calendar feeds. */
+    @org.hibernate.annotations.UpdateTimestamp
+    public Instant updatedAt;
+
     @OneToMany(mappedBy = "conference")
     @OrderBy("startsAt, id")
     public List<AgendaItem> agenda = new ArrayList<>();

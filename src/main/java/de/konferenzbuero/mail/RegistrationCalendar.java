@@ -15,28 +15,28 @@ import de.konferenzbuero.calendar.CalendarFile;
 import de.konferenzbuero.calendar.CalendarOrganizer;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.conference.ConferenceCalendar;
 import de.konferenzbuero.registration.BookingStatus;
 import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationStatus;
 import de.konferenzbuero.registration.SessionBooking;
 
 /**
- * Calendar files for one registration: the conference and every confirmed item, each with a UID stable per registration
- * and item and the registration's change count as SEQUENCE. One file per entry, because calendar programs (Outlook
- * above all) take only the first entry of an invitation carrying several.
+ * Calendar files for one registration: the conference and every confirmed item (not one only offered), each with a UID
+ * stable per registration and item and the registration's change count as SEQUENCE. One file per entry, because
+ * calendar programs (Outlook above all) take only the first entry of an invitation carrying several.
  */
 @ApplicationScoped
 public class RegistrationCalendar {
 
     private final String baseUrl;
     private final String host;
-    private final String fallbackOrganizer;
+    private final ConferenceCalendar conferenceCalendar;
 
-    RegistrationCalendar(AppConfig config,
-            @org.eclipse.microprofile.config.inject.ConfigProperty(name = "quarkus.mailer.from") String from) {
+    RegistrationCalendar(AppConfig config, ConferenceCalendar conferenceCalendar) {
         this.baseUrl = config.baseUrl();
         this.host = URI.create(config.baseUrl()).getHost();
-        this.fallbackOrganizer = from.replaceAll(".*<([^>]+)>.*", "$1").trim();
+        this.conferenceCalendar = conferenceCalendar;
     }
 
     /** Invitations for what the attendee holds now, plus cancellations for items they no longer hold. */
@@ -45,13 +45,14 @@ public class RegistrationCalendar {
         if (r.status == RegistrationStatus.CONFIRMED) {
             files.add(request(r, conferenceEvent(r), "konferenz.ics"));
             for (SessionBooking b : r.activeBookings()) {
-                if (b.status == BookingStatus.CONFIRMED) {
+                if (b.status == BookingStatus.CONFIRMED && !b.hasOffer()) {
                     files.add(request(r, itemEvent(r, b.item), "programmpunkt-" + b.item.id + ".ics"));
                 }
             }
         }
-        Set<Long> held = r.status == RegistrationStatus.CONFIRMED ? r.activeBookings().stream()
-                .filter(b -> b.status == BookingStatus.CONFIRMED).map(b -> b.item.id).collect(Collectors.toSet())
+        Set<Long> held = r.status == RegistrationStatus.CONFIRMED
+                ? r.activeBookings().stream().filter(b -> b.status == BookingStatus.CONFIRMED && !b.hasOffer())
+                        .map(b -> b.item.id).collect(Collectors.toSet())
                 : Set.of();
         if (r.status == RegistrationStatus.CANCELLED) {
             files.add(cancel(r, conferenceEvent(r), "konferenz-abgesagt.ics"));
@@ -66,7 +67,7 @@ public class RegistrationCalendar {
     public String download(Registration r) {
         List<CalendarEvent> events = new ArrayList<>();
         events.add(conferenceEvent(r));
-        r.activeBookings().stream().filter(b -> b.status == BookingStatus.CONFIRMED)
+        r.activeBookings().stream().filter(b -> b.status == BookingStatus.CONFIRMED && !b.hasOffer())
                 .forEach(b -> events.add(itemEvent(r, b.item)));
         return CalendarFile.publish(organizer(r.conference), r.changeCount, events);
     }
@@ -108,13 +109,7 @@ public class RegistrationCalendar {
     }
 
     private CalendarOrganizer organizer(Conference c) {
-        if (c.contactEmail != null) {
-            return new CalendarOrganizer(c.contactName != null ? c.contactName : c.organisation.name, c.contactEmail);
-        }
-        if (c.organisation.contactEmail != null) {
-            return new CalendarOrganizer(c.organisation.name, c.organisation.contactEmail);
-        }
-        return new CalendarOrganizer(c.organisation.name, fallbackOrganizer);
+        return conferenceCalendar.organizer(c);
     }
 
     private static CalendarAttendee attendee(Registration r) {

@@ -1,0 +1,27 @@
+package de.konferenzbuero;
+
+import io.quarkus.qute.i18n.Message;
+import io.quarkus.qute.i18n.MessageBundle;
+
+/**
+ * The texts of the calendar feeds on the public pages, German by default ({@code messages/feed_de.properties});
+ * templates use {@code {feed:key}}. A bundle of its own, like {@link OfferMessages}.
+ */
+@MessageBundle(value = "feed", locale = "de")
+public interface FeedMessages {
+
+    @Message
+    String all();
+
+    @Message
+    String all_subscribe();
+
+    @Message
+    String agenda(String title);
+
+    @Message
+    String agenda_subscribe();
+
+    @Message
+    String organisation(String name);
+}
