@@ -4,8 +4,9 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The texts of the calendar feeds on the public pages, German by default ({@code messages/feed_de.properties});
- * templates use {@code {feed:key}}. A bundle of its own, like {@link OfferMessages}.
+ * The texts of what other programs read from the public pages (calendar feeds, the description search engines and
+ * link previews show), German by default ({@code messages/feed_de.properties}); templates use {@code {feed:key}}. A
+ * bundle of its own, like {@link OfferMessages}.
  */
 @MessageBundle(value = "feed", locale = "de")
 public interface FeedMessages {
@@ -24,4 +25,10 @@ public interface FeedMessages {
 
     @Message
     String organisation(String name);
+
+    @Message
+    String site_description();
+
+    @Message
+    String og_locale();
 }

@@ -116,6 +116,23 @@ class FeedsTest {
                 "href=\"/feeds/organisations/kts/conferences.ics\"");
     }
 
+    @Test
+    void searchEnginesFindThePublicPagesAndOnlyThose() {
+        Conference c = TestConferences.create("findable", conf -> conf.motto = "Gemeinsam digital");
+        String robots = given().get("/robots.txt").then().statusCode(200).extract().asString();
+        assertThat(robots).contains("Disallow: /registrations/", "Disallow: /organiser", "Disallow: /invitations/",
+                "Sitemap: http://localhost:8080/sitemap.xml");
+        String sitemap = given().get("/sitemap.xml").then().statusCode(200).extract().asString();
+        assertThat(sitemap).contains("<loc>http://localhost:8080/conferences/findable</loc><lastmod>",
+                "<loc>http://localhost:8080/conferences/mpsc-kongress</loc>");
+        String page = given().get("/conferences/{slug}", c.slug).asString();
+        assertThat(page).contains("<meta name=\"description\" content=\"", ": Gemeinsam digital\">",
+                "<meta property=\"og:title\" content=\"" + c.title + "\">", "<link rel=\"icon\" href=\"/favicon.svg\"");
+        assertThat(given().get("/").asString()).contains("<meta name=\"description\" content=\"Anmeldung zu");
+        assertThat(given().get("/favicon.svg").then().statusCode(200).extract().contentType()).startsWith("image/svg");
+        assertThat(given().get("/favicon.ico").then().statusCode(200).extract().asByteArray()).hasSizeGreaterThan(100);
+    }
+
     /** The entry with this UID part, read by biweekly. */
     private static VEvent event(String feed, String uidPart) {
         return Biweekly.parse(feed).first().getEvents().stream().filter(e -> e.getUid().getValue().contains(uidPart))

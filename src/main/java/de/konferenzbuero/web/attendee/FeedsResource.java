@@ -23,7 +23,7 @@ import de.konferenzbuero.organisation.Organisation;
 
 /**
  * Calendar feeds to subscribe to (RFC 5545): every public conference, an organisation's conferences (organised or
- * hosted), one conference's programme. Each answer carries an ETag and Last-Modified and is cacheable for five minutes;
+ * hosted), one conference's programme. Each answer carries an ETag and Last-Modified and may be kept five minutes;
  * a conditional request for an unchanged feed gets 304.
  */
 @Path("/feeds")
@@ -32,7 +32,11 @@ public class FeedsResource {
 
     static final String MEDIA_TYPE = "text/calendar; charset=UTF-8";
 
-    private static final CacheControl FIVE_MINUTES = CacheControl.valueOf("public, max-age=300");
+    /**
+     * Private: every answer of this app carries the CSRF cookie, which a shared cache must not hand to others (the
+     * filter sets it on every GET; limiting it to the form pages would allow public caching).
+     */
+    private static final CacheControl FIVE_MINUTES = CacheControl.valueOf("private, max-age=300");
 
     private final ConferenceCalendar calendar;
 
