@@ -4,9 +4,9 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The texts of what other programs read from the public pages (calendar feeds, the description search engines and
- * link previews show), German by default ({@code messages/feed_de.properties}); templates use {@code {feed:key}}. A
- * bundle of its own, like {@link OfferMessages}.
+ * The texts of what other programs read from the public pages (calendar feeds, the description search engines and link
+ * previews show), German by default ({@code messages/feed_de.properties}); templates use {@code {feed:key}}. A bundle
+ * of its own, like {@link OfferMessages}.
  */
 @MessageBundle(value = "feed", locale = "de")
 public interface FeedMessages {
@@ -25,6 +25,12 @@ public interface FeedMessages {
 
     @Message
     String organisation(String name);
+
+    @Message
+    String atom();
+
+    @Message
+    String json();
 
     @Message
     String site_description();

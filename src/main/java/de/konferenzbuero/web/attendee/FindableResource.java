@@ -11,8 +11,8 @@ import de.konferenzbuero.EventTime;
 import de.konferenzbuero.conference.Conference;
 
 /**
- * What search engines read first: {@code robots.txt} (the public pages yes; personal links, the organiser area and
- * the API no) and a sitemap of the catalogue and every public conference page with its last change.
+ * What search engines read first: {@code robots.txt} (the public pages yes; personal links, the organiser area and the
+ * API no) and a sitemap of the catalogue and every public conference page with its last change.
  */
 @Path("/")
 public class FindableResource {
