@@ -36,5 +36,23 @@ public interface FeedMessages {
     String site_description();
 
     @Message
+    String f_region();
+
+    @Message
+    String f_region_hint();
+
+    @Message
+    String f_tags();
+
+    @Message
+    String f_tags_hint();
+
+    @Message
+    String region();
+
+    @Message
+    String tags();
+
+    @Message
     String og_locale();
 }

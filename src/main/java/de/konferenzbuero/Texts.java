@@ -23,6 +23,10 @@ public final class Texts {
         return bundle(PrivacyMessages.class, locale);
     }
 
+    public static FeedMessages feed(Locale locale) {
+        return bundle(FeedMessages.class, locale);
+    }
+
     public static OfferMessages offer(Locale locale) {
         return bundle(OfferMessages.class, locale);
     }

@@ -32,7 +32,8 @@ final class ConferenceJson {
             OffsetDateTime endsAt, ConferenceFormat format, VenueJson venue, ConferenceStatus status,
             RegistrationState registration, OffsetDateTime registrationOpensAt, OffsetDateTime registrationClosesAt,
             String audience, String organiser, List<String> hosts, String contactName, String contactEmail,
-            Map<Attendance, Places> places, List<Item> agenda, List<QuestionJson> questions) {
+            Map<Attendance, Places> places, List<Item> agenda, List<QuestionJson> questions, String region,
+            List<String> tags) {
     }
 
     record VenueJson(String name, String street, String postalCode, String city, String accessibility) {
@@ -64,7 +65,8 @@ final class ConferenceJson {
                 v == null ? null : new VenueJson(v.name, v.street, v.postalCode, v.city, v.accessibility), c.status,
                 state, time(c.registrationOpensAt), time(c.registrationCloses()), c.audience, c.organisation.name,
                 c.hosts.stream().map(h -> h.name).toList(), c.contactName, c.contactEmail, places(occupancy),
-                c.agenda.stream().map(item -> item(item, occupancy)).toList(), QuestionJson.of(Question.listShown(c)));
+                c.agenda.stream().map(item -> item(item, occupancy)).toList(), QuestionJson.of(Question.listShown(c)),
+                c.region, List.copyOf(c.tags));
     }
 
     private static Item item(AgendaItem i, Occupancy.Report occupancy) {

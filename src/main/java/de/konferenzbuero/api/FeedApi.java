@@ -60,8 +60,8 @@ public class FeedApi {
     /** One conference in the feed; {@code freePlaces} per mode, null when unlimited. */
     public record Entry(long id, String slug, String title, String motto, OffsetDateTime startsAt,
             OffsetDateTime endsAt, ConferenceFormat format, String status, String city, String organisation,
-            String organisationName, String registration, Map<Attendance, Integer> freePlaces, String url,
-            String agendaCalendarUrl, OffsetDateTime updatedAt) {
+            String organisationName, String region, List<String> tags, String registration,
+            Map<Attendance, Integer> freePlaces, String url, String agendaCalendarUrl, OffsetDateTime updatedAt) {
     }
 
     /** A page of the feed; {@code next} is the cursor of the following page, null on the last. */
@@ -86,10 +86,12 @@ public class FeedApi {
             @Parameter(description = "Only conferences starting on or before this day", example = "2027-12-31") @QueryParam("to") String to,
             @Parameter(description = "ON_SITE, ONLINE or HYBRID", example = "HYBRID") @QueryParam("format") String format,
             @Parameter(description = "The organising or hosting organisation (its slug)", example = "kts") @QueryParam("organisation") String organisation,
+            @Parameter(description = "Only conferences of this region (as the organiser names it, any case)", example = "Brandenburg") @QueryParam("region") String region,
+            @Parameter(description = "Only conferences with this tag (any case)", example = "ländlicher Raum") @QueryParam("tag") String tag,
             @Parameter(description = "true: only conferences with a free place in some mode", example = "true") @QueryParam("freePlaces") String freePlaces,
             @Parameter(description = "Entries per page, 1 to 100 (default 20)", example = "20") @QueryParam("limit") String limit,
             @Parameter(description = "The next value of the page before") @QueryParam("cursor") String cursor) {
-        Filter filter = Filter.of(from, to, format, organisation, freePlaces, limit, cursor);
+        Filter filter = Filter.of(from, to, format, organisation, region, tag, freePlaces, limit, cursor);
         List<Conference> matching = Conference
                 .listVisible().stream().filter(filter::matches).sorted(Comparator
                         .comparingLong((Conference c) -> c.startsAt.getEpochSecond()).thenComparing(c -> c.id))
@@ -100,12 +102,12 @@ public class FeedApi {
         Instant now = clock.instant();
         List<Entry> items = shown.stream().map(c -> entry(c, now)).toList();
         Page answer = new Page(items, more ? cursorOf(shown.get(shown.size() - 1)) : null);
-        EntityTag tag = new EntityTag(hash(answer));
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        EntityTag etag = new EntityTag(hash(answer));
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(etag);
         if (unchanged != null) {
-            return unchanged.tag(tag).cacheControl(ONE_MINUTE).build();
+            return unchanged.tag(etag).cacheControl(ONE_MINUTE).build();
         }
-        return Response.ok(answer).tag(tag).cacheControl(ONE_MINUTE).build();
+        return Response.ok(answer).tag(etag).cacheControl(ONE_MINUTE).build();
     }
 
     private Entry entry(Conference c, Instant now) {
@@ -113,8 +115,9 @@ public class FeedApi {
         c.attendances().forEach(mode -> free.put(mode, c.freePlaces(mode)));
         return new Entry(c.id, c.slug, c.title, c.motto, ConferenceJson.time(c.startsAt), ConferenceJson.time(c.endsAt),
                 c.format, c.status.name(), c.venue == null ? null : c.venue.city, c.organisation.slug,
-                c.organisation.name, c.registrationState(now).name(), free, baseUrl + "/conferences/" + c.slug,
-                baseUrl + "/feeds/conferences/" + c.slug + "/agenda.ics", ConferenceJson.time(c.updatedAt));
+                c.organisation.name, c.region, List.copyOf(c.tags), c.registrationState(now).name(), free,
+                baseUrl + "/conferences/" + c.slug, baseUrl + "/feeds/conferences/" + c.slug + "/agenda.ics",
+                ConferenceJson.time(c.updatedAt));
     }
 
     private static String cursorOf(Conference c) {
@@ -132,11 +135,11 @@ public class FeedApi {
     }
 
     /** The query, checked: every refused parameter is a field problem (400). */
-    record Filter(LocalDate from, LocalDate to, ConferenceFormat format, String organisation, boolean freePlaces,
-            int limit, Long afterSecond, Long afterId) {
+    record Filter(LocalDate from, LocalDate to, ConferenceFormat format, String organisation, String region, String tag,
+            boolean freePlaces, int limit, Long afterSecond, Long afterId) {
 
-        static Filter of(String from, String to, String format, String organisation, String freePlaces, String limit,
-                String cursor) {
+        static Filter of(String from, String to, String format, String organisation, String region, String tag,
+                String freePlaces, String limit, String cursor) {
             List<FieldProblem> problems = new ArrayList<>();
             LocalDate fromDay = day("from", from, problems);
             LocalDate toDay = day("to", to, problems);
@@ -181,8 +184,8 @@ public class FeedApi {
             if (!problems.isEmpty()) {
                 throw new InvalidInput(problems);
             }
-            return new Filter(fromDay, toDay, mode, present(organisation) ? organisation.strip() : null, onlyFree, size,
-                    second, id);
+            return new Filter(fromDay, toDay, mode, present(organisation) ? organisation.strip() : null,
+                    present(region) ? region : null, present(tag) ? tag : null, onlyFree, size, second, id);
         }
 
         boolean matches(Conference c) {
@@ -190,6 +193,7 @@ public class FeedApi {
                     && (to == null || !EventTime.day(c.startsAt).isAfter(to)) && (format == null || c.format == format)
                     && (organisation == null || c.organisation.slug.equals(organisation)
                             || c.hosts.stream().anyMatch(h -> h.slug.equals(organisation)))
+                    && (region == null || c.inRegion(region)) && (tag == null || c.hasTag(tag))
                     && (!freePlaces || !c.isCancelled() && !c.isFull());
         }
 

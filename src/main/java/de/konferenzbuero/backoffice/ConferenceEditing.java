@@ -212,6 +212,13 @@ public class ConferenceEditing {
         Checks.optionalText(problems, "venueAccessibility", d.venueAccessibility(), 2_000);
         Checks.optionalUrl(problems, "onlineAccessLink", d.onlineAccessLink(), 1000);
         Checks.optionalText(problems, "audience", d.audience(), 500);
+        Checks.optionalText(problems, "region", d.region(), 100);
+        if (d.tags() != null) {
+            if (d.tags().size() > ConferenceDraft.MAX_TAGS) {
+                problems.add(new FieldProblem("tags", Problem.TOO_LONG));
+            }
+            d.tags().forEach(tag -> Checks.optionalText(problems, "tags", tag, 50));
+        }
         Checks.optionalText(problems, "contactName", d.contactName(), 200);
         Checks.optionalEmail(problems, "contactEmail", d.contactEmail());
         Checks.span(problems, d.startsAt(), d.endsAt());
@@ -306,6 +313,15 @@ public class ConferenceEditing {
         c.retentionDays = d.retentionDays();
         c.offerHours = d.offerHours();
         c.approvalRequired = Boolean.TRUE.equals(d.approvalRequired());
+        c.region = d.region() == null || d.region().isBlank() ? null : d.region().strip();
+        java.util.Set<String> tags = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        if (d.tags() != null) {
+            d.tags().stream().filter(t -> t != null && !t.isBlank()).map(String::strip).forEach(tags::add);
+        }
+        if (!tags.equals(c.tags)) {
+            c.tags.clear();
+            c.tags.addAll(tags);
+        }
     }
 
     private static List<String> changes(Conference c, ConferenceDraft d) {
@@ -314,6 +330,7 @@ public class ConferenceEditing {
         compare(changes, "starts", c.startsAt, d.startsAt());
         compare(changes, "ends", c.endsAt, d.endsAt());
         compare(changes, "format", c.format, d.format());
+        compare(changes, "region", c.region, d.region());
         compare(changes, "on-site places", c.onsiteCapacity, d.onsiteCapacity());
         compare(changes, "online places", c.onlineCapacity, d.onlineCapacity());
         compare(changes, "registration opens", c.registrationOpensAt, d.registrationOpensAt());

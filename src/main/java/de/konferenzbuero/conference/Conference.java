@@ -47,6 +47,25 @@ public class Conference extends PanacheEntityBase {
     @OrderColumn(name = "position")
     public List<Organisation> hosts = new ArrayList<>();
 
+    /** Where it belongs for regional apps and websites, e.g. "Brandenburg" or "Kreis Lippe"; optional. */
+    public String region;
+
+    /** Keywords the organiser sets ("ländlicher Raum", "Mobilität"), for feeds and embeds to select by. */
+    @jakarta.persistence.ElementCollection
+    @jakarta.persistence.CollectionTable(name = "conference_tag", joinColumns = @JoinColumn(name = "conference_id"))
+    @jakarta.persistence.Column(name = "tag")
+    public java.util.Set<String> tags = new java.util.TreeSet<>();
+
+    /** Whether it has this tag, ignoring case. */
+    public boolean hasTag(String tag) {
+        return tags.stream().anyMatch(t -> t.equalsIgnoreCase(tag.strip()));
+    }
+
+    /** Whether it belongs to this region, ignoring case. */
+    public boolean inRegion(String name) {
+        return region != null && region.equalsIgnoreCase(name.strip());
+    }
+
     public String slug;
 
     public String title;

@@ -119,6 +119,8 @@ public class DemoData {
         conference.registrationClosesAt = day.atStartOfDay(zone).toInstant();
         conference.status = ConferenceStatus.PUBLISHED;
         conference.audience = c.audience();
+        conference.region = c.region();
+        conference.tags.addAll(c.tags());
         conference.contactName = c.contactName();
         conference.contactEmail = c.contactEmail();
         conference.organisation = organisations.get(c.organisation());
@@ -215,9 +217,11 @@ public class DemoData {
             String weekday, String start, int endDay, String end, String format, SeedVenue venue,
             String onlineAccessLink, Integer onsiteCapacity, Integer onlineCapacity, Integer registrationOpensInDays,
             String organisation, List<String> hosts, String audience, String contactName, String contactEmail,
-            List<SeedItem> agenda, List<SeedQuestion> questions, List<SeedContingent> contingents, String land) {
+            List<SeedItem> agenda, List<SeedQuestion> questions, List<SeedContingent> contingents, String land,
+            String region, List<String> tags) {
 
         SeedConference {
+            tags = tags == null ? List.of() : tags;
             hosts = hosts == null ? List.of() : hosts;
             questions = questions == null ? List.of() : questions;
             contingents = contingents == null ? List.of() : contingents;

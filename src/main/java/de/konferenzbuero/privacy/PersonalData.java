@@ -40,8 +40,9 @@ public final class PersonalData {
 
     /** Tables without attendee data: conferences, agenda, organisations, organiser accounts, scheduling. */
     public static final Set<String> OTHER_TABLES = Set.of("organisation", "conference", "conference_host",
-            "agenda_item", "agenda_item_speaker", "question", "question_option", "contingent", "organiser",
-            "organiser_membership", "organiser_session", "api_token", "scheduled_job", "flyway_schema_history");
+            "agenda_item", "agenda_item_speaker", "conference_tag", "question", "question_option", "contingent",
+            "organiser", "organiser_membership", "organiser_session", "api_token", "scheduled_job",
+            "flyway_schema_history");
 
     private static final Map<String, Column> COLUMNS = new LinkedHashMap<>();
 

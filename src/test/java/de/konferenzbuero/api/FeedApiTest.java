@@ -92,6 +92,23 @@ class FeedApiTest {
     }
 
     @Test
+    void appsSelectByRegionAndTagAsTheOrganiserSetThem() {
+        assertThat(given().queryParam("region", "brandenburg").get("/api/feed/conferences").jsonPath()
+                .getList("items.slug", String.class)).containsExactly("regionalkonferenz-bad-belzig");
+        JsonPath rural = given().queryParam("tag", "Ländlicher Raum").get("/api/feed/conferences").jsonPath();
+        assertThat(rural.getList("items.slug", String.class))
+                .containsExactlyInAnyOrder("regionalkonferenz-kalletal-lemgo", "regionalkonferenz-bad-belzig");
+        assertThat(rural.getList("items.find { it.slug == 'regionalkonferenz-bad-belzig' }.tags", String.class))
+                .contains("Mobilität");
+        String calendar = given().queryParam("region", "Brandenburg").get("/feeds/conferences.ics").asString();
+        assertThat(calendar)
+                .contains("X-WR-CALNAME:Konferenzbüro – Brandenburg", "/conferences/regionalkonferenz-bad-belzig")
+                .doesNotContain("/conferences/mpsc-kongress");
+        assertThat(given().get("/conferences/regionalkonferenz-bad-belzig").asString()).contains("<dt>Region</dt>",
+                "<dd>Brandenburg</dd>", "<dt>Schlagworte</dt>");
+    }
+
+    @Test
     void refusedParametersAreNamedAndTheAtomFeedParses() throws Exception {
         given().queryParam("from", "gestern").queryParam("format", "VR").queryParam("limit", 1000)
                 .queryParam("cursor", "%%%").get("/api/feed/conferences").then().statusCode(400)

@@ -423,7 +423,7 @@ class CapacityRulesTest {
                     format, c.venue.name, c.venue.street, c.venue.postalCode, c.venue.city, null, c.onlineAccessLink,
                     c.onsiteCapacity, c.onlineCapacity, c.registrationOpensAt, closesAt, c.audience, c.contactName,
                     c.contactEmail, c.confirmEmail, c.confirmWithinHours, c.retentionDays, c.offerHours,
-                    c.approvalRequired, c.version);
+                    c.approvalRequired, c.region, List.copyOf(c.tags), c.version);
         });
     }
 

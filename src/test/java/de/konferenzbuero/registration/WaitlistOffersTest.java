@@ -195,7 +195,7 @@ class WaitlistOffersTest {
                 return new ConferenceDraft(now.organisation.id, now.slug, now.title, null, null, now.startsAt,
                         now.endsAt, now.format, now.venue.name, null, null, now.venue.city, null, null,
                         now.onsiteCapacity, null, now.registrationOpensAt, null, null, null, null, false, 24, null,
-                        hours, now.approvalRequired, now.version);
+                        hours, now.approvalRequired, now.region, List.copyOf(now.tags), now.version);
             });
             assertThatThrownBy(
                     () -> QuarkusTransaction.requiringNew().run(() -> conferences.update(organiser(), c.id, draft)))

@@ -12,6 +12,7 @@ import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
@@ -47,10 +48,16 @@ public class FeedsResource {
         this.baseUrl = config.baseUrl();
     }
 
+    /** Every public conference; with {@code ?region=} or {@code ?tag=} (any case) only those of a region or tag. */
     @GET
     @Path("/conferences.ics")
-    public Response all(@Context Request request) {
-        return answer(request, calendar.conferences("Konferenzbüro", Conference.listVisible()), "konferenzen.ics");
+    public Response all(@QueryParam("region") String region, @QueryParam("tag") String tag, @Context Request request) {
+        boolean byRegion = region != null && !region.isBlank();
+        boolean byTag = tag != null && !tag.isBlank();
+        List<Conference> selected = Conference.listVisible().stream()
+                .filter(c -> (!byRegion || c.inRegion(region)) && (!byTag || c.hasTag(tag))).toList();
+        String name = "Konferenzbüro" + (byRegion ? " – " + region.strip() : "") + (byTag ? " – " + tag.strip() : "");
+        return answer(request, calendar.conferences(name, selected), "konferenzen.ics");
     }
 
     @GET

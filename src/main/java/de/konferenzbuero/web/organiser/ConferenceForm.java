@@ -64,6 +64,8 @@ public class ConferenceForm extends FormState {
         form.put("registrationOpensAt", local(c.registrationOpensAt));
         form.put("registrationClosesAt", local(c.registrationClosesAt));
         form.put("audience", c.audience);
+        form.put("region", c.region);
+        form.put("tags", String.join(", ", c.tags));
         form.put("contactName", c.contactName);
         form.put("contactEmail", c.contactEmail);
         if (c.confirmEmail) {
@@ -104,8 +106,15 @@ public class ConferenceForm extends FormState {
                 checked("confirmEmail"), number("confirmWithinHours", Problem.CONFIRM_WITHIN_RANGE, problems),
                 number("retentionDays", Problem.RETENTION_RANGE, problems),
                 number("offerHours", Problem.OFFER_HOURS_RANGE, problems), checked("approvalRequired"),
-                number("version", Problem.STALE_FORM, problems));
+                valueOrNull("region"), tags(), number("version", Problem.STALE_FORM, problems));
         return draft;
+    }
+
+    /** "ländlicher Raum, Mobilität": the tags, empty ones left out. */
+    private List<String> tags() {
+        String value = valueOrNull("tags");
+        return value == null ? List.of()
+                : java.util.Arrays.stream(value.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
     }
 
     private ConferenceFormat format() {
@@ -175,6 +184,8 @@ public class ConferenceForm extends FormState {
         case "venueAccessibility" -> m.f_venue_accessibility();
         case "onlineAccessLink" -> m.f_online_link();
         case "audience" -> m.f_audience();
+        case "region" -> Texts.feed(locale).f_region();
+        case "tags" -> Texts.feed(locale).f_tags();
         case "contactName" -> m.f_contact_name();
         case "contactEmail" -> m.f_contact_email();
         default -> m.form_conference_title();

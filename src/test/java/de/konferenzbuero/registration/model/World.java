@@ -69,7 +69,7 @@ final class World {
                     new ConferenceDraft(kts, slug, "Modellkonferenz " + name, null, null, day,
                             day.plus(Duration.ofHours(8)), ConferenceFormat.HYBRID, "Rathaus", null, null, "Lemgo",
                             null, "https://treffen.example/raum", 4, 3, null, null, null, "Team", "team@kts.example",
-                            confirmEmail, 24, null, null, null, null));
+                            confirmEmail, 24, null, null, null, null, null, null));
             conferences.publish(organiser, c.id);
             return c.id;
         });
@@ -161,7 +161,7 @@ final class World {
         return new ConferenceDraft(c.organisation.id, c.slug, c.title, c.motto, c.description, c.startsAt, c.endsAt,
                 format, "Rathaus", null, null, "Lemgo", null, c.onlineAccessLink, onsite, online, c.registrationOpensAt,
                 c.registrationClosesAt, c.audience, c.contactName, c.contactEmail, c.confirmEmail, c.confirmWithinHours,
-                c.retentionDays, offerHours, approvalRequired, c.version);
+                c.retentionDays, offerHours, approvalRequired, c.region, List.copyOf(c.tags), c.version);
     }
 
     /** The item as the agenda form would send it, with its current version. */
