@@ -128,8 +128,8 @@ public class AgendaEditing {
         item.conference.agenda.remove(item);
         // the programme's calendar feed changed: its Last-Modified moves on although no item row says so (by SQL, so
         // that the conference's version, which its open edit forms carry, stays)
-        em.createNativeQuery("update conference set updated_at = now() where id = ?1").setParameter(1, conferenceId)
-                .executeUpdate();
+        em.createNativeQuery("update conference set updated_at = ?2 where id = ?1").setParameter(1, conferenceId)
+                .setParameter(2, java.time.Instant.now()).executeUpdate();
         item.delete();
         audit.record(organiser.email, conferenceId, "AGENDA_ITEM", itemId, "removed", item.title);
     }

@@ -22,4 +22,11 @@ public record ConferenceDraft(Long organisationId, String slug, String title, St
         Integer version) {
 
     public static final int MAX_TAGS = 10;
+
+    /** The tags as stored: stripped, blank ones left out, each once ignoring case (the first spelling kept). */
+    public List<String> normalTags() {
+        java.util.Set<String> seen = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        return tags == null ? List.of()
+                : tags.stream().filter(t -> t != null && !t.isBlank()).map(String::strip).filter(seen::add).toList();
+    }
 }

@@ -152,6 +152,8 @@ public class ConferenceEditing {
         copy.registrationOpensAt = original.registrationOpensAt;
         copy.registrationClosesAt = original.registrationClosesAt;
         copy.audience = original.audience;
+        copy.region = original.region;
+        copy.tags.addAll(original.tags);
         copy.contactName = original.contactName;
         copy.contactEmail = original.contactEmail;
         copy.status = ConferenceStatus.DRAFT;
@@ -213,11 +215,17 @@ public class ConferenceEditing {
         Checks.optionalUrl(problems, "onlineAccessLink", d.onlineAccessLink(), 1000);
         Checks.optionalText(problems, "audience", d.audience(), 500);
         Checks.optionalText(problems, "region", d.region(), 100);
-        if (d.tags() != null) {
-            if (d.tags().size() > ConferenceDraft.MAX_TAGS) {
-                problems.add(new FieldProblem("tags", Problem.TOO_LONG));
-            }
-            d.tags().forEach(tag -> Checks.optionalText(problems, "tags", tag, 50));
+        if (d.region() != null && d.region().strip().matches("(?s).*[\\r\\n].*")) {
+            problems.add(new FieldProblem("region", Problem.CHARACTERS_NOT_ALLOWED));
+        }
+        List<String> tags = d.normalTags();
+        if (tags.size() > ConferenceDraft.MAX_TAGS) {
+            problems.add(new FieldProblem("tags", Problem.TOO_LONG));
+        }
+        tags.forEach(tag -> Checks.optionalText(problems, "tags", tag, 50));
+        if (tags.stream().anyMatch(tag -> tag.matches("(?s).*[,\\r\\n].*"))) {
+            // a comma would split the tag in two in the form
+            problems.add(new FieldProblem("tags", Problem.CHARACTERS_NOT_ALLOWED));
         }
         Checks.optionalText(problems, "contactName", d.contactName(), 200);
         Checks.optionalEmail(problems, "contactEmail", d.contactEmail());
@@ -314,11 +322,8 @@ public class ConferenceEditing {
         c.offerHours = d.offerHours();
         c.approvalRequired = Boolean.TRUE.equals(d.approvalRequired());
         c.region = d.region() == null || d.region().isBlank() ? null : d.region().strip();
-        java.util.Set<String> tags = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
-        if (d.tags() != null) {
-            d.tags().stream().filter(t -> t != null && !t.isBlank()).map(String::strip).forEach(tags::add);
-        }
-        if (!tags.equals(c.tags)) {
+        java.util.Set<String> tags = new java.util.HashSet<>(d.normalTags());
+        if (!tags.equals(new java.util.HashSet<>(c.tags))) {
             c.tags.clear();
             c.tags.addAll(tags);
         }

@@ -54,7 +54,8 @@ public class Conference extends PanacheEntityBase {
     @jakarta.persistence.ElementCollection
     @jakarta.persistence.CollectionTable(name = "conference_tag", joinColumns = @JoinColumn(name = "conference_id"))
     @jakarta.persistence.Column(name = "tag")
-    public java.util.Set<String> tags = new java.util.TreeSet<>();
+    @org.hibernate.annotations.SortNatural
+    public java.util.SortedSet<String> tags = new java.util.TreeSet<>();
 
     /** Whether it has this tag, ignoring case. */
     public boolean hasTag(String tag) {

@@ -56,7 +56,7 @@ public class ConferenceCalendar {
         for (AgendaItem item : c.agenda.stream()
                 .sorted(Comparator.comparing((AgendaItem i) -> i.startsAt).thenComparing(i -> i.id)).toList()) {
             String location = item.location != null && !item.location.isBlank()
-                    ? item.location + (c.format.hasVenue() ? ", " + c.venue.name : "") : place(c);
+                    ? item.location + (c.format.hasVenue() && c.venue != null ? ", " + c.venue.name : "") : place(c);
             Instant changed = item.updatedAt.isAfter(c.updatedAt) ? item.updatedAt : c.updatedAt;
             entries.add(new CalendarFile.FeedEntry(
                     new CalendarEvent("conference-" + c.id + "-item-" + item.id + "@" + host, item.startsAt,

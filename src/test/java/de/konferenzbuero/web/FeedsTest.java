@@ -52,10 +52,10 @@ class FeedsTest {
         assertThat(entry.getStatus().isConfirmed()).isTrue();
         assertThat(ical4j(first.asString()).getComponents("VEVENT")).hasSizeGreaterThanOrEqualTo(5);
 
-        // unchanged: 304, by ETag and by date
+        // unchanged: 304 by ETag; by date alone the whole feed, as one leaving the feed moves no entry's date
         assertThat(given().header("If-None-Match", etag).get("/feeds/conferences.ics").statusCode()).isEqualTo(304);
         assertThat(given().header("If-Modified-Since", lastModified).get("/feeds/conferences.ics").statusCode())
-                .isEqualTo(304);
+                .isEqualTo(200);
         assertThat(given().get("/feeds/conferences.ics").header("ETag")).as("the same text twice").isEqualTo(etag);
 
         int before = entry.getSequence().getValue();

@@ -130,8 +130,9 @@ public class FeedsResource {
         EntityTag tag = new EntityTag(hash(feed.text()));
         Date lastModified = feed.lastModified() == null ? null
                 : Date.from(feed.lastModified().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
-        Response.ResponseBuilder unchanged = lastModified == null ? request.evaluatePreconditions(tag)
-                : request.evaluatePreconditions(lastModified, tag);
+        // the ETag alone decides: a feed can change without a newer entry (one left it, an organisation was renamed),
+        // so a request with only If-Modified-Since gets the whole feed; Last-Modified is for information
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
         if (unchanged != null) {
             return unchanged.tag(tag).cacheControl(FIVE_MINUTES).build();
         }
