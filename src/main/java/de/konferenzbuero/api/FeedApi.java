@@ -1,8 +1,6 @@
 package de.konferenzbuero.api;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +35,7 @@ import de.konferenzbuero.EventTime;
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.ConferenceFormat;
+import de.konferenzbuero.http.ETags;
 import de.konferenzbuero.input.FieldProblem;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
@@ -102,7 +100,7 @@ public class FeedApi {
         Instant now = clock.instant();
         List<Entry> items = shown.stream().map(c -> entry(c, now)).toList();
         Page answer = new Page(items, more ? cursorOf(shown.get(shown.size() - 1)) : null);
-        EntityTag etag = new EntityTag(hash(answer));
+        EntityTag etag = ETags.of(bytes(answer));
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(etag);
         if (unchanged != null) {
             return unchanged.tag(etag).cacheControl(ONE_MINUTE).build();
@@ -120,18 +118,17 @@ public class FeedApi {
                 ConferenceJson.time(c.updatedAt));
     }
 
+    private byte[] bytes(Page page) {
+        try {
+            return json.writeValueAsBytes(page);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String cursorOf(Conference c) {
         return Base64.getUrlEncoder().withoutPadding()
                 .encodeToString((c.startsAt.getEpochSecond() + ":" + c.id).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private String hash(Page page) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(json.writeValueAsBytes(page));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** The query, checked: every refused parameter is a field problem (400). */

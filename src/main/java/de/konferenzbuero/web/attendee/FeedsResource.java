@@ -1,10 +1,7 @@
 package de.konferenzbuero.web.attendee;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 
 import jakarta.ws.rs.GET;
@@ -21,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.ConferenceCalendar;
+import de.konferenzbuero.http.ETags;
 import de.konferenzbuero.organisation.Organisation;
 
 /**
@@ -127,7 +125,7 @@ public class FeedsResource {
     }
 
     private static Response answer(Request request, ConferenceCalendar.Feed feed, String mediaType, String fileName) {
-        EntityTag tag = new EntityTag(hash(feed.text()));
+        EntityTag tag = ETags.of(feed.text().getBytes(StandardCharsets.UTF_8));
         Date lastModified = feed.lastModified() == null ? null
                 : Date.from(feed.lastModified().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         // the ETag alone decides: a feed can change without a newer entry (one left it, an organisation was renamed),
@@ -140,14 +138,5 @@ public class FeedsResource {
                 .cacheControl(FIVE_MINUTES);
         return (fileName == null ? ok : ok.header("Content-Disposition", "inline; filename=\"" + fileName + "\""))
                 .build();
-    }
-
-    private static String hash(String text) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
