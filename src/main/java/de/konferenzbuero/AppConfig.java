@@ -200,6 +200,50 @@ public interface AppConfig {
         String retentionEvery();
     }
 
+    /** Sending webhook deliveries to organisers' receivers. */
+    Webhooks webhooks();
+
+    interface Webhooks {
+
+        /** How often due deliveries are looked for, e.g. "5s"; "off" disables it (tests call it). */
+        @WithDefault("5s")
+        String dispatchEvery();
+
+        /** Deliveries claimed per round trip. */
+        @WithDefault("20")
+        int batchSize();
+
+        /** After this many failed attempts a delivery is given up (DEAD); the log shows it. */
+        @WithDefault("12")
+        int maxAttempts();
+
+        /** Wait after the first failure; doubled after each further one, up to {@link #retryMax()}. */
+        @WithDefault("PT30S")
+        Duration retryBase();
+
+        @WithDefault("PT6H")
+        Duration retryMax();
+
+        /** How long a receiver may take to answer one attempt. */
+        @WithDefault("PT10S")
+        Duration timeout();
+
+        /** How long a claimed delivery stays reserved for the dispatcher that claimed it. */
+        @WithDefault("PT2M")
+        Duration lease();
+
+        /** Days the delivery log keeps finished deliveries. */
+        @WithDefault("30")
+        int logDays();
+
+        /**
+         * Lets receivers use http and private or loopback addresses (dev and test mode, where the receiver runs on the
+         * same machine); in production a receiver must be https on public addresses.
+         */
+        @WithDefault("false")
+        boolean allowPrivateTargets();
+    }
+
     /** Loads the demo conferences at start-up (dev and test mode only; ignored in prod). */
     @WithDefault("false")
     boolean demoData();

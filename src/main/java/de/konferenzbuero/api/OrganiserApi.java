@@ -209,6 +209,13 @@ public class OrganiserApi {
                 .stream().map(RegistrationView::of).toList();
     }
 
+    /** One registration, as a webhook's {@code data.registration.api} link reads it. */
+    @GET
+    @Path("/conferences/{id}/registrations/{registrationId}")
+    public RegistrationView registration(@PathParam("id") long id, @PathParam("registrationId") long registrationId) {
+        return RegistrationView.of(registrations.find(organiser(), id, registrationId));
+    }
+
     @GET
     @Path("/conferences/{id}/registrations.csv")
     @Produces("text/csv")

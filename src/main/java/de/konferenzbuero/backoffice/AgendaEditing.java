@@ -21,6 +21,7 @@ import de.konferenzbuero.organisation.Organiser;
 import de.konferenzbuero.registration.BookingStatus;
 import de.konferenzbuero.registration.OrganiserActions;
 import de.konferenzbuero.registration.SessionBooking;
+import de.konferenzbuero.webhook.Webhooks;
 
 /**
  * The agenda editor: add, edit, move and remove items, each under the conference lock. Raising a capacity promotes the
@@ -35,12 +36,15 @@ public class AgendaEditing {
     private final OrganiserActions actions;
     private final Audit audit;
     private final EntityManager em;
+    private final Webhooks webhooks;
 
-    AgendaEditing(ConferenceEditing conferences, OrganiserActions actions, Audit audit, EntityManager em) {
+    AgendaEditing(ConferenceEditing conferences, OrganiserActions actions, Audit audit, EntityManager em,
+            Webhooks webhooks) {
         this.conferences = conferences;
         this.actions = actions;
         this.audit = audit;
         this.em = em;
+        this.webhooks = webhooks;
     }
 
     public AgendaItem find(Organiser organiser, long conferenceId, long itemId) {
@@ -70,6 +74,7 @@ public class AgendaEditing {
         item.persist();
         conference.agenda.add(item);
         audit.record(organiser.email, conference.id, "AGENDA_ITEM", item.id, "added", item.title);
+        webhooks.conferenceChanged(conference);
         return item;
     }
 
@@ -103,6 +108,7 @@ public class AgendaEditing {
         }
         audit.record(organiser.email, conferenceId, "AGENDA_ITEM", itemId, "edited",
                 before + " → " + describe(item) + (told > 0 ? " (" + told + " attendees told)" : ""));
+        webhooks.conferenceChanged(item.conference);
         return item;
     }
 
@@ -132,6 +138,7 @@ public class AgendaEditing {
                 .setParameter(2, java.time.Instant.now()).executeUpdate();
         item.delete();
         audit.record(organiser.email, conferenceId, "AGENDA_ITEM", itemId, "removed", item.title);
+        webhooks.conferenceChanged(item.conference);
     }
 
     /**
@@ -162,6 +169,7 @@ public class AgendaEditing {
         itemsMoved(organiser, item.conference, List.of(first, second), confirmed);
         audit.record(organiser.email, conferenceId, "AGENDA_ITEM", itemId, earlier ? "moved earlier" : "moved later",
                 first.title + " ↔ " + second.title);
+        webhooks.conferenceChanged(item.conference);
     }
 
     /** The items have their new times (not yet saved): refuse with the consequences, or apply them. */

@@ -21,6 +21,7 @@ import de.konferenzbuero.input.Problem;
 import de.konferenzbuero.organisation.Organisation;
 import de.konferenzbuero.organisation.Organiser;
 import de.konferenzbuero.registration.OrganiserActions;
+import de.konferenzbuero.webhook.Webhooks;
 
 /**
  * Organisers create, edit, publish, cancel and duplicate conferences. Edits carry the version the organiser saw, so two
@@ -33,11 +34,13 @@ public class ConferenceEditing {
     private final OrganiserActions actions;
     private final Audit audit;
     private final EntityManager em;
+    private final Webhooks webhooks;
 
-    ConferenceEditing(OrganiserActions actions, Audit audit, EntityManager em) {
+    ConferenceEditing(OrganiserActions actions, Audit audit, EntityManager em, Webhooks webhooks) {
         this.actions = actions;
         this.audit = audit;
         this.em = em;
+        this.webhooks = webhooks;
     }
 
     /** The conference if this organiser may manage it; else not found (others' conferences stay invisible). */
@@ -99,6 +102,9 @@ public class ConferenceEditing {
             actions.fillFreePlaces(conference, organiser.email);
         }
         audit.record(organiser.email, conference.id, "CONFERENCE", conference.id, "edited", String.join(", ", changes));
+        if (!changes.isEmpty()) {
+            webhooks.conferenceChanged(conference);
+        }
         return conference;
     }
 
@@ -108,6 +114,7 @@ public class ConferenceEditing {
         if (conference.status == ConferenceStatus.DRAFT) {
             conference.status = ConferenceStatus.PUBLISHED;
             audit.record(organiser.email, id, "CONFERENCE", id, "published", null);
+            webhooks.conferenceChanged(conference);
         }
     }
 
@@ -121,6 +128,7 @@ public class ConferenceEditing {
         int told = actions.cancelAll(conference, organiser.email);
         conference.status = ConferenceStatus.CANCELLED;
         audit.record(organiser.email, id, "CONFERENCE", id, "cancelled", told + " registrations cancelled");
+        webhooks.conferenceCancelled(conference);
         return told;
     }
 

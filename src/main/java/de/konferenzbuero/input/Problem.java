@@ -13,5 +13,7 @@ public enum Problem {
     NUMBER_INVALID, PHONE_INVALID, CONDITION_INVALID, QUESTION_IN_USE, NOTHING_SELECTED, GROUP_TOO_LARGE, EMAIL_TWICE,
     CONTINGENT_TOO_LARGE, INVITATION_OTHER_ADDRESS,
     /** A filter or page mark of a feed that is not one of its values. */
-    FILTER_INVALID
+    FILTER_INVALID,
+    /** A webhook receiver must be an https address that resolves to public addresses only. */
+    WEBHOOK_URL
 }

@@ -21,6 +21,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 
 import de.konferenzbuero.AppConfig;
+import de.konferenzbuero.runtime.Backoff;
 import de.konferenzbuero.runtime.DatabaseOutage;
 
 /**
@@ -179,8 +180,7 @@ public class MailDispatcher {
 
     /** The wait after the n-th failed attempt: base, 2×base, 4×base, ... at most retryMax. */
     Duration backoff(int attempts) {
-        Duration wait = config.retryBase().multipliedBy(1L << Math.min(attempts - 1, 20));
-        return wait.compareTo(config.retryMax()) > 0 ? config.retryMax() : wait;
+        return Backoff.after(attempts, config.retryBase(), config.retryMax());
     }
 
     private static Mail toMail(OutboxMessage message) {

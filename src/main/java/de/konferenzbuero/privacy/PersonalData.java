@@ -41,8 +41,8 @@ public final class PersonalData {
     /** Tables without attendee data: conferences, agenda, organisations, organiser accounts, scheduling. */
     public static final Set<String> OTHER_TABLES = Set.of("organisation", "conference", "conference_host",
             "agenda_item", "agenda_item_speaker", "conference_tag", "question", "question_option", "contingent",
-            "organiser", "organiser_membership", "organiser_session", "api_token", "scheduled_job",
-            "flyway_schema_history");
+            "organiser", "organiser_membership", "organiser_session", "api_token", "scheduled_job", "webhook_endpoint",
+            "webhook_attempt", "flyway_schema_history");
 
     private static final Map<String, Column> COLUMNS = new LinkedHashMap<>();
 
@@ -100,6 +100,11 @@ public final class PersonalData {
                 "created_at", "revoked_at");
         secret("invitation", "token_hash");
         staff("invitation", "created_by");
+
+        // Webhook bodies name nobody: ids, states and links, read through the organiser API by the organisation itself.
+        kept("webhook_delivery", "id", "endpoint_id", "event_id", "event_type", "conference_id", "registration_id",
+                "payload", "status", "attempts", "next_attempt_at", "locked_until", "last_status", "last_error",
+                "created_at", "delivered_at");
 
         // Counters of the rate limits: the key is a SHA-256 of the client or target address, gone after its window.
         kept("rate_limit", "bucket", "window_start", "hits");

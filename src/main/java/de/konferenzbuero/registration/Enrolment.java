@@ -90,7 +90,10 @@ class Enrolment {
                 r.bookings.add(booking);
             }
             optionPlaces.store(r, answers);
-            fire(RegistrationNotice.Kind.CONFIRMED, r);
+            Notices created = new Notices();
+            created.add(RegistrationNotice.Kind.SIGNED_UP, r);
+            created.add(RegistrationNotice.Kind.CONFIRMED, r);
+            created.fire(noticeEvent);
             em.flush();
         } catch (ConstraintViolationException e) {
             throw ITEM_GONE.equals(e.getConstraintName()) ? new InvalidInput("items", Problem.ITEM_UNKNOWN) : e;

@@ -25,6 +25,13 @@ public record RegistrationNotice(Set<Kind> kinds, Registration registration, Lis
 
     /** In rising weight: the heaviest kind decides which mail is sent. */
     public enum Kind {
+        /**
+         * A new registration was stored (fired with CONFIRMED, PENDING or WAITLISTED; it never decides the mail): for
+         * receivers of events that tell a new registration from a changed one.
+         */
+        SIGNED_UP,
+        /** The attendee confirmed their address (with the kind of where they stand; it never decides the mail). */
+        ADDRESS_CONFIRMED,
         /** The attendee changed items or attendance mode. */
         CHANGED,
         /** The organisers changed the time or place of an item the attendee booked. */

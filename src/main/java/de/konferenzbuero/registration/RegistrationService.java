@@ -135,6 +135,7 @@ public class RegistrationService {
             waitlists.fillConference(registration.conference.id, registration.attendance, ATTENDEE, notices);
         }
         placeOffers.servePassedOver(registration, notices);
+        notices.add(RegistrationNotice.Kind.ADDRESS_CONFIRMED, registration);
         notices.add(switch (registration.status) {
         case CONFIRMED -> registration.hasOffer() ? RegistrationNotice.Kind.OFFERED : RegistrationNotice.Kind.CONFIRMED;
         case PENDING -> RegistrationNotice.Kind.PENDING;

@@ -248,6 +248,13 @@ class AccessibilityTest {
                     () -> backoffice().path("/message?notice=sent&count=3")),
             // TokensResource: the organiser's API keys
             organiser("/organiser/tokens", "/organiser/tokens", () -> "/organiser/tokens"),
+            // WebhooksResource: the receivers with the form for a new one; a receiver with its delivery log
+            organiser("/organiser/webhooks", "/organiser/webhooks", () -> {
+                Backoffice.webhook();
+                return "/organiser/webhooks";
+            }),
+            organiser("/organiser/webhooks/{webhookId}", "/organiser/webhooks/{paused, one failed attempt}",
+                    () -> "/organiser/webhooks/" + Backoffice.webhook()),
             // PrivacyResource: access and erasure requests, the record of processing
             organiser("/organiser/privacy", "/organiser/privacy", () -> "/organiser/privacy"),
             organiser("/organiser/privacy/record", "/organiser/privacy/record", () -> "/organiser/privacy/record"),
@@ -572,6 +579,12 @@ class AccessibilityTest {
                         p.fill("#f-maxUses", "5");
                     }, () -> "form[action='" + backoffice().path("/invitations/shared") + "'] button[type=submit]",
                     200),
+            new FormState("Webhook: no address, no event", Account.ORGANISER, () -> "/organiser/webhooks", p -> {
+                p.locator("input[name=events]").all().forEach(box -> box.uncheck());
+            }, () -> "form[action='/organiser/webhooks'] button[type=submit]", 400),
+            new FormState("Webhook: created, secret shown once", Account.ORGANISER, () -> "/organiser/webhooks",
+                    p -> p.fill("#f-url", "http://127.0.0.1:9/barrierefrei-" + UUID.randomUUID()),
+                    () -> "form[action='/organiser/webhooks'] button[type=submit]", 200),
             new FormState("API key: no name", Account.ORGANISER, () -> "/organiser/tokens", p -> {
             }, () -> "form[action='/organiser/tokens'] button[type=submit]", 400),
             new FormState("API key: created, shown once", Account.ORGANISER, () -> "/organiser/tokens",

@@ -17,6 +17,7 @@ import de.konferenzbuero.backoffice.Inviting;
 import de.konferenzbuero.backoffice.QuestionDraft;
 import de.konferenzbuero.backoffice.QuestionEditing;
 import de.konferenzbuero.backoffice.RegistrationAdmin;
+import de.konferenzbuero.backoffice.WebhookEditing;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.AgendaItemKind;
 import de.konferenzbuero.conference.Attendance;
@@ -36,6 +37,8 @@ import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationService;
 import de.konferenzbuero.registration.SignUp;
 import de.konferenzbuero.registration.SignUpService;
+import de.konferenzbuero.webhook.WebhookDispatcher;
+import de.konferenzbuero.webhook.WebhookEvent;
 
 /**
  * The organiser area's test data for the page walks of {@link AccessibilityTest} and {@link SecurityHeadersTest}: a
@@ -100,6 +103,28 @@ record Backoffice(long conference, long draft, long cancelled, long workshop, lo
             });
         }
         return invitationToken;
+    }
+
+    private static Long webhookId;
+
+    /**
+     * A webhook receiver of the conference's organisation that could not be reached once (its log shows the attempt),
+     * then paused so it gets no events of other tests; made on first use.
+     */
+    static synchronized long webhook() {
+        Backoffice b = get();
+        if (webhookId == null) {
+            WebhookEditing editing = Arc.container().instance(WebhookEditing.class).get();
+            long organisation = QuarkusTransaction.requiringNew()
+                    .call(() -> Conference.<Conference> findById(b.conference).organisation.id);
+            long id = editing.create(organiser(), organisation, "http://127.0.0.1:9/barrierefrei", "Stadt-App",
+                    java.util.EnumSet.of(WebhookEvent.REGISTRATION_CREATED)).endpoint().id;
+            editing.sendTest(organiser(), id);
+            Arc.container().instance(WebhookDispatcher.class).get().dispatchDue();
+            editing.setActive(organiser(), id, false);
+            webhookId = id;
+        }
+        return webhookId;
     }
 
     /** Conference paths: {@code path("/agenda")} is "/organiser/conferences/{id}/agenda". */

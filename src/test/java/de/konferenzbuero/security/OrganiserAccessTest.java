@@ -68,6 +68,9 @@ import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationStatus;
 import de.konferenzbuero.registration.SessionBooking;
 import de.konferenzbuero.web.organiser.ConferencesResource;
+import de.konferenzbuero.webhook.WebhookDelivery;
+import de.konferenzbuero.webhook.WebhookEndpoint;
+import de.konferenzbuero.webhook.WebhookEvent;
 
 /**
  * Who may do what in the organiser area and the organiser API. The routes are not listed here: they are read from the
@@ -509,6 +512,7 @@ class OrganiserAccessTest {
         static final String SLUG = "access-fixture";
         static final String TITLE = "Zugriffsprobe Konferenz";
         static final String NEW_ATTENDEE = "access-new@example.org";
+        static final String WEBHOOK_SECRET = "whsec_" + java.util.Base64.getEncoder().encodeToString(new byte[32]);
 
         final String slug;
         final String title;
@@ -523,6 +527,7 @@ class OrganiserAccessTest {
         long tokenId;
         long contingentId;
         long invitationId;
+        long webhookId;
         String code;
         String secret;
 
@@ -566,6 +571,13 @@ class OrganiserAccessTest {
                         + " (select r.id from Registration r where r.conference.id = ?1)", conferenceId))
                                 .as("organiser messages").isZero();
                 assertThat(AuditEntry.count("conferenceId", conferenceId)).as("audit entries").isZero();
+                WebhookEndpoint webhook = WebhookEndpoint.findById(webhookId);
+                assertThat(webhook).as("the webhook receiver").isNotNull();
+                assertThat(webhook.active).as("webhook receiver resumed").isFalse();
+                assertThat(webhook.secret).as("webhook secret renewed").isEqualTo(Fixture.WEBHOOK_SECRET);
+                assertThat(WebhookDelivery.count("endpoint.id", webhookId)).as("webhook test events").isZero();
+                assertThat(WebhookEndpoint.count("url", "https://eingeschleust.example/hook"))
+                        .as("webhook receivers created").isZero();
             });
         }
 
@@ -628,6 +640,17 @@ class OrganiserAccessTest {
             invitation.persist();
             f.contingentId = contingent.id;
             f.invitationId = invitation.id;
+            // a paused receiver of the organisation: it gets no events of other tests
+            WebhookEndpoint webhook = new WebhookEndpoint();
+            webhook.organisation = contingent.conference.organisation;
+            webhook.url = "https://hooks.example/" + slug;
+            webhook.events(java.util.EnumSet.of(WebhookEvent.CONFERENCE_CHANGED));
+            webhook.secret = Fixture.WEBHOOK_SECRET;
+            webhook.active = false;
+            webhook.createdAt = Instant.now();
+            webhook.createdBy = Organisers.KTS;
+            webhook.persist();
+            f.webhookId = webhook.id;
         });
         f.secret = Attendees.secret(Attendees.signUp(c.slug, "access-a@" + slug + ".example", item.id));
         Attendees.signUp(c.slug, "access-b@" + slug + ".example", item.id);
@@ -659,7 +682,8 @@ class OrganiserAccessTest {
                 Map.entry("bookingId", f.bookingId), Map.entry("mailId", f.mailId), Map.entry("tokenId", f.tokenId),
                 Map.entry("code", f.code), Map.entry("slug", f.slug), Map.entry("secret", f.secret),
                 Map.entry("organisationId", f.conferenceId), Map.entry("token", "kein-gueltiger-link"),
-                Map.entry("contingent", f.contingentId), Map.entry("invitation", f.invitationId));
+                Map.entry("contingent", f.contingentId), Map.entry("invitation", f.invitationId),
+                Map.entry("webhookId", f.webhookId));
         Matcher m = Pattern.compile("\\{(\\w+)}").matcher(route.template());
         StringBuilder path = new StringBuilder();
         while (m.find()) {
@@ -720,6 +744,10 @@ class OrganiserAccessTest {
         }
         if (t.equals("/organiser/tokens")) {
             return Map.of("name", "Eingeschleust");
+        }
+        if (t.equals("/organiser/webhooks")) {
+            return Map.of("url", "https://eingeschleust.example/hook", "events", "conference.changed", "organisationId",
+                    f.organisationId);
         }
         return Map.of();
     }
