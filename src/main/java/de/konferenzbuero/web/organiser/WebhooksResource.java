@@ -113,9 +113,12 @@ public class WebhooksResource {
         return seeOther("/organiser/webhooks?notice=removed");
     }
 
-    /** The secret is shown on the answer itself, never in a URL, and not kept by the browser. */
+    /**
+     * The secret is shown on the answer itself, never in a URL; the organiser area is never cached
+     * ({@code Cache-Control: no-store} for all of it).
+     */
     private Response withSecret(WebhookEditing.WithSecret done) {
-        return Response.ok(view(done.endpoint().id, done.secret(), null)).header("Cache-Control", "no-store").build();
+        return Response.ok(view(done.endpoint().id, done.secret(), null)).build();
     }
 
     private TemplateInstance list(WebhookForm form, String notice) {
