@@ -23,6 +23,10 @@ public final class Texts {
         return bundle(PrivacyMessages.class, locale);
     }
 
+    public static EmbedMessages embed(Locale locale) {
+        return bundle(EmbedMessages.class, locale);
+    }
+
     public static HookMessages hook(Locale locale) {
         return bundle(HookMessages.class, locale);
     }

@@ -188,10 +188,8 @@ public class FeedApi {
         boolean matches(Conference c) {
             return (from == null || !EventTime.day(c.endsAt).isBefore(from))
                     && (to == null || !EventTime.day(c.startsAt).isAfter(to)) && (format == null || c.format == format)
-                    && (organisation == null || c.organisation.slug.equals(organisation)
-                            || c.hosts.stream().anyMatch(h -> h.slug.equals(organisation)))
-                    && (region == null || c.inRegion(region)) && (tag == null || c.hasTag(tag))
-                    && (!freePlaces || !c.isCancelled() && !c.isFull());
+                    && (organisation == null || c.involves(organisation)) && (region == null || c.inRegion(region))
+                    && (tag == null || c.hasTag(tag)) && (!freePlaces || !c.isCancelled() && !c.isFull());
         }
 
         boolean afterCursor(Conference c) {

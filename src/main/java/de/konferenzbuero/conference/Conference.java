@@ -62,6 +62,12 @@ public class Conference extends PanacheEntityBase {
         return tags.stream().anyMatch(t -> t.equalsIgnoreCase(tag.strip()));
     }
 
+    /** Whether the organisation with this slug organises or hosts it. */
+    public boolean involves(String organisationSlug) {
+        return organisation.slug.equals(organisationSlug)
+                || hosts.stream().anyMatch(h -> h.slug.equals(organisationSlug));
+    }
+
     /** Whether it belongs to this region, ignoring case. */
     public boolean inRegion(String name) {
         return region != null && region.equalsIgnoreCase(name.strip());

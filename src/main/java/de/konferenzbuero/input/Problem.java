@@ -15,5 +15,7 @@ public enum Problem {
     /** A filter or page mark of a feed that is not one of its values. */
     FILTER_INVALID,
     /** A webhook receiver must be an https address that resolves to public addresses only. */
-    WEBHOOK_URL
+    WEBHOOK_URL,
+    /** A site that may embed the list must be an https origin without path (at most ten). */
+    EMBED_SITE
 }

@@ -25,6 +25,13 @@ public class Organisation extends PanacheEntityBase {
 
     public String website;
 
+    /** The sites that may show the embeddable list in a frame, one origin per line (see {@link EmbedSites}). */
+    public String embedSites = "";
+
+    public java.util.List<String> embedSiteList() {
+        return embedSites.isBlank() ? java.util.List.of() : java.util.List.of(embedSites.split("\n"));
+    }
+
     public static Optional<Organisation> findBySlug(String slug) {
         return find("slug", slug).firstResultOptional();
     }

@@ -62,10 +62,7 @@ public class FeedsResource {
     @Path("/organisations/{slug}/conferences.ics")
     public Response organisation(@PathParam("slug") String slug, @Context Request request) {
         Organisation organisation = Organisation.findBySlug(slug).orElseThrow(NotFoundException::new);
-        List<Conference> theirs = Conference.listVisible().stream()
-                .filter(c -> c.organisation.id.equals(organisation.id)
-                        || c.hosts.stream().anyMatch(h -> h.id.equals(organisation.id)))
-                .toList();
+        List<Conference> theirs = Conference.listVisible().stream().filter(c -> c.involves(slug)).toList();
         return answer(request, calendar.conferences(organisation.name, theirs), slug + ".ics");
     }
 
