@@ -66,6 +66,28 @@ class EmbedTest {
             exchange.getResponseBody().write(page);
             exchange.close();
         });
+        // a site that includes the HTML block on its server, as a content management system does
+        sites.createContext("/include", exchange -> {
+            String src = java.net.URLDecoder.decode(exchange.getRequestURI().getQuery().substring(4),
+                    StandardCharsets.UTF_8);
+            String block;
+            try {
+                block = java.net.http.HttpClient.newHttpClient()
+                        .send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(src)).build(),
+                                java.net.http.HttpResponse.BodyHandlers.ofString())
+                        .body();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException(e);
+            }
+            byte[] page = ("<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\"><title>Stadt</title></head>"
+                    + "<body><main><h1>Stadt Musterhausen</h1>" + block + "</main></body></html>")
+                            .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
+            exchange.sendResponseHeaders(200, page.length);
+            exchange.getResponseBody().write(page);
+            exchange.close();
+        });
         sites.start();
     }
 
@@ -121,6 +143,26 @@ class EmbedTest {
             assertThat(catalogue.content()).doesNotContain("Veranstaltungen");
         } finally {
             page.context().close();
+        }
+    }
+
+    @Test
+    void theHtmlBlockIncludedInAnotherSitesPageIsAccessible() {
+        fixture();
+        String site = "http://127.0.0.1:" + sites.getAddress().getPort();
+        for (String lang : java.util.List.of("de", "en")) {
+            Page page = browser.newPage(lang.equals("de") ? "de-DE" : "en-GB");
+            try {
+                String block = url("/embed/" + ORGANISATION + "/conferences/fragment?lang=" + lang);
+                page.navigate(site + "/include?src=" + java.net.URLEncoder.encode(block, StandardCharsets.UTF_8));
+                assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(2))).hasText(
+                        lang.equals("de") ? "Veranstaltungen von Einbettungsverband" : "Events by Einbettungsverband");
+                assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(3)).first())
+                        .containsText("Einbettung Frühjahr");
+                AccessibilityTest.assertNoAxeViolations(page, "the HTML block in a host page (" + lang + ")");
+            } finally {
+                page.context().close();
+            }
         }
     }
 
