@@ -162,4 +162,10 @@ public interface HookMessages {
 
     @Message
     String verify_text();
+
+    @Message
+    String retry();
+
+    @Message
+    String notice_retry();
 }

@@ -147,6 +147,23 @@ public class WebhookEditing {
         webhooks.test(find(organiser, id));
     }
 
+    /** Sends a delivery that was given up once more, with a fresh count of attempts; others stay as they are. */
+    @Transactional
+    public void retry(Organiser organiser, long id, long deliveryId) {
+        WebhookEndpoint endpoint = find(organiser, id);
+        WebhookDelivery delivery = WebhookDelivery.findById(deliveryId);
+        if (delivery == null || !delivery.endpoint.id.equals(endpoint.id)) {
+            throw new NotYours();
+        }
+        if (delivery.status == WebhookDelivery.Status.DEAD) {
+            delivery.status = WebhookDelivery.Status.PENDING;
+            delivery.attempts = 0;
+            delivery.nextAttemptAt = clock.instant();
+            audit.record(organiser.email, delivery.conferenceId, SUBJECT, id, "delivery retried",
+                    delivery.eventType + " " + delivery.eventId);
+        }
+    }
+
     public List<Logged> log(Organiser organiser, long id) {
         find(organiser, id);
         List<WebhookDelivery> deliveries = WebhookDelivery.latest(id, LOG_SIZE);

@@ -129,6 +129,18 @@ class WebhooksTest {
             dispatcher.dispatchDue();
             assertThat(receiver.received()).as("given up after three attempts").hasSize(3);
             assertThat(organiser.page("/organiser/webhooks/{id}", endpoint)).contains("aufgegeben");
+
+            // the organiser sends the given-up delivery again once the receiver works
+            long dead = QuarkusTransaction.requiringNew().call(() -> WebhookDelivery
+                    .<WebhookDelivery> find("endpoint.id = ?1 and status = ?2", endpoint, WebhookDelivery.Status.DEAD)
+                    .firstResult().id);
+            organiser.post("/organiser/webhooks/{id}/deliveries/{delivery}/retry", endpoint, dead).then()
+                    .statusCode(303);
+            dispatcher.dispatchDue();
+            assertThat(receiver.received()).hasSize(4);
+            assertThat(QuarkusTransaction.requiringNew()
+                    .call(() -> WebhookDelivery.<WebhookDelivery> findById(dead).status))
+                            .isEqualTo(WebhookDelivery.Status.DELIVERED);
         }
     }
 

@@ -42,7 +42,7 @@ public class EmbedSettingsResource {
     static class Templates {
         static native TemplateInstance embed(List<Organisation> organisations, Organisation organisation,
                 EmbedForm sitesForm, EmbedForm codeForm, List<EmbedView.Accent> accents,
-                List<EmbedView.Background> backgrounds, String iframeUrl, String fragmentUrl, String notice);
+                List<EmbedView.Background> backgrounds, boolean code, String query, String base, String notice);
     }
 
     private final EmbedSettings settings;
@@ -76,12 +76,11 @@ public class EmbedSettingsResource {
             if (language != null && !language.equals("de") && !language.equals("en")) {
                 throw new InvalidInput("lang", Problem.FILTER_INVALID);
             }
-            String path = base + "/embed/" + organisation.slug + "/conferences";
-            return Response.ok(view(organisation, new EmbedForm(), codeForm, path + view.query(language),
-                    path + "/fragment" + view.query(language), notice)).build();
+            // the code names the app's address; the preview on this page asks its own origin
+            return Response.ok(view(organisation, new EmbedForm(), codeForm, view.query(language), notice)).build();
         } catch (InvalidInput e) {
             codeForm.reject(e.problems(), page.locale());
-            return Response.status(400).entity(view(organisation, new EmbedForm(), codeForm, null, null, null)).build();
+            return Response.status(400).entity(view(organisation, new EmbedForm(), codeForm, null, null)).build();
         }
     }
 
@@ -99,7 +98,7 @@ public class EmbedSettingsResource {
             sitesForm.reject(e.problems(), page.locale());
             EmbedForm codeForm = new EmbedForm();
             codeForm.put("limit", String.valueOf(EmbedView.DEFAULT_LIMIT));
-            return Response.status(400).entity(view(organisation, sitesForm, codeForm, null, null, null)).build();
+            return Response.status(400).entity(view(organisation, sitesForm, codeForm, null, null)).build();
         }
     }
 
@@ -118,14 +117,15 @@ public class EmbedSettingsResource {
         return mine.get(0);
     }
 
-    private TemplateInstance view(Organisation organisation, EmbedForm sitesForm, EmbedForm codeForm, String iframeUrl,
-            String fragmentUrl, String notice) {
+    /** The page; {@code query} is the embed's query string for the choices, null when they were refused. */
+    private TemplateInstance view(Organisation organisation, EmbedForm sitesForm, EmbedForm codeForm, String query,
+            String notice) {
         if (!sitesForm.hasErrors()) {
             sitesForm.put("sites", organisation.embedSites);
         }
         return Templates.embed(ConferencesResource.organisationsOf(current.get()), organisation, sitesForm, codeForm,
-                List.of(EmbedView.Accent.values()), List.of(EmbedView.Background.values()), iframeUrl, fragmentUrl,
-                notice);
+                List.of(EmbedView.Accent.values()), List.of(EmbedView.Background.values()), query != null,
+                query == null ? "" : query, base, notice);
     }
 
 }

@@ -28,7 +28,8 @@ import de.konferenzbuero.webhook.WebhookEvent;
 
 /**
  * The organisation's webhook receivers: list and add (the secret shown once, on the answer itself), and per receiver
- * its delivery log, a test event, pause and resume, a new secret, removal. {@code ?notice=} after each step.
+ * its delivery log (a given-up delivery sent again), a test event, pause and resume, a new secret, removal.
+ * {@code ?notice=} after each step.
  */
 @Path("/organiser/webhooks")
 @Produces(MediaType.TEXT_HTML)
@@ -84,6 +85,13 @@ public class WebhooksResource {
     public Response test(@PathParam("webhookId") long id) {
         editing.sendTest(current.get(), id);
         return seeOther(base(id) + "?notice=test");
+    }
+
+    @POST
+    @Path("/{webhookId}/deliveries/{deliveryId}/retry")
+    public Response retry(@PathParam("webhookId") long id, @PathParam("deliveryId") long deliveryId) {
+        editing.retry(current.get(), id, deliveryId);
+        return seeOther(base(id) + "?notice=retry");
     }
 
     @POST
