@@ -4,12 +4,15 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -42,8 +45,13 @@ public class MailDispatcher {
     private final AtomicInteger rounds = new AtomicInteger();
     private volatile boolean stopping;
 
-    MailDispatcher(Mailer mailer, EntityManager em, AppConfig config, MeterRegistry registry) {
+    /** The From header with the display name in the form mail programs show (see {@link FromHeader}). */
+    private final String fromHeader;
+
+    MailDispatcher(Mailer mailer, EntityManager em, AppConfig config, MeterRegistry registry,
+            @ConfigProperty(name = "quarkus.mailer.from") Optional<String> from) {
         this.mailer = mailer;
+        this.fromHeader = FromHeader.of(from.orElse(null));
         this.em = em;
         this.config = config.mail();
         this.sentCount = Counter.builder("konferenzbuero.mail.sent").description("Mails handed to the SMTP server")
@@ -183,9 +191,12 @@ public class MailDispatcher {
         return Backoff.after(attempts, config.retryBase(), config.retryMax());
     }
 
-    private static Mail toMail(OutboxMessage message) {
+    private Mail toMail(OutboxMessage message) {
         Mail mail = Mail.withHtml(message.recipient, message.subject, message.html).setText(message.text);
         mail.addHeader("Message-ID", message.messageId);
+        if (fromHeader != null) {
+            mail.addHeader("From", fromHeader);
+        }
         if (message.replyTo != null) {
             mail.setReplyTo(message.replyTo);
         }
