@@ -228,8 +228,11 @@ public interface AppConfig {
         @WithDefault("PT10S")
         Duration timeout();
 
-        /** How long a claimed delivery stays reserved for the dispatcher that claimed it. */
-        @WithDefault("PT2M")
+        /**
+         * How long a claimed batch stays reserved for the dispatcher that claimed it: longer than a whole batch can
+         * take (batch size × (timeout + 5 s to connect)), so no other instance sends a row twice.
+         */
+        @WithDefault("PT10M")
         Duration lease();
 
         /** Days the delivery log keeps finished deliveries. */

@@ -91,6 +91,9 @@ public class RegistrationMails {
 
     void onNotice(@Observes RegistrationNotice fired) {
         RegistrationNotice notice = mailsOfTransaction.merged(fired);
+        if (notice.kind() == Kind.HOLD_EXPIRED) {
+            return; // an address never confirmed gets no mail
+        }
         Registration r = notice.registration();
         boolean signedUp = notice.kind() == Kind.CONFIRMED || notice.kind() == Kind.WAITLISTED
                 || notice.kind() == Kind.PENDING;

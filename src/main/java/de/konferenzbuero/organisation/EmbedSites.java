@@ -19,9 +19,11 @@ public final class EmbedSites {
 
     public static final int MAX = 10;
 
-    private static final Pattern ORIGIN = Pattern
-            .compile("https://(\\*\\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\\d{1,5})?"
-                    + "|http://(localhost|127\\.0\\.0\\.1)(:\\d{1,5})?");
+    private static final String LABEL = "[a-z0-9]([a-z0-9-]*[a-z0-9])?";
+
+    /** A host, or {@code *.} and a domain of at least two labels (never a whole top-level domain such as *.de). */
+    private static final Pattern ORIGIN = Pattern.compile("https://(" + LABEL + "(\\." + LABEL + ")*|\\*\\." + LABEL
+            + "(\\." + LABEL + ")+)(:\\d{1,5})?|http://(localhost|127\\.0\\.0\\.1)(:\\d{1,5})?");
 
     private EmbedSites() {
     }

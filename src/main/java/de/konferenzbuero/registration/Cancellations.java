@@ -38,8 +38,8 @@ class Cancellations {
     }
 
     /**
-     * Cancels a registration whose address was not confirmed in time, like {@link #cancel}; nobody is told, as the
-     * address may belong to someone who never signed up.
+     * Cancels a registration whose address was not confirmed in time, like {@link #cancel}; nobody is mailed, as the
+     * address may belong to someone who never signed up (the notice only tells receivers of events).
      */
     void expire(Registration registration, Notices notices) {
         if (registration.hasOffer()) {
@@ -47,6 +47,7 @@ class Cancellations {
             notices.add(RegistrationNotice.Kind.OFFER_EXPIRED, registration);
         } else {
             handOn(registration, HistoryKind.HOLD_EXPIRED, Holds.ACTOR, notices);
+            notices.add(RegistrationNotice.Kind.HOLD_EXPIRED, registration);
         }
     }
 

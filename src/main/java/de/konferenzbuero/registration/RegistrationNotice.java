@@ -26,6 +26,11 @@ public record RegistrationNotice(Set<Kind> kinds, Registration registration, Lis
     /** In rising weight: the heaviest kind decides which mail is sent. */
     public enum Kind {
         /**
+         * The address was not confirmed in time and the registration ended: never mailed (the address may belong to
+         * someone who never signed up), but receivers of events are told.
+         */
+        HOLD_EXPIRED,
+        /**
          * A new registration was stored (fired with CONFIRMED, PENDING or WAITLISTED; it never decides the mail): for
          * receivers of events that tell a new registration from a changed one.
          */

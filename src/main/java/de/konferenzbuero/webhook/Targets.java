@@ -49,6 +49,14 @@ final class Targets {
         return Optional.empty();
     }
 
+    private static InetAddress ipv4(byte[] b, int from) {
+        try {
+            return InetAddress.getByAddress(java.util.Arrays.copyOfRange(b, from, from + 4));
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     static boolean isPublic(InetAddress address) {
         if (address.isAnyLocalAddress() || address.isLoopbackAddress() || address.isLinkLocalAddress()
                 || address.isSiteLocalAddress() || address.isMulticastAddress()) {
@@ -56,8 +64,19 @@ final class Targets {
         }
         byte[] b = address.getAddress();
         if (address instanceof Inet6Address) {
-            // unique local fc00::/7; IPv4-mapped addresses are returned as Inet4Address by the JDK
-            return (b[0] & 0xfe) != 0xfc;
+            // an IPv4 address inside: IPv4-compatible ::a.b.c.d, NAT64 64:ff9b::/96, 6to4 2002::/16 (IPv4-mapped ones
+            // the JDK already returns as Inet4Address)
+            boolean compatible = java.util.Arrays.equals(b, 0, 12, new byte[12], 0, 12);
+            boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff
+                    && (b[3] & 0xff) == 0x9b && java.util.Arrays.equals(b, 4, 12, new byte[8], 0, 8);
+            if (compatible || nat64) {
+                return isPublic(ipv4(b, 12));
+            }
+            if ((b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02) {
+                return isPublic(ipv4(b, 2));
+            }
+            // unique local fc00::/7 and the old site-local fec0::/10
+            return (b[0] & 0xfe) != 0xfc && !((b[0] & 0xff) == 0xfe && (b[1] & 0xc0) == 0xc0);
         }
         int first = b[0] & 0xff;
         int second = b[1] & 0xff;

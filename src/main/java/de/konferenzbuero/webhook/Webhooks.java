@@ -79,7 +79,8 @@ public class Webhooks {
 
     /**
      * What receivers are told of a registration after these kinds of change. A registration's place or waitlist
-     * position counts once it is certain: not while its address waits for confirmation or an offer for an answer.
+     * position counts once it is certain: not while its address waits for confirmation or an offer for an answer (a
+     * registration moved up before its address is confirmed is told as confirmed once it is).
      */
     static List<WebhookEvent> events(Set<Kind> kinds, Registration r) {
         if (r.status == RegistrationStatus.CANCELLED) {
@@ -89,10 +90,11 @@ public class Webhooks {
         if (kinds.contains(Kind.SIGNED_UP)) {
             events.add(WebhookEvent.REGISTRATION_CREATED);
         }
-        if (kinds.contains(Kind.PROMOTED)) {
+        if (kinds.contains(Kind.PROMOTED) && !r.awaitsConfirmation()) {
             events.add(WebhookEvent.REGISTRATION_PROMOTED);
-        } else if ((kinds.contains(Kind.SIGNED_UP) || kinds.contains(Kind.ADDRESS_CONFIRMED)
-                || kinds.contains(Kind.APPROVED)) && !r.awaitsConfirmation()) {
+        } else if (!kinds.contains(Kind.PROMOTED)
+                && ((kinds.contains(Kind.SIGNED_UP) || kinds.contains(Kind.ADDRESS_CONFIRMED)
+                        || kinds.contains(Kind.APPROVED)) && !r.awaitsConfirmation())) {
             if (r.status == RegistrationStatus.CONFIRMED && !r.hasOffer()) {
                 events.add(WebhookEvent.REGISTRATION_CONFIRMED);
             } else if (r.status == RegistrationStatus.WAITLISTED) {

@@ -233,6 +233,11 @@ class EmbedTest {
                 "/embed/embed-test/conferences/fragment?region=testland");
         organiser.get("/organiser/embed?organisation={id}&limit=0", organisationId(ORGANISATION)).then()
                 .statusCode(400);
+        // the list's language is chosen for the code only: the organiser's own pages stay German
+        Response english = organiser.get("/organiser/embed?organisation={id}&language=en",
+                organisationId(ORGANISATION));
+        assertThat(english.asString()).contains("<html lang=\"de\">", "/embed/embed-test/conferences?lang=en")
+                .contains("src=\"/embed/embed-test/conferences\"");
         Organisers.login(Organisers.KTS).get("/organiser/embed?organisation={id}", organisationId(ORGANISATION)).then()
                 .statusCode(404);
     }

@@ -48,6 +48,9 @@ class WebhooksTest {
     @Inject
     WebhookDispatcher dispatcher;
 
+    @Inject
+    de.konferenzbuero.registration.Holds holds;
+
     @Test
     void aSignUpArrivesSignedAndNamesNobodyAndTheLinkReadsTheRegistration() throws Exception {
         Organisers.Session organiser = organiser();
@@ -185,7 +188,7 @@ class WebhooksTest {
         Organisers.Session organiser = organiser();
         Conference conference = conference("wh-opt-in", 10, true);
         try (Receiver receiver = new Receiver()) {
-            create(organiser, receiver, "registration.created", "registration.confirmed");
+            create(organiser, receiver, "registration.created", "registration.confirmed", "registration.cancelled");
             Attendees
                     .post(conference.slug, Map.of("firstName", "Held", "lastName", "Hook", "email",
                             "held.hook@example.org", "attendance", "ON_SITE", "privacyConsent", true))
@@ -205,6 +208,25 @@ class WebhooksTest {
                     .statusCode(200);
             dispatcher.dispatchDue();
             assertThat(types(receiver)).containsExactly("registration.created", "registration.confirmed");
+
+            // a sign-up whose address is never confirmed: no mail tells anyone, the receiver hears it ended
+            receiver.clear();
+            Attendees
+                    .post(conference.slug, Map.of("firstName", "Nie", "lastName", "Bestaetigt", "email",
+                            "never.hook@example.org", "attendance", "ON_SITE", "privacyConsent", true))
+                    .then().statusCode(202);
+            Instant ends = QuarkusTransaction.requiringNew().call(
+                    () -> de.konferenzbuero.registration.Registration.<de.konferenzbuero.registration.Registration> find(
+                            "email", "never.hook@example.org").firstResult().holdExpiresAt);
+            int n = holds.expireDue(ends.plusSeconds(1));
+            System.out.println("DEBUG expired " + n + " " + QuarkusTransaction.requiringNew().call(
+                    () -> de.konferenzbuero.registration.Registration.<de.konferenzbuero.registration.Registration> find(
+                            "email", "never.hook@example.org").firstResult().status)
+                    + " deliveries "
+                    + QuarkusTransaction.requiringNew().call(() -> WebhookDelivery.<WebhookDelivery> listAll().stream()
+                            .map(d -> d.eventType + ":" + d.status + ":" + d.registrationId).toList()));
+            dispatcher.dispatchDue();
+            assertThat(types(receiver)).containsExactly("registration.created", "registration.cancelled");
         }
     }
 
@@ -257,7 +279,8 @@ class WebhooksTest {
         for (String refused : List.of("http://93.184.216.34/hook", "https://127.0.0.1/hook", "https://10.1.2.3/",
                 "https://192.168.178.1/", "https://169.254.169.254/latest/meta-data", "https://[::1]/",
                 "https://[fd00::1]/", "https://100.64.0.1/", "https://user:pw@93.184.216.34/", "https://0.0.0.0/",
-                "https://localhost/hook", "hook")) {
+                "https://localhost/hook", "hook", "https://[::ffff:127.0.0.1]/", "https://[64:ff9b::a00:1]/",
+                "https://[2002:c0a8:101::1]/", "https://[::10.0.0.1]/", "https://[fec0::1]/")) {
             assertThat(Targets.refusal(refused, false)).as(refused).isPresent();
         }
         assertThat(Targets.refusal("https://93.184.216.34/hook", false)).isEmpty();

@@ -8,7 +8,7 @@ import de.konferenzbuero.web.FormState;
 
 /**
  * The two forms of the embed page: the organisation's {@code sites}, and the choices the code is made from
- * ({@code region, all, accent, background, limit, lang}), sent by GET so the code can be bookmarked.
+ * ({@code region, all, accent, background, limit, language}), sent by GET so the code can be bookmarked.
  */
 public class EmbedForm extends FormState {
 
@@ -29,7 +29,7 @@ public class EmbedForm extends FormState {
         case "accent" -> m.f_accent();
         case "background" -> m.f_background();
         case "limit" -> m.f_limit();
-        case "lang" -> m.f_lang();
+        case "language" -> m.f_lang();
         default -> field;
         };
     }

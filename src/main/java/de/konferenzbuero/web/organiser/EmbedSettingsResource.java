@@ -20,6 +20,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
 import de.konferenzbuero.AppConfig;
+import de.konferenzbuero.Texts;
 import de.konferenzbuero.backoffice.EmbedSettings;
 import de.konferenzbuero.backoffice.NotYours;
 import de.konferenzbuero.http.PageContext;
@@ -42,7 +43,8 @@ public class EmbedSettingsResource {
     static class Templates {
         static native TemplateInstance embed(List<Organisation> organisations, Organisation organisation,
                 EmbedForm sitesForm, EmbedForm codeForm, List<EmbedView.Accent> accents,
-                List<EmbedView.Background> backgrounds, boolean code, String query, String base, String notice);
+                List<EmbedView.Background> backgrounds, boolean code, String query, String previewQuery,
+                String iframeTitle, String base, String notice);
     }
 
     private final EmbedSettings settings;
@@ -61,7 +63,7 @@ public class EmbedSettingsResource {
     public Response embed(@QueryParam("organisation") String organisationId, @QueryParam("region") String region,
             @QueryParam("all") String all, @QueryParam("accent") String accent,
             @QueryParam("background") String background, @QueryParam("limit") String limit,
-            @QueryParam("lang") String lang, @QueryParam("notice") String notice) {
+            @QueryParam("language") String lang, @QueryParam("notice") String notice) {
         Organisation organisation = chosen(organisationId);
         EmbedForm codeForm = new EmbedForm();
         codeForm.put("region", region);
@@ -69,18 +71,21 @@ public class EmbedSettingsResource {
         codeForm.put("accent", accent);
         codeForm.put("background", background);
         codeForm.put("limit", limit == null ? String.valueOf(EmbedView.DEFAULT_LIMIT) : limit);
-        codeForm.put("lang", lang);
+        codeForm.put("language", lang);
         try {
             EmbedView view = EmbedView.of(region, all, accent, background, limit);
             String language = lang == null || lang.isBlank() ? null : lang;
             if (language != null && !language.equals("de") && !language.equals("en")) {
-                throw new InvalidInput("lang", Problem.FILTER_INVALID);
+                throw new InvalidInput("language", Problem.FILTER_INVALID);
             }
-            // the code names the app's address; the preview on this page asks its own origin
-            return Response.ok(view(organisation, new EmbedForm(), codeForm, view.query(language), notice)).build();
+            // the code names the app's address and the chosen language; the preview on this page asks its own origin in
+            // the organiser's language (a lang= here would switch the organiser's whole area)
+            return Response
+                    .ok(view(organisation, new EmbedForm(), codeForm, view.query(language), view.query(null), notice))
+                    .build();
         } catch (InvalidInput e) {
             codeForm.reject(e.problems(), page.locale());
-            return Response.status(400).entity(view(organisation, new EmbedForm(), codeForm, null, null)).build();
+            return Response.status(400).entity(view(organisation, new EmbedForm(), codeForm, null, null, null)).build();
         }
     }
 
@@ -98,8 +103,17 @@ public class EmbedSettingsResource {
             sitesForm.reject(e.problems(), page.locale());
             EmbedForm codeForm = new EmbedForm();
             codeForm.put("limit", String.valueOf(EmbedView.DEFAULT_LIMIT));
-            return Response.status(400).entity(view(organisation, sitesForm, codeForm, null, null)).build();
+            return Response.status(400).entity(view(organisation, sitesForm, codeForm, null, null, null)).build();
         }
+    }
+
+    /**
+     * The iframe's title as it goes into the code: escaped for an HTML attribute here, so that the page (which escapes
+     * once more to show it) shows code that stays intact when pasted, whatever the organisation's name holds.
+     */
+    private String iframeTitle(Organisation organisation) {
+        return Texts.embed(page.locale()).heading_organisation(organisation.name).replace("&", "&amp;")
+                .replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
     }
 
     /** The organisation asked for, or the account's first; one it does not work for is not found. */
@@ -119,13 +133,14 @@ public class EmbedSettingsResource {
 
     /** The page; {@code query} is the embed's query string for the choices, null when they were refused. */
     private TemplateInstance view(Organisation organisation, EmbedForm sitesForm, EmbedForm codeForm, String query,
-            String notice) {
+            String previewQuery, String notice) {
         if (!sitesForm.hasErrors()) {
             sitesForm.put("sites", organisation.embedSites);
         }
         return Templates.embed(ConferencesResource.organisationsOf(current.get()), organisation, sitesForm, codeForm,
                 List.of(EmbedView.Accent.values()), List.of(EmbedView.Background.values()), query != null,
-                query == null ? "" : query, base, notice);
+                query == null ? "" : query, previewQuery == null ? "" : previewQuery, iframeTitle(organisation), base,
+                notice);
     }
 
 }
