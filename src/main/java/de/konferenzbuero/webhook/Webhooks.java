@@ -34,6 +34,10 @@ import de.konferenzbuero.registration.RegistrationStatus;
 @ApplicationScoped
 public class Webhooks {
 
+    /** The kinds of change that end a registration. */
+    private static final Set<Kind> ENDINGS = java.util.EnumSet.of(Kind.CANCELLED, Kind.REJECTED, Kind.OFFER_EXPIRED,
+            Kind.HOLD_EXPIRED, Kind.CONFERENCE_CANCELLED);
+
     private final EntityManager em;
     private final WebhooksOfTransaction ofTransaction;
     private final ObjectMapper json;
@@ -84,7 +88,9 @@ public class Webhooks {
      */
     static List<WebhookEvent> events(Set<Kind> kinds, Registration r) {
         if (r.status == RegistrationStatus.CANCELLED) {
-            return List.of(WebhookEvent.REGISTRATION_CANCELLED);
+            // told once, by the change that ended it (a later notice, e.g. the link sent again, tells nothing new)
+            return kinds.stream().anyMatch(ENDINGS::contains) ? List.of(WebhookEvent.REGISTRATION_CANCELLED)
+                    : List.of();
         }
         List<WebhookEvent> events = new ArrayList<>();
         if (kinds.contains(Kind.SIGNED_UP)) {
