@@ -35,7 +35,7 @@
 # Settings (environment):
 #   BENCH_CLIENTS=16 BENCH_DURATION=20 (s per measured phase) BENCH_WARMUP_SIGNUPS=5000 BENCH_WARMUP=120
 #   (warm-up ends at that many sign-ups or seconds, whichever first) BENCH_SMALL_CAPACITY=100
-#   BENCH_SMALL_DURATION=5 BENCH_TRACE_SIGNUPS=200 BENCH_PG_PORT=5499 BENCH_APP_PORT=8099
+#   BENCH_SMALL_DURATION=5 BENCH_TRACE_SIGNUPS=200 BENCH_PG_PORT=5499 BENCH_APP_PORT=8099 BENCH_MANAGEMENT_PORT=9099
 #   BENCH_PG_BIN=/usr/lib/postgresql/15/bin BENCH_JAVA_OPTS="-Xmx1g"
 #   BENCH_PG_CONF="synchronous_commit=off;..."   extra postgresql.conf lines, separated by ';'
 #   BENCH_KEEP=1   keep the work directory (logs, PostgreSQL data) instead of deleting it
@@ -53,6 +53,7 @@ SMALL_DURATION="${BENCH_SMALL_DURATION:-5}"
 TRACE_SIGNUPS="${BENCH_TRACE_SIGNUPS:-200}"
 PG_PORT="${BENCH_PG_PORT:-5499}"
 APP_PORT="${BENCH_APP_PORT:-8099}"
+MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-9099}"
 PG_BIN="${BENCH_PG_BIN:-/usr/lib/postgresql/15/bin}"
 JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx1g}"
 KEEP="${BENCH_KEEP:-0}"
@@ -219,6 +220,7 @@ say "starting the app on $APP_URL"
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/konferenzbuero" \
     QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=bench \
     QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$APP_PORT" KONFERENZBUERO_BASE_URL="$APP_URL" \
+    QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
     KONFERENZBUERO_SEALING_KEY="$(openssl rand -base64 32)" \
     KONFERENZBUERO_MAIL_DISPATCH_EVERY=off KONFERENZBUERO_MAIL_REMINDER_EVERY=off \
     KONFERENZBUERO_LEGAL_OPERATOR_NAME="Benchmark" KONFERENZBUERO_LEGAL_OPERATOR_ADDRESS="Loopback 1" \
@@ -227,7 +229,7 @@ QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/konferenzbuero
 APP_PID=$!
 for i in $(seq 1 120); do
     kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$WORK/app.log"; die "the app stopped during start"; }
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$APP_URL/q/health/ready")" = 200 ] && break
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready")" = 200 ] && break
     [ "$i" = 120 ] && { tail -40 "$WORK/app.log"; die "the app did not become ready in 60 s"; }
     sleep 0.5
 done

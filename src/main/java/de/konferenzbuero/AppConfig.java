@@ -27,6 +27,12 @@ public interface AppConfig {
     @Pattern(regexp = "[A-Za-z0-9+/]{43}=", message = "must be 32 random bytes in base64, made once with: openssl rand -base64 32 (KONFERENZBUERO_SEALING_KEY)")
     String sealingKey();
 
+    /**
+     * Keys that sealed before the current one, comma-separated: what they sealed still opens and is sealed again under
+     * the current key at start-up; once that is done they can be removed (README, "Changing the sealing key").
+     */
+    Optional<List<@Pattern(regexp = "[A-Za-z0-9+/]{43}=", message = "must be keys of 32 bytes in base64, separated by commas (KONFERENZBUERO_SEALING_PREVIOUS_KEYS)") String>> sealingPreviousKeys();
+
     /** The version of the privacy notice that attendees consent to; recorded with each registration. */
     @WithDefault("2026-11")
     String privacyPolicyVersion();

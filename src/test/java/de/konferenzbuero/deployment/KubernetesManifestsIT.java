@@ -44,20 +44,22 @@ class KubernetesManifestsIT {
     }
 
     @Test
-    void theDeploymentRunsSeveralInstancesWithProbesOnTheHealthPaths() {
+    void theDeploymentRunsSeveralInstancesWithProbesOnTheManagementPort() {
         JsonNode deployment = one("Deployment");
         assertThat(deployment.at("/spec/replicas").asInt()).as("replicas").isGreaterThanOrEqualTo(2);
         JsonNode container = deployment.at("/spec/template/spec/containers/0");
-        int port = StreamSupport.stream(container.get("ports").spliterator(), false)
-                .filter(p -> p.path("name").asText().equals("http")).findFirst().orElseThrow().path("containerPort")
-                .asInt();
+        int port = containerPort(container, "management");
+        assertThat(port).as("health and metrics on a port of their own").isNotEqualTo(containerPort(container, "http"));
         assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/q/health/ready");
         assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/q/health/live");
         for (String probe : List.of("readinessProbe", "livenessProbe")) {
             JsonNode probePort = container.at("/" + probe + "/httpGet/port");
-            assertThat(probePort.isInt() ? probePort.asInt() == port : probePort.asText().equals("http"))
-                    .as("%s on the app's port %d (is %s)", probe, port, probePort).isTrue();
+            assertThat(probePort.isInt() ? probePort.asInt() == port : probePort.asText().equals("management"))
+                    .as("%s on the management port %d (is %s)", probe, port, probePort).isTrue();
         }
+        List<String> servicePorts = StreamSupport.stream(one("Service").at("/spec/ports").spliterator(), false)
+                .map(p -> p.path("name").asText()).toList();
+        assertThat(servicePorts).as("the Service the load balancer uses").contains("http").doesNotContain("management");
         assertThat(container.at("/resources/requests/cpu").asText()).isNotBlank();
         assertThat(container.at("/resources/requests/memory").asText()).isNotBlank();
         assertThat(container.at("/resources/limits/memory").asText()).isNotBlank();
@@ -67,6 +69,12 @@ class KubernetesManifestsIT {
                         : "secret:" + e.at("/secretRef/name").asText())
                 .toList();
         assertThat(from).contains("configMap:konferenzbuero-config", "secret:konferenzbuero-secrets");
+    }
+
+    private static int containerPort(JsonNode container, String name) {
+        return StreamSupport.stream(container.get("ports").spliterator(), false)
+                .filter(p -> p.path("name").asText().equals(name)).findFirst().orElseThrow().path("containerPort")
+                .asInt();
     }
 
     @Test

@@ -27,11 +27,13 @@ final class PackagedApp implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final String url;
+    private final String managementUrl;
 
-    private PackagedApp(Process process, Path log, String url) {
+    private PackagedApp(Process process, Path log, String url, String managementUrl) {
         this.process = process;
         this.log = log;
         this.url = url;
+        this.managementUrl = managementUrl;
     }
 
     /** Starts the app and waits until it answers its readiness check. */
@@ -62,6 +64,11 @@ final class PackagedApp implements AutoCloseable {
 
     String url() {
         return url;
+    }
+
+    /** Where health and metrics are served: the management port, not the public one. */
+    String managementUrl() {
+        return managementUrl;
     }
 
     String output() {
@@ -119,7 +126,9 @@ final class PackagedApp implements AutoCloseable {
             }
             env.putAll(environment);
             String port = environment.getOrDefault("QUARKUS_HTTP_PORT", "8080");
-            return new PackagedApp(builder.start(), log, "http://127.0.0.1:" + port);
+            String managementPort = environment.getOrDefault("QUARKUS_MANAGEMENT_PORT", "9000");
+            return new PackagedApp(builder.start(), log, "http://127.0.0.1:" + port,
+                    "http://127.0.0.1:" + managementPort);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -134,8 +143,9 @@ final class PackagedApp implements AutoCloseable {
                         "The packaged app ended while starting (exit " + process.exitValue() + "):\n" + output());
             }
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(URI.create(url + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> ready = http
+                        .send(HttpRequest.newBuilder(URI.create(managementUrl + "/q/health/ready"))
+                                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
                 if (ready.statusCode() == 200) {
                     return;
                 }

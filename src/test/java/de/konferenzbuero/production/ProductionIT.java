@@ -20,6 +20,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
@@ -116,11 +117,24 @@ class ProductionIT {
     }
 
     @Test
-    void hasNoDevPagesAndNoDemoData() {
+    void hasNoDevPages() {
         to(app).get("/dev/mails").then().statusCode(404);
         to(app).get("/q/dev-ui").then().statusCode(404);
         to(app).get("/q/openapi").then().statusCode(404);
         to(app).get("/q/swagger-ui").then().statusCode(404);
+    }
+
+    @Test
+    void servesHealthAndMetricsOnlyOnTheManagementPort() {
+        to(app).get("/q/health/ready").then().statusCode(404);
+        to(app).get("/q/metrics").then().statusCode(404);
+        RestAssured.given().baseUri(app.managementUrl()).get("/q/health/ready").then().statusCode(200);
+        assertThat(RestAssured.given().baseUri(app.managementUrl()).get("/q/metrics").then().statusCode(200).extract()
+                .asString()).contains("konferenzbuero_signups_total").contains("konferenzbuero_outbox_pending");
+    }
+
+    @Test
+    void hasNoDemoData() {
         assertThat(to(app).get("/api/conferences").then().statusCode(200).extract().jsonPath().getList("slug"))
                 .containsExactly(slug);
         to(app).get("/conferences/mpsc-kongress").then().statusCode(404);

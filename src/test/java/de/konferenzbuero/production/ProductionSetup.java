@@ -58,10 +58,12 @@ final class ProductionSetup implements AutoCloseable {
         ThrowawayPostgres postgres = ThrowawayPostgres.start();
         GreenMail smtp;
         int httpPort;
+        int managementPort;
         try {
             smtp = new GreenMail(new ServerSetup(ThrowawayPostgres.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
                     .withConfiguration(GreenMailConfiguration.aConfig().withUser(SMTP_USER, SMTP_USER, SMTP_PASSWORD));
             httpPort = ThrowawayPostgres.freePort();
+            managementPort = ThrowawayPostgres.freePort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -74,6 +76,7 @@ final class ProductionSetup implements AutoCloseable {
         env.put("KONFERENZBUERO_BASE_URL", BASE_URL);
         env.put("KONFERENZBUERO_SEALING_KEY", SEALING_KEY);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(httpPort));
+        env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(managementPort));
         env.put("KONFERENZBUERO_LEGAL_OPERATOR_NAME", "Landkreis Musterland");
         env.put("KONFERENZBUERO_LEGAL_OPERATOR_ADDRESS", "Kreishaus | Hauptstraße 1 | 12345 Musterstadt");
         env.put("KONFERENZBUERO_LEGAL_OPERATOR_EMAIL", "kontakt@musterland.example");
@@ -105,13 +108,14 @@ final class ProductionSetup implements AutoCloseable {
     }
 
     /**
-     * Starts one more instance with the README's command and variables, on a port of its own, with {@code extra}
+     * Starts one more instance with the README's command and variables, on ports of its own, with {@code extra}
      * settings (shorter mail waits for fault tests).
      */
     PackagedApp startApp(String name, Map<String, String> extra) {
         Map<String, String> env = environment();
         try {
             env.put("QUARKUS_HTTP_PORT", String.valueOf(ThrowawayPostgres.freePort()));
+            env.put("QUARKUS_MANAGEMENT_PORT", String.valueOf(ThrowawayPostgres.freePort()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,5 @@
 package de.konferenzbuero.runtime;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -18,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 
 import de.konferenzbuero.Attendees;
+import de.konferenzbuero.Management;
 import de.konferenzbuero.TestConferences;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.mail.MailDispatcher;
@@ -66,7 +66,7 @@ class OperationsTest {
             assertThat(ready.getString("checks.find { it.name == 'mail' }.status")).isEqualTo("UP");
             assertThat(ready.getLong("checks.find { it.name == 'mail' }.data.oldestWaitingSeconds"))
                     .isGreaterThanOrEqualTo(3600);
-            given().when().get("/q/health/ready").then().statusCode(200);
+            Management.request().get("/q/health/ready").then().statusCode(200);
         } finally {
             QuarkusTransaction.requiringNew()
                     .run(() -> em.createNativeQuery("delete from outbox_message where message_id = '<old@ops.example>'")
@@ -78,7 +78,7 @@ class OperationsTest {
     private static JsonPath awaitMailCheck(String state) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
         while (true) {
-            JsonPath ready = given().when().get("/q/health/ready").then().extract().jsonPath();
+            JsonPath ready = Management.request().get("/q/health/ready").then().extract().jsonPath();
             String mail = ready.getString("checks.find { it.name == 'mail' }.data.mail");
             if (state.equals(mail) || Instant.now().isAfter(deadline)) {
                 assertThat(mail).isEqualTo(state);
@@ -89,7 +89,7 @@ class OperationsTest {
     }
 
     private static String metrics() {
-        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return Management.request().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     private static double metric(String prefix) {

@@ -29,6 +29,9 @@ class SealedAtRestTest {
     @Inject
     EntityManager em;
 
+    /** The previous key of the test profile (application.properties). */
+    private static final String EARLIER_KEY = "ZWFybGllci10ZXN0LW9ubHktc2VhbGluZy1rZXktMzI=";
+
     @Inject
     SealAtStart sealAtStart;
 
@@ -83,11 +86,51 @@ class SealedAtRestTest {
     }
 
     @Test
+    void afterAKeyChangeTheLinksKeepWorkingAndStartUpSealsUnderTheNewKey() {
+        Conference c = TestConferences.create("sealed-rotation", conf -> {
+        });
+        String secret = Attendees.secret(Attendees.signUp(c.slug, "rotation@sealed.example"));
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("update registration set manage_secret_sealed = ?1 where email = ?2")
+                    .setParameter(1, Sealing.sealWith(EARLIER_KEY, secret)).setParameter(2, "rotation@sealed.example")
+                    .executeUpdate();
+            em.createNativeQuery("update outbox_message set text = ?1 where recipient = ?2")
+                    .setParameter(1, Sealing.sealWith(EARLIER_KEY, "earlier " + secret))
+                    .setParameter(2, "rotation@sealed.example").executeUpdate();
+        });
+        assertThat(Sealing.needsSealing(storedSecret("rotation@sealed.example"))).isTrue();
+        given().get("/registrations/{secret}", secret).then().statusCode(200);
+
+        sealAtStart.onStart(null);
+
+        String resealed = storedSecret("rotation@sealed.example");
+        assertThat(Sealing.needsSealing(resealed)).as("sealed under the current key").isFalse();
+        assertThat(Sealing.open(resealed)).isEqualTo(secret);
+        String text = QuarkusTransaction.requiringNew()
+                .call(() -> (String) em
+                        .createNativeQuery("select text from outbox_message where recipient = ?1 limit 1")
+                        .setParameter(1, "rotation@sealed.example").getSingleResult());
+        assertThat(Sealing.needsSealing(text)).isFalse();
+        assertThat(Sealing.open(text)).isEqualTo("earlier " + secret);
+        given().get("/registrations/{secret}", secret).then().statusCode(200);
+    }
+
+    private String storedSecret(String email) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> (String) em
+                        .createNativeQuery("select manage_secret_sealed from registration where email = ?1")
+                        .setParameter(1, email).getSingleResult());
+    }
+
+    @Test
     void aValueSealedWithAnotherKeyIsRefusedNotMisread() {
         String sealed = Sealing.seal("geheim");
         assertThat(Sealing.open(sealed)).isEqualTo("geheim");
         assertThat(Sealing.seal("geheim")).as("a fresh nonce every time").isNotEqualTo(sealed);
         String tampered = sealed.substring(0, sealed.length() - 4) + (sealed.endsWith("AAAA") ? "BBBB" : "AAAA");
         assertThatThrownBy(() -> Sealing.open(tampered)).isInstanceOf(Sealing.WrongSealingKey.class);
+        String unknownKey = "dW5rbm93bi10ZXN0LW9ubHktc2VhbGluZy1rZXktMzI=";
+        assertThatThrownBy(() -> Sealing.open(Sealing.sealWith(unknownKey, "geheim")))
+                .isInstanceOf(Sealing.WrongSealingKey.class);
     }
 }
