@@ -40,6 +40,11 @@ public class TemplateHelpers {
         return EventTime.local(instant).toOffsetDateTime().toString();
     }
 
+    /** A mean or share with one decimal: "4,3" or "4.3". */
+    static String oneDecimal(double value, @TemplateAttribute("locale") Object locale) {
+        return String.format(toLocale(locale), "%.1f", value);
+    }
+
     static String spanTo(Instant start, Instant end, @TemplateAttribute("locale") Object locale) {
         return EventTime.span(start, end, toLocale(locale));
     }

@@ -35,6 +35,14 @@ public final class Texts {
         return bundle(FeedMessages.class, locale);
     }
 
+    public static AfterEventMessages after(Locale locale) {
+        return bundle(AfterEventMessages.class, locale);
+    }
+
+    public static CertificateMessages certificate(Locale locale) {
+        return bundle(CertificateMessages.class, locale);
+    }
+
     public static OfferMessages offer(Locale locale) {
         return bundle(OfferMessages.class, locale);
     }

@@ -148,6 +148,18 @@ public class Conference extends PanacheEntityBase {
     /** Days after the end until the registrations are anonymised; null: the operator's default. */
     public Integer retentionDays;
 
+    /** Printed under the certificates of attendance, e.g. "Dr. Maria Muster, Projektleitung"; optional. */
+    public String certificateSigner;
+
+    /** Hours after the end when the follow-up mails go out by themselves; null: the organisers send them. */
+    public Integer followUpAfterHours;
+
+    /** Slides, photos and minutes after the event, linked in the thank-you mail; optional. */
+    public String documentationUrl;
+
+    /** Whether attendees can answer the feedback survey after the start. */
+    public boolean feedbackOpen = true;
+
     @Version
     public int version;
 

@@ -17,5 +17,7 @@ public enum Problem {
     /** A webhook receiver must be an https address that resolves to public addresses only. */
     WEBHOOK_URL,
     /** A site that may embed the list must be an https origin without path (at most ten). */
-    EMBED_SITE
+    EMBED_SITE,
+    /** The hours after the end when follow-up mails go out: 1 to 720, or empty. */
+    FOLLOW_UP_HOURS_RANGE
 }

@@ -12,6 +12,11 @@ class Emails {
 
     static native TemplateInstance confirmed(MailView mail);
 
+    static native TemplateInstance thankYou(MailView mail, String certificateUrl, String feedbackUrl,
+            String documentationUrl);
+
+    static native TemplateInstance missedYou(MailView mail, String documentationUrl);
+
     static native TemplateInstance confirmAddress(MailView mail);
 
     static native TemplateInstance waitlisted(MailView mail);

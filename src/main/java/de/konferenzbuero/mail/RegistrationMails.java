@@ -32,6 +32,9 @@ public class RegistrationMails {
 
     static final String CHECKIN_QR_CID = "checkin-qr@konferenzbuero";
 
+    /** Mails after the event: no check-in code goes with them. */
+    private static final java.util.Set<String> AFTER_THE_EVENT = java.util.Set.of("thankYou", "missedYou");
+
     private final Outbox outbox;
     private final MailsOfTransaction mailsOfTransaction;
     private final RegistrationCalendar calendar;
@@ -137,6 +140,24 @@ public class RegistrationMails {
                 m -> List.of());
     }
 
+    /**
+     * The thank-you mail after the event to someone who attended, with the links to their certificate and the survey
+     * where they have them, and to the documentation where the organisers gave one.
+     */
+    public void thankYou(Registration r, boolean certificate, boolean feedback) {
+        String manage = baseUrl + "/registrations/" + r.manageSecret;
+        send("thankYou", r,
+                view -> Emails.thankYou(view, certificate ? manage + "/certificate.pdf" : null,
+                        feedback ? manage + "/feedback" : null, r.conference.documentationUrl),
+                m -> Texts.after(Locale.forLanguageTag(r.locale)).thanks_subject(title(r)), false, m -> List.of());
+    }
+
+    /** The mail after the event to someone who had a place but did not come. */
+    public void missedYou(Registration r) {
+        send("missedYou", r, view -> Emails.missedYou(view, r.conference.documentationUrl),
+                m -> Texts.after(Locale.forLanguageTag(r.locale)).missed_subject(title(r)), false, m -> List.of());
+    }
+
     /** The reminder before the conference; called by {@link Reminders}. */
     void remind(Registration r) {
         send("reminder", r, Emails::reminder, m -> m.subject_reminder(title(r)), true, m -> List.of());
@@ -149,7 +170,7 @@ public class RegistrationMails {
         String html = render(mail.apply(view), locale, Variant.TEXT_HTML);
         String text = render(mail.apply(view), locale, Variant.TEXT_PLAIN);
         List<Attachment> attachments = new ArrayList<>(withCalendar ? calendar.attachments(r) : List.of());
-        if (view.checkinQrCid() != null) {
+        if (view.checkinQrCid() != null && !AFTER_THE_EVENT.contains(template)) {
             attachments.add(Attachment.inlineImage("einlass-qr.png", "image/png",
                     QrCodes.png(baseUrl + r.checkinPath(), 6), view.checkinQrCid()));
         }

@@ -54,7 +54,7 @@ class Anonymiser {
                                     organisation = null, role = null, decision_message = null, photo_consent = false, needs_wheelchair = false,
                                     needs_sign_language = false, needs_induction_loop = false, needs_other = null, dietary_needs = null,
                                     special_deleted_at = coalesce(special_deleted_at, :now), manage_secret = null,
-                                    manage_secret_sealed = null, manage_secret_hash = null, checkin_code = null, anonymised_at = :now,
+                                    manage_secret_sealed = null, manage_secret_hash = null, checkin_code = null, certificate_code = null, anonymised_at = :now,
                                     version = version + 1
                                 where id in (:ids) and anonymised_at is null
                                 """)

@@ -51,7 +51,8 @@ public final class PersonalData {
         kept(r, "id", "conference_id", "attendance", "status", "waitlist_seq", "created_at", "updated_at",
                 "cancelled_at", "change_count", "version", "reminder_sent_at", "checked_in_at", "hold_expires_at",
                 "offer_expires_at", "email_confirmed_at", "privacy_policy_version", "privacy_consented_at",
-                "special_deleted_at", "anonymised_at", "rejected_at", "by_group", "invitation_id", "contingent_id");
+                "special_deleted_at", "anonymised_at", "rejected_at", "by_group", "invitation_id", "contingent_id",
+                "follow_up_sent_at");
         personal(r, "first_name", "/registration/firstName");
         personal(r, "last_name", "/registration/lastName");
         personal(r, "email", "/registration/email");
@@ -65,7 +66,8 @@ public final class PersonalData {
         special(r, "needs_induction_loop", "/registration/needs/inductionLoop");
         special(r, "needs_other", "/registration/needs/other");
         special(r, "dietary_needs", "/registration/dietaryNeeds");
-        secret(r, "manage_secret", "manage_secret_hash", "manage_secret_sealed", "checkin_code");
+        // The certificate's code shows the name to whoever has the certificate (its public check).
+        secret(r, "manage_secret", "manage_secret_hash", "manage_secret_sealed", "checkin_code", "certificate_code");
         staff(r, "checked_in_by", "added_by");
 
         kept("session_booking", "id", "registration_id", "agenda_item_id", "status", "waitlist_seq", "created_at",
@@ -105,6 +107,12 @@ public final class PersonalData {
         kept("webhook_delivery", "id", "endpoint_id", "event_id", "event_type", "conference_id", "registration_id",
                 "payload", "status", "attempts", "next_attempt_at", "locked_until", "last_status", "last_error",
                 "created_at", "delivered_at");
+
+        // The survey: which registrations answered, and answers that point to nobody (a random id, no time, no
+        // registration); the form asks not to name anyone in the free text.
+        kept("feedback_given", "registration_id");
+        kept("feedback_answer", "id", "conference_id", "overall", "comment");
+        kept("feedback_rating", "answer_id", "agenda_item_id", "rating");
 
         // Counters of the rate limits: the key is a SHA-256 of the client or target address, gone after its window.
         kept("rate_limit", "bucket", "window_start", "hits");

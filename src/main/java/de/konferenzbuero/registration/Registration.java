@@ -120,6 +120,12 @@ public class Registration extends PanacheEntityBase {
 
     public Instant reminderSentAt;
 
+    /** The code printed on the certificate of attendance; made with the first certificate ({@code afterevent}). */
+    public String certificateCode;
+
+    /** When the thank-you or "sorry we missed you" mail after the event was queued. */
+    public Instant followUpSentAt;
+
     /**
      * Until when an unconfirmed sign-up holds its place or waitlist position (double opt-in); null when the address
      * needs no confirmation or is confirmed. Kept on a registration cancelled because its hold expired.

@@ -23,6 +23,8 @@ import io.quarkus.qute.TemplateInstance;
 
 import de.konferenzbuero.AppConfig;
 import de.konferenzbuero.Texts;
+import de.konferenzbuero.afterevent.Certificates;
+import de.konferenzbuero.afterevent.Feedback;
 import de.konferenzbuero.calendar.CalendarFile;
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Question;
@@ -54,7 +56,7 @@ public class MyRegistrationResource {
     static class Templates {
         static native TemplateInstance manage(Registration registration, RegistrationState state, ItemChoices choices,
                 List<Question> questions, SignUpForm form, String notice, String qr, boolean cancellable,
-                RetentionDates retention, boolean erasable);
+                RetentionDates retention, boolean erasable, AfterTheEvent after);
 
         static native TemplateInstance data(String secret, StoredData data);
 
@@ -75,9 +77,14 @@ public class MyRegistrationResource {
     private final AppConfig config;
     private final DataExport export;
     private final Erasure erasure;
+    private final Certificates certificates;
+    private final Feedback feedback;
 
     public MyRegistrationResource(RegistrationService registrations, ManageLinks links, RegistrationCalendar calendar,
-            PageContext page, Clock clock, AppConfig config, DataExport export, Erasure erasure) {
+            PageContext page, Clock clock, AppConfig config, DataExport export, Erasure erasure,
+            Certificates certificates, Feedback feedback) {
+        this.certificates = certificates;
+        this.feedback = feedback;
         this.export = export;
         this.erasure = erasure;
         this.links = links;
@@ -378,7 +385,8 @@ public class MyRegistrationResource {
                 ItemChoices.of(registration.conference), Question.listShown(registration.conference), form, notice, qr,
                 registration.conference.takesCancellations(clock.instant()),
                 RetentionDates.of(registration.conference, config.privacy()),
-                Erasure.erasable(registration, clock.instant()));
+                Erasure.erasable(registration, clock.instant()), AfterTheEvent.of(registration, certificates, feedback,
+                        registration.conference.endsAt.isBefore(clock.instant())));
     }
 
     private static String manageUrl(String secret) {

@@ -1,0 +1,37 @@
+-- After the event (issue 16): certificates of attendance, thank-you and "sorry we missed you" mails, the feedback
+-- survey, and the documentation organisers attach to agenda items.
+
+-- Who signs the certificates ("Dr. Maria Muster, Projektleitung"); hours after the end when the follow-up mails go
+-- out by themselves (null: the organiser sends them); the link to slides and documentation; whether the survey is open.
+ALTER TABLE conference ADD COLUMN certificate_signer varchar(200);
+ALTER TABLE conference ADD COLUMN follow_up_after_hours integer CHECK (follow_up_after_hours BETWEEN 1 AND 720);
+ALTER TABLE conference ADD COLUMN documentation_url varchar(500);
+ALTER TABLE conference ADD COLUMN feedback_open boolean NOT NULL DEFAULT true;
+
+-- The code printed on a certificate, checked on the public page /certificates/{code}; made with the first certificate.
+ALTER TABLE registration ADD COLUMN certificate_code varchar(19) UNIQUE;
+-- When the thank-you or "sorry we missed you" mail was queued: each registration gets one of them once.
+ALTER TABLE registration ADD COLUMN follow_up_sent_at timestamptz;
+
+-- Which registrations have answered the survey: one answer each. Nothing here says which answer is theirs.
+CREATE TABLE feedback_given (
+    registration_id bigint PRIMARY KEY REFERENCES registration (id) ON DELETE CASCADE
+);
+
+-- One answer of the survey. Nothing in it points to a person: a random id, no time, no registration.
+CREATE TABLE feedback_answer (
+    id            uuid PRIMARY KEY,
+    conference_id bigint NOT NULL REFERENCES conference (id) ON DELETE CASCADE,
+    overall       smallint NOT NULL CHECK (overall BETWEEN 1 AND 5),
+    comment       varchar(2000)
+);
+CREATE INDEX feedback_answer_by_conference ON feedback_answer (conference_id);
+
+-- The ratings of single agenda items within an answer (optional per item).
+CREATE TABLE feedback_rating (
+    answer_id      uuid     NOT NULL REFERENCES feedback_answer (id) ON DELETE CASCADE,
+    agenda_item_id bigint   NOT NULL REFERENCES agenda_item (id) ON DELETE CASCADE,
+    rating         smallint NOT NULL CHECK (rating BETWEEN 1 AND 5),
+    PRIMARY KEY (answer_id, agenda_item_id)
+);
+CREATE INDEX feedback_rating_by_item ON feedback_rating (agenda_item_id);

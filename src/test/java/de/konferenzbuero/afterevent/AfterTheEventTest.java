@@ -1,0 +1,213 @@
+package de.konferenzbuero.afterevent;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+
+import de.konferenzbuero.Attendees;
+import de.konferenzbuero.TestConferences;
+import de.konferenzbuero.conference.AgendaItem;
+import de.konferenzbuero.conference.AgendaItemKind;
+import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.mail.OutboxMessage;
+import de.konferenzbuero.registration.Registration;
+import de.konferenzbuero.security.Organisers;
+
+/**
+ * The issue's "done when": after the event the organiser sends the thank-you mail, an attendee opens its link,
+ * downloads a correct PDF certificate and answers the survey, and the organiser sees the results. Only those who
+ * attended get certificates; the survey's answers point to nobody.
+ */
+@QuarkusTest
+class AfterTheEventTest {
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    FollowUps followUps;
+
+    @Test
+    void thankYouMailCertificateSurveyAndResults() throws IOException {
+        Conference c = TestConferences.create("after-event", conf -> conf.title = "Regionalkonferenz Nachlese");
+        AgendaItem workshop = TestConferences.addItem(c, "Workshop Datenräume", AgendaItemKind.WORKSHOP,
+                c.startsAt.plus(Duration.ofHours(2)), Duration.ofMinutes(90), 20);
+        AgendaItem keynote = TestConferences.addItem(c, "Keynote Stadtentwicklung", AgendaItemKind.KEYNOTE, c.startsAt,
+                Duration.ofHours(1), null);
+        String came = Attendees.secret(Attendees.signUp(c.slug, "came@after.example", workshop.id));
+        String stayedAway = Attendees.secret(Attendees.signUp(c.slug, "away@after.example"));
+        Organisers.Session organiser = Organisers.login(Organisers.KTS);
+        assertThat(organiser
+                .post("/organiser/conferences/{id}/checkin", Map.of("code", checkinCode("came@after.example")), c.id)
+                .getHeader("Location")).contains("outcome=CHECKED_IN");
+
+        // before the end: no certificate, no follow-up mails
+        given().get("/registrations/{s}/certificate.pdf", came).then().statusCode(404);
+        assertThat(organiser.page("/organiser/conferences/{id}/after", c.id))
+                .contains("nach dem Ende der Veranstaltung");
+
+        held(c);
+        Response saved = organiser.post("/organiser/conferences/{id}/after",
+                Map.of("signer", "Dr. Maria Muster, Projektleitung", "followUpHours", "", "documentationUrl",
+                        "https://www.example.org/nachlese", "feedbackOpen", "on"),
+                c.id);
+        assertThat(organiser.follow(saved)).contains("Die Einstellungen sind gespeichert.");
+
+        String page = organiser.follow(organiser.post("/organiser/conferences/{id}/after/follow-ups", c.id));
+        assertThat(page).contains("Gesendet: 1 Dankesmails, 1 Mails an Nicht-Erschienene.");
+        assertThat(organiser.follow(organiser.post("/organiser/conferences/{id}/after/follow-ups", c.id)))
+                .as("each person gets one mail").contains("Alle haben ihre Mail bekommen.");
+
+        String thanks = lastMailText("came@after.example");
+        assertThat(thanks).contains("vielen Dank, dass Sie bei Regionalkonferenz Nachlese dabei waren",
+                "https://www.example.org/nachlese");
+        assertThat(lastMailText("away@after.example")).contains("nicht begrüßen", "https://www.example.org/nachlese")
+                .doesNotContain("certificate.pdf").doesNotContain("/feedback");
+
+        // the link in the mail gives the certificate
+        String certificateUrl = link(thanks, "/certificate.pdf");
+        Response pdf = given().get(certificateUrl.replaceFirst("^https?://[^/]+", ""));
+        pdf.then().statusCode(200).contentType("application/pdf").header("Cache-Control", "no-store");
+        assertThat(pdf.getHeader("Content-Disposition")).contains("Teilnahmebescheinigung-came-Test-");
+        String text = text(pdf.asByteArray());
+        assertThat(text).contains("Teilnahmebescheinigung", "Test came", "Regionalkonferenz Nachlese",
+                "Workshop Datenräume", "Dr. Maria Muster, Projektleitung", "Rathaus, Lemgo",
+                de.konferenzbuero.EventTime.shortDate(c.startsAt, java.util.Locale.GERMAN));
+        Matcher code = Pattern.compile("Prüfcode: ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})").matcher(text);
+        assertThat(code.find()).as("verification code in %s", text).isTrue();
+        assertThat(text(given().get(certificateUrl.replaceFirst("^https?://[^/]+", "")).asByteArray()))
+                .as("the same code every time").contains(code.group(1));
+
+        // anyone checks the code; a code never issued is refused; those who did not come get none
+        assertThat(given().get("/certificates/{code}", code.group(1)).then().statusCode(200).extract().asString())
+                .contains("Die Bescheinigung ist echt", "Test came", "Regionalkonferenz Nachlese");
+        given().get("/certificates?code={code}", code.group(1).toLowerCase().replace("-", " ")).then().statusCode(200);
+        given().get("/certificates/{code}", "ABCD-EFGH-JKLM-NPQR").then().statusCode(404);
+        given().get("/registrations/{s}/certificate.pdf", stayedAway).then().statusCode(404);
+        assertThat(given().get("/registrations/{s}", stayedAway).asString())
+                .doesNotContain("Teilnahmebescheinigung herunterladen");
+
+        // the survey, once; its answer names nobody
+        String feedbackUrl = link(thanks, "/feedback").replaceFirst("^https?://[^/]+", "");
+        String form = given().get(feedbackUrl).then().statusCode(200).extract().asString();
+        assertThat(form).contains("Workshop Datenräume", "Keynote Stadtentwicklung");
+        String csrf = Organisers.csrfToken();
+        given().redirects().follow(false).cookie(Organisers.CSRF, csrf).contentType(ContentType.URLENC)
+                .formParams(Map.of(Organisers.CSRF, csrf, "overall", "9")).post(feedbackUrl).then().statusCode(400);
+        given().redirects().follow(false).cookie(Organisers.CSRF, csrf).contentType(ContentType.URLENC)
+                .formParams(Map.of(Organisers.CSRF, csrf, "overall", "4", "item-" + workshop.id, "5",
+                        "item-" + keynote.id, "3", "comment", "Mehr Pausen, bitte."))
+                .post(feedbackUrl).then().statusCode(303);
+        given().redirects().follow(false).cookie(Organisers.CSRF, csrf).contentType(ContentType.URLENC)
+                .formParams(Map.of(Organisers.CSRF, csrf, "overall", "1")).post(feedbackUrl).then().statusCode(303);
+        assertThat(given().get(feedbackUrl).asString()).contains("schon beantwortet");
+        List<?> answers = QuarkusTransaction.requiringNew()
+                .call(() -> em.createNativeQuery("select a::text from feedback_answer a where conference_id = ?1")
+                        .setParameter(1, c.id).getResultList());
+        assertThat(answers).hasSize(1);
+        Registration cameRegistration = registration("came@after.example");
+        assertThat((String) answers.get(0)).contains("Mehr Pausen").doesNotContain(cameRegistration.id + ",")
+                .doesNotContain("came@after.example").doesNotContain(Instant.now().toString().substring(0, 10));
+
+        String results = organiser.page("/organiser/conferences/{id}/after", c.id);
+        assertThat(results).contains("1 Antworten, im Durchschnitt 4,0 von 5.", "Mehr Pausen, bitte.",
+                "data-chart=\"bars\"", "Workshop Datenräume", "/webjars/uplot/");
+        assertThat(organiser.get("/organiser/conferences/{id}/after/feedback.csv", c.id).then().statusCode(200)
+                .extract().asString()).contains("\"Workshop Datenräume\";\"1\";\"5,0\"");
+
+        // every certificate in one ZIP: only the one who came
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream zip = new ZipInputStream(
+                new ByteArrayInputStream(organiser.get("/organiser/conferences/{id}/after/certificates.zip", c.id)
+                        .then().statusCode(200).extract().asByteArray()))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null;) {
+                names.add(entry.getName());
+                assertThat(text(zip.readAllBytes())).contains("Test came");
+            }
+        }
+        assertThat(names).hasSize(1).allMatch(n -> n.startsWith("Teilnahmebescheinigung-came-Test-"));
+    }
+
+    @Test
+    void followUpMailsGoOutByThemselvesTheSetHoursAfterTheEnd() {
+        Conference due = TestConferences.create("after-due", conf -> conf.followUpAfterHours = 2);
+        Conference later = TestConferences.create("after-later", conf -> conf.followUpAfterHours = 24);
+        Attendees.signUp(due.slug, "due@after.example");
+        Attendees.signUp(later.slug, "later@after.example");
+        for (Conference c : List.of(due, later)) {
+            QuarkusTransaction.requiringNew()
+                    .run(() -> em.createNativeQuery(
+                            "update conference set starts_at = now() - interval '10 hours', ends_at = now() - interval"
+                                    + " '3 hours' where id = ?1")
+                            .setParameter(1, c.id).executeUpdate());
+        }
+
+        followUps.sendDue();
+        followUps.sendDue();
+
+        assertThat(mailsTo("due@after.example")).as("one missed-you mail, once").containsOnlyOnce("missedYou");
+        assertThat(mailsTo("later@after.example")).doesNotContain("missedYou", "thankYou");
+    }
+
+    private static List<String> mailsTo(String email) {
+        return QuarkusTransaction.requiringNew().call(
+                () -> OutboxMessage.<OutboxMessage> list("recipient", email).stream().map(m -> m.template).toList());
+    }
+
+    private void held(Conference c) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update conference set starts_at = now() - interval '2 days', ends_at = now() - interval '2 days'"
+                        + " + interval '7 hours', registration_opens_at = now() - interval '10 days' where id = ?1")
+                .setParameter(1, c.id).executeUpdate());
+    }
+
+    private static String checkinCode(String email) {
+        return QuarkusTransaction.requiringNew().call(() -> registration(email).checkinCode);
+    }
+
+    private static Registration registration(String email) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> Registration.<Registration> find("email", email).firstResult());
+    }
+
+    private static String lastMailText(String email) {
+        return QuarkusTransaction.requiringNew().call(
+                () -> OutboxMessage.<OutboxMessage> find("recipient = ?1 order by id desc", email).firstResult().text);
+    }
+
+    private static String link(String text, String ending) {
+        Matcher m = Pattern.compile("(https?://\\S+" + Pattern.quote(ending) + ")").matcher(text);
+        assertThat(m.find()).as("a link ending in %s in%n%s", ending, text).isTrue();
+        return m.group(1);
+    }
+
+    private static String text(byte[] pdf) throws IOException {
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        }
+    }
+}
