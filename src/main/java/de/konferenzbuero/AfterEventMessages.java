@@ -225,4 +225,13 @@ public interface AfterEventMessages {
 
     @Message
     String mail_manage();
+
+    @Message
+    String audience_checked_in();
+
+    @Message
+    String audience_not_checked_in();
+
+    @Message
+    String audience_item_checked_in();
 }

@@ -21,9 +21,24 @@ import de.konferenzbuero.registration.RegistrationStatus;
 @ApplicationScoped
 public class AttendeeMessages {
 
-    /** Who receives a message. */
+    /**
+     * Who receives a message: confirmed or waitlisted registrations, those booked for an item, and after the event
+     * those who attended (checked in, or marked as attended), did not, or attended and booked an item.
+     */
     public enum Audience {
-        CONFIRMED, WAITLISTED, ITEM
+        CONFIRMED, WAITLISTED, ITEM, CHECKED_IN, NOT_CHECKED_IN, ITEM_CHECKED_IN;
+
+        boolean needsItem() {
+            return this == ITEM || this == ITEM_CHECKED_IN;
+        }
+
+        boolean takes(Registration r) {
+            return switch (this) {
+            case CHECKED_IN, ITEM_CHECKED_IN -> r.checkedInAt != null;
+            case NOT_CHECKED_IN -> r.checkedInAt == null;
+            default -> true;
+            };
+        }
     }
 
     private final RegistrationAdmin registrations;
@@ -41,7 +56,7 @@ public class AttendeeMessages {
     public int send(Organiser organiser, long conferenceId, Audience audience, Long itemId, String subject,
             String body) {
         List<FieldProblem> problems = new ArrayList<>();
-        if (audience == null || audience == Audience.ITEM && itemId == null) {
+        if (audience == null || audience.needsItem() && itemId == null) {
             problems.add(new FieldProblem("audience", Problem.REQUIRED));
         }
         Checks.text(problems, "subject", subject, 200);
@@ -49,12 +64,11 @@ public class AttendeeMessages {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        RegistrationAdmin.Filter filter = switch (audience) {
-        case CONFIRMED -> new RegistrationAdmin.Filter(null, RegistrationStatus.CONFIRMED, null, null);
-        case WAITLISTED -> new RegistrationAdmin.Filter(null, RegistrationStatus.WAITLISTED, null, null);
-        case ITEM -> new RegistrationAdmin.Filter(null, RegistrationStatus.CONFIRMED, null, itemId);
-        };
-        List<Registration> recipients = registrations.search(organiser, conferenceId, filter);
+        RegistrationAdmin.Filter filter = new RegistrationAdmin.Filter(null,
+                audience == Audience.WAITLISTED ? RegistrationStatus.WAITLISTED : RegistrationStatus.CONFIRMED, null,
+                audience.needsItem() ? itemId : null);
+        List<Registration> recipients = registrations.search(organiser, conferenceId, filter).stream()
+                .filter(audience::takes).toList();
         for (Registration r : recipients) {
             mails.organiserMessage(r, subject.strip(), body);
         }

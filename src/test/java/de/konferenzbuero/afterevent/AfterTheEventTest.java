@@ -173,6 +173,45 @@ class AfterTheEventTest {
         assertThat(mailsTo("later@after.example")).doesNotContain("missedYou", "thankYou");
     }
 
+    @Test
+    void organisersWriteToThoseWhoCameOrDidNot() {
+        Conference c = TestConferences.create("after-audience", conf -> {
+        });
+        AgendaItem workshop = TestConferences.addItem(c, "Exkursion Reallabor", AgendaItemKind.EXCURSION,
+                c.startsAt.plus(Duration.ofHours(3)), Duration.ofHours(2), 10);
+        Attendees.signUp(c.slug, "in-ws@after-audience.example", workshop.id);
+        Attendees.signUp(c.slug, "in@after-audience.example");
+        Attendees.signUp(c.slug, "out@after-audience.example", workshop.id);
+        Organisers.Session organiser = Organisers.login(Organisers.KTS);
+        for (String email : List.of("in-ws@after-audience.example", "in@after-audience.example")) {
+            organiser.post("/organiser/conferences/{id}/checkin", Map.of("code", checkinCode(email)), c.id).then()
+                    .statusCode(303);
+        }
+
+        assertThat(message(organiser, c, Map.of("audience", "NOT_CHECKED_IN")))
+                .containsExactly("out@after-audience.example");
+        assertThat(message(organiser, c, Map.of("audience", "CHECKED_IN")))
+                .containsExactlyInAnyOrder("in-ws@after-audience.example", "in@after-audience.example");
+        assertThat(message(organiser, c, Map.of("audience", "ITEM_CHECKED_IN", "item", workshop.id.toString())))
+                .containsExactly("in-ws@after-audience.example");
+        organiser
+                .post("/organiser/conferences/{id}/message",
+                        Map.of("audience", "ITEM_CHECKED_IN", "subject", "Fotos", "body", "Hier"), c.id)
+                .then().statusCode(400);
+    }
+
+    /** Sends a message to an audience; the addresses it went to. */
+    private List<String> message(Organisers.Session organiser, Conference c, Map<String, String> audience) {
+        String subject = "Nachricht " + audience;
+        Map<String, String> fields = new java.util.HashMap<>(audience);
+        fields.put("subject", subject);
+        fields.put("body", "Die Fotos sind online.");
+        organiser.post("/organiser/conferences/{id}/message", fields, c.id).then().statusCode(303);
+        return QuarkusTransaction.requiringNew()
+                .call(() -> OutboxMessage.<OutboxMessage> list("subject = ?1 and recipient like ?2 order by recipient",
+                        subject, "%@after-audience.example").stream().map(m -> m.recipient).toList());
+    }
+
     private static List<String> mailsTo(String email) {
         return QuarkusTransaction.requiringNew().call(
                 () -> OutboxMessage.<OutboxMessage> list("recipient", email).stream().map(m -> m.template).toList());

@@ -128,6 +128,20 @@ class AccessibilityTest {
             page("/registrations/{secret}/offer", "/registrations/{place-offered}/offer",
                     () -> placeOfferedRegistration() + "/offer"),
             page("/registrations/{secret}", "/registrations/{place-offered}", () -> placeOfferedRegistration()),
+            // after the event: the registration's page with certificate and survey, the survey (open and answered),
+            // the public check of a certificate (the form, a genuine code, an unknown one)
+            page("/registrations/{secret}", "/registrations/{attended}",
+                    () -> "/registrations/" + Backoffice.past().attendedSecret()),
+            page("/registrations/{secret}/feedback", "/registrations/{attended}/feedback",
+                    () -> "/registrations/" + Backoffice.past().attendedSecret() + "/feedback"),
+            page("/registrations/{secret}/feedback", "/registrations/{answered}/feedback",
+                    () -> "/registrations/" + Backoffice.past().answeredSecret() + "/feedback"),
+            page("/certificates", "/certificates"),
+            page("/certificates", "/certificates?code={issued}",
+                    () -> "/certificates?code=" + Backoffice.past().code()),
+            page("/certificates/{code}", "/certificates/{issued}", () -> "/certificates/" + Backoffice.past().code()),
+            new Route("/certificates/{code}", "/certificates/ABCD-EFGH-JKLM-NPQR",
+                    () -> "/certificates/ABCD-EFGH-JKLM-NPQR", 404, null),
             // LoginResource: the organisers' login page, also after logging out
             page("/organiser/login", "/organiser/login"),
             page("/organiser/login", "/organiser/login?notice=logged-out"),
@@ -251,6 +265,14 @@ class AccessibilityTest {
             organiser("/organiser/conferences/{id}/message", "{test}/message", () -> backoffice().path("/message")),
             organiser("/organiser/conferences/{id}/message", "{test}/message?notice=sent&count=3",
                     () -> backoffice().path("/message?notice=sent&count=3")),
+            // AfterEventResource: a conference held two days ago, with figures, settings and the survey's results
+            organiser("/organiser/conferences/{id}/after", "{past}/after",
+                    () -> "/organiser/conferences/" + Backoffice.past().conference() + "/after"),
+            organiser("/organiser/conferences/{id}/after", "{past}/after?notice=sent&thanked=2&missed=1",
+                    () -> "/organiser/conferences/" + Backoffice.past().conference()
+                            + "/after?notice=sent&thanked=2&missed=1"),
+            organiser("/organiser/conferences/{id}/after", "{test}/after (not over)",
+                    () -> backoffice().path("/after")),
             // TokensResource: the organiser's API keys
             organiser("/organiser/tokens", "/organiser/tokens", () -> "/organiser/tokens"),
             // EmbedSettingsResource: the sites that may embed the list, and the code made for some choices

@@ -11,6 +11,8 @@ import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import de.konferenzbuero.TestConferences;
+import de.konferenzbuero.afterevent.Certificates;
+import de.konferenzbuero.afterevent.Feedback;
 import de.konferenzbuero.backoffice.CheckIn;
 import de.konferenzbuero.backoffice.ConferenceEditing;
 import de.konferenzbuero.backoffice.Inviting;
@@ -103,6 +105,56 @@ record Backoffice(long conference, long draft, long cancelled, long workshop, lo
             });
         }
         return invitationToken;
+    }
+
+    /**
+     * A conference of the demo organiser held two days ago: Ilse and Otto attended (Ilse answered the survey and has
+     * her certificate, whose code is {@code code}), Karl had a place and did not come.
+     */
+    record Past(long conference, String answeredSecret, String attendedSecret, String code) {
+    }
+
+    private static Past past;
+
+    static synchronized Past past() {
+        if (past == null) {
+            String slug = SLUG + "-nachlese";
+            Conference c = TestConferences.create(slug, conf -> {
+                conf.title = "Nachlese: " + TITLE;
+                conf.certificateSigner = "Dr. Maria Muster, Projektleitung";
+                conf.documentationUrl = "https://www.example.org/nachlese";
+            });
+            AgendaItem workshop = TestConferences.addItem(c, "Werkstatt Nachlese", AgendaItemKind.WORKSHOP,
+                    c.startsAt.plus(Duration.ofHours(2)), Duration.ofMinutes(90), 20);
+            Registration ilse = signUp(slug, "Ilse", "Nachlese", "ilse", List.of(workshop.id));
+            Registration otto = signUp(slug, "Otto", "Nachlese", "otto", List.of());
+            signUp(slug, "Karl", "Nachlese", "karl", List.of());
+            QuarkusTransaction.requiringNew().run(() -> {
+                var em = Arc.container().instance(jakarta.persistence.EntityManager.class).get();
+                em.createNativeQuery(
+                        "update registration set checked_in_at = now() - interval '2 days'" + " where id in (?1, ?2)")
+                        .setParameter(1, ilse.id).setParameter(2, otto.id).executeUpdate();
+                em.createNativeQuery("update conference set starts_at = now() - interval '2 days', ends_at = now()"
+                        + " - interval '2 days' + interval '7 hours', registration_opens_at = now() - interval"
+                        + " '10 days' where id = ?1").setParameter(1, c.id).executeUpdate();
+            });
+            Arc.container().instance(Feedback.class).get().answer(ilse.id, "5", java.util.Map.of(workshop.id, "4"),
+                    "Sehr gute Werkstatt, gern wieder.");
+            Arc.container().instance(Certificates.class).get().pdf(ilse.id);
+            past = QuarkusTransaction.requiringNew()
+                    .call(() -> new Past(c.id, Registration.<Registration> findById(ilse.id).manageSecret,
+                            Registration.<Registration> findById(otto.id).manageSecret,
+                            Registration.<Registration> findById(ilse.id).certificateCode));
+        }
+        return past;
+    }
+
+    private static Registration signUp(String slug, String firstName, String lastName, String who, List<Long> items) {
+        SignUp signUp = new SignUp(firstName, lastName, email(who), "Stadt Lemgo", "Digitalisierung",
+                Attendance.ON_SITE, items, false, false, false, null, null, true, false, "de", List.of());
+        Object result = Arc.container().instance(SignUpService.class).get().signUp(slug, signUp,
+                de.konferenzbuero.registration.ConsentChannel.FORM);
+        return ((de.konferenzbuero.registration.SignUpResult.Registered) result).registration();
     }
 
     private static Long webhookId;
