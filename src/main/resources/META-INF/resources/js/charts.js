@@ -2,7 +2,8 @@
 // the page: the table and the text beside it carry the figures for everyone (screen readers, no JavaScript, print);
 // the drawing only repeats them and is hidden from assistive technology.
 //   data-chart="bars": one bar per row (the row's header is the label), one series per number column;
-//   data-chart="days": the same over days, each row's header carrying data-day="YYYY-MM-DD".
+//   data-chart="days": the same over days, each row's header carrying data-day="YYYY-MM-DD";
+//   data-columns="n": only the first n number columns are drawn (a number cell may carry its value in data-value).
 (function () {
   'use strict';
 
@@ -13,8 +14,8 @@
     return isNaN(n) ? 0 : n;
   }
 
-  function read(table) {
-    var names = Array.prototype.slice.call(table.querySelectorAll('thead th')).slice(1).map(function (th) {
+  function read(table, limit) {
+    var names = Array.prototype.slice.call(table.querySelectorAll('thead th')).slice(1, 1 + limit).map(function (th) {
       return th.textContent.trim();
     });
     var labels = [];
@@ -38,7 +39,7 @@
     if (!table || typeof uPlot === 'undefined') {
       return;
     }
-    var data = read(table);
+    var data = read(table, parseInt(figure.getAttribute('data-columns') || '99', 10));
     if (data.labels.length === 0) {
       return;
     }

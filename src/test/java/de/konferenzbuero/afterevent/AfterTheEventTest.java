@@ -129,9 +129,15 @@ class AfterTheEventTest {
                 .call(() -> em.createNativeQuery("select a::text from feedback_answer a where conference_id = ?1")
                         .setParameter(1, c.id).getResultList());
         assertThat(answers).hasSize(1);
-        Registration cameRegistration = registration("came@after.example");
-        assertThat((String) answers.get(0)).contains("Mehr Pausen").doesNotContain(cameRegistration.id + ",")
-                .doesNotContain("came@after.example").doesNotContain(Instant.now().toString().substring(0, 10));
+        assertThat((String) answers.get(0)).contains("Mehr Pausen").doesNotContain("came@after.example")
+                .doesNotContain(Instant.now().toString().substring(0, 10));
+        List<String> columns = QuarkusTransaction.requiringNew()
+                .call(() -> ((List<?>) em.createNativeQuery(
+                        "select column_name from information_schema.columns where table_name in ('feedback_answer',"
+                                + " 'feedback_rating') order by table_name, ordinal_position")
+                        .getResultList()).stream().map(String::valueOf).toList());
+        assertThat(columns).as("nothing in an answer points to a registration or a time").containsExactly("id",
+                "conference_id", "overall", "comment", "answer_id", "agenda_item_id", "rating");
 
         String results = organiser.page("/organiser/conferences/{id}/after", c.id);
         assertThat(results).contains("1 Antworten, im Durchschnitt 4,0 von 5.", "Mehr Pausen, bitte.",

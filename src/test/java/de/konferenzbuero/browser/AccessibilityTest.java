@@ -265,6 +265,11 @@ class AccessibilityTest {
             organiser("/organiser/conferences/{id}/message", "{test}/message", () -> backoffice().path("/message")),
             organiser("/organiser/conferences/{id}/message", "{test}/message?notice=sent&count=3",
                     () -> backoffice().path("/message?notice=sent&count=3")),
+            // DashboardResource: the test conference filling up, and one held two days ago
+            organiser("/organiser/conferences/{id}/dashboard", "{test}/dashboard",
+                    () -> backoffice().path("/dashboard")),
+            organiser("/organiser/conferences/{id}/dashboard", "{past}/dashboard",
+                    () -> "/organiser/conferences/" + Backoffice.past().conference() + "/dashboard"),
             // AfterEventResource: a conference held two days ago, with figures, settings and the survey's results
             organiser("/organiser/conferences/{id}/after", "{past}/after",
                     () -> "/organiser/conferences/" + Backoffice.past().conference() + "/after"),

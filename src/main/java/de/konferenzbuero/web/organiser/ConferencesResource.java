@@ -45,7 +45,7 @@ public class ConferencesResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance dashboard(List<Conference> conferences,
+        static native TemplateInstance dashboard(List<Conference> upcoming, List<Conference> past,
                 java.util.Map<Long, Occupancy.Report> occupancy);
 
         static native TemplateInstance conference(Conference conference, Occupancy.Report occupancy,
@@ -83,7 +83,12 @@ public class ConferencesResource {
         List<Conference> conferences = editing.list(current.get());
         java.util.Map<Long, Occupancy.Report> reports = new java.util.HashMap<>();
         conferences.forEach(c -> reports.put(c.id, occupancy.of(c)));
-        return Templates.dashboard(conferences, reports);
+        Instant now = clock.instant();
+        // upcoming ones soonest first, past ones most recent first
+        return Templates.dashboard(
+                conferences.stream().filter(c -> !c.endsAt.isBefore(now))
+                        .sorted(java.util.Comparator.comparing((Conference c) -> c.startsAt)).toList(),
+                conferences.stream().filter(c -> c.endsAt.isBefore(now)).toList(), reports);
     }
 
     @GET
