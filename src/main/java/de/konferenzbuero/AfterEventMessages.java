@@ -234,4 +234,49 @@ public interface AfterEventMessages {
 
     @Message
     String audience_item_checked_in();
+
+    @Message
+    String org_nobody_checked_in();
+
+    @Message
+    String mail_manage_missed();
+
+    @Message
+    String org_results_few(long answers, int minimum);
+
+    @Message
+    String documentation();
+
+    @Message
+    String documentation_intro();
+
+    @Message
+    String document_title();
+
+    @Message
+    String document_title_hint();
+
+    @Message
+    String document_url();
+
+    @Message
+    String document_url_hint();
+
+    @Message
+    String document_add();
+
+    @Message
+    String document_added();
+
+    @Message
+    String document_removed();
+
+    @Message
+    String document_remove();
+
+    @Message
+    String documentation_public_intro();
+
+    @Message
+    String documentation_all();
 }

@@ -47,6 +47,9 @@ public interface CertificateMessages {
     String online();
 
     @Message
+    String on_site();
+
+    @Message
     String file_name();
 
     @Message

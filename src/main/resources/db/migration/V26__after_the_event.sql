@@ -10,6 +10,8 @@ ALTER TABLE conference ADD COLUMN feedback_open boolean NOT NULL DEFAULT true;
 
 -- The code printed on a certificate, checked on the public page /certificates/{code}; made with the first certificate.
 ALTER TABLE registration ADD COLUMN certificate_code varchar(19) UNIQUE;
+-- When that first certificate was issued: the date printed on it, the same on every download.
+ALTER TABLE registration ADD COLUMN certificate_issued_at timestamptz;
 -- When the thank-you or "sorry we missed you" mail was queued: each registration gets one of them once.
 ALTER TABLE registration ADD COLUMN follow_up_sent_at timestamptz;
 
@@ -27,11 +29,11 @@ CREATE TABLE feedback_answer (
 );
 CREATE INDEX feedback_answer_by_conference ON feedback_answer (conference_id);
 
--- The ratings of single agenda items within an answer (optional per item).
+-- The ratings of single agenda items, each on its own: not tied to an answer, so that a person's ratings cannot be put
+-- together with their comment or matched against their bookings.
 CREATE TABLE feedback_rating (
-    answer_id      uuid     NOT NULL REFERENCES feedback_answer (id) ON DELETE CASCADE,
+    id             uuid     PRIMARY KEY,
     agenda_item_id bigint   NOT NULL REFERENCES agenda_item (id) ON DELETE CASCADE,
-    rating         smallint NOT NULL CHECK (rating BETWEEN 1 AND 5),
-    PRIMARY KEY (answer_id, agenda_item_id)
+    rating         smallint NOT NULL CHECK (rating BETWEEN 1 AND 5)
 );
 CREATE INDEX feedback_rating_by_item ON feedback_rating (agenda_item_id);

@@ -8,5 +8,5 @@ import java.util.List;
  */
 public record CertificateView(String lang, String name, String organisation, String conference, String motto,
         String dates, String place, List<String> items, String issuer, String signer, String code, String verifyUrl,
-        String issuedOn) {
+        String issuedOn, String fileName) {
 }

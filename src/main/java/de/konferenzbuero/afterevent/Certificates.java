@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import java.util.zip.ZipOutputStream;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import de.konferenzbuero.AppConfig;
 import de.konferenzbuero.CertificateMessages;
@@ -46,23 +49,27 @@ public class Certificates {
 
     /** Whether this registration gets a certificate now. */
     public boolean isIssuedTo(Registration r) {
-        return r.status == RegistrationStatus.CONFIRMED && r.checkedInAt != null && r.anonymisedAt == null
+        return r.placeIsTheirs() && r.checkedInAt != null && r.anonymisedAt == null
                 && r.conference.endsAt.isBefore(clock.instant());
     }
 
     /**
-     * The certificate as a PDF; its code is made with the first one and stays the same.
+     * The certificate as a PDF; its code and date are set with the first one and stay the same. The PDF is rendered
+     * after the short transaction that looks the registration up.
      *
      * @throws NoCertificate
      *             when the registration gets none (yet)
      */
-    @Transactional
     public byte[] pdf(long registrationId) {
+        return pdf.render(QuarkusTransaction.requiringNew().call(() -> issue(registrationId)));
+    }
+
+    private CertificateView issue(long registrationId) {
         Registration r = Registration.findById(registrationId);
         if (r == null || !isIssuedTo(r)) {
             throw new NoCertificate();
         }
-        return pdf.render(view(r, code(r)));
+        return view(r);
     }
 
     /** What the public check of a certificate shows: whose it is, and of which event when. */
@@ -81,27 +88,26 @@ public class Certificates {
                                         + EventTime.shortDate(r.conference.endsAt, locale)));
     }
 
-    /** Everyone's certificate in one ZIP, a PDF each, named by last and first name; how many. */
+    /** Issues everyone's certificate (codes and dates set, committed) and returns what each says, by name. */
     @Transactional
-    public int zip(Conference conference, OutputStream out) {
+    public List<CertificateView> issueAll(Conference conference) {
         List<Registration> attended = Registration
                 .list("conference = ?1 and status = ?2 and checkedInAt is not null and anonymisedAt is null"
                         + " order by lastName, firstName, id", conference, RegistrationStatus.CONFIRMED);
-        int written = 0;
+        return attended.stream().filter(this::isIssuedTo).map(this::view).toList();
+    }
+
+    /** The certificates in one ZIP, a PDF each; rendered outside any transaction, however long it takes. */
+    public void zip(List<CertificateView> certificates, OutputStream out) {
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Registration r : attended) {
-                if (!isIssuedTo(r)) {
-                    continue;
-                }
-                zip.putNextEntry(new ZipEntry(fileName(r)));
-                zip.write(pdf.render(view(r, code(r))));
+            for (CertificateView certificate : certificates) {
+                zip.putNextEntry(new ZipEntry(certificate.fileName()));
+                zip.write(pdf.render(certificate));
                 zip.closeEntry();
-                written++;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return written;
     }
 
     /**
@@ -118,26 +124,45 @@ public class Certificates {
         return Texts.certificate(Locale.forLanguageTag(r.locale)).file_name() + "-" + name + "-" + r.id + ".pdf";
     }
 
-    private String code(Registration r) {
-        em.createNativeQuery("update registration set certificate_code = ?1 where id = ?2 and certificate_code is null")
-                .setParameter(1, CertificateCodes.next()).setParameter(2, r.id).executeUpdate();
-        return (String) em.createNativeQuery("select certificate_code from registration where id = ?1")
+    /**
+     * Sets the code and the date of issue with the first certificate. The entity never writes these columns, so the
+     * row's version stays: an attendee's change in flight is not refused for it.
+     */
+    private Object[] issued(Registration r) {
+        em.createNativeQuery("update registration set certificate_code = ?1, certificate_issued_at = ?2"
+                + " where id = ?3 and certificate_code is null").setParameter(1, CertificateCodes.next())
+                .setParameter(2, clock.instant()).setParameter(3, r.id).executeUpdate();
+        return (Object[]) em
+                .createNativeQuery("select certificate_code, certificate_issued_at from registration where id = ?1")
                 .setParameter(1, r.id).getSingleResult();
     }
 
-    private CertificateView view(Registration r, String code) {
+    private CertificateView view(Registration r) {
+        Object[] issued = issued(r);
+        String code = (String) issued[0];
+        Instant issuedAt = issued[1] instanceof Instant i ? i : ((java.sql.Timestamp) issued[1]).toInstant();
         Locale locale = Locale.forLanguageTag(r.locale);
         CertificateMessages m = Texts.certificate(locale);
         Conference c = r.conference;
         String dates = EventTime.day(c.startsAt).equals(EventTime.day(c.endsAt))
                 ? m.on_day(EventTime.shortDate(c.startsAt, locale))
                 : m.from_to(EventTime.shortDate(c.startsAt, locale), EventTime.shortDate(c.endsAt, locale));
-        String place = r.attendance == Attendance.ONLINE || c.venue == null || c.venue.name == null ? m.online()
-                : c.venue.city == null || c.venue.city.isBlank() ? c.venue.name : c.venue.name + ", " + c.venue.city;
         List<String> items = r.activeBookings().stream().filter(b -> b.status == BookingStatus.CONFIRMED)
                 .map(b -> b.item.title + " (" + EventTime.span(b.item.startsAt, b.item.endsAt, locale) + ")").toList();
-        return new CertificateView(locale.getLanguage(), r.fullName(), r.organisation, c.title, c.motto, dates, place,
-                items, c.organisation.name, c.certificateSigner, code, baseUrl + "/certificates/" + code,
-                EventTime.shortDate(clock.instant(), locale));
+        return new CertificateView(locale.getLanguage(), r.fullName(), r.organisation, c.title, c.motto, dates,
+                place(r, m), items, c.organisation.name, c.certificateSigner, code, baseUrl + "/certificates/" + code,
+                EventTime.shortDate(issuedAt, locale), fileName(r));
+    }
+
+    /** "online", or the venue's name and town. */
+    private static String place(Registration r, CertificateMessages m) {
+        if (r.attendance == Attendance.ONLINE) {
+            return m.online();
+        }
+        String place = r.conference.venue == null ? ""
+                : java.util.stream.Stream.of(r.conference.venue.name, r.conference.venue.city)
+                        .filter(part -> part != null && !part.isBlank())
+                        .collect(java.util.stream.Collectors.joining(", "));
+        return place.isEmpty() ? m.on_site() : place;
     }
 }

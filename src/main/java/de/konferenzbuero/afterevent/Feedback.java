@@ -54,9 +54,23 @@ public class Feedback {
         }
     }
 
-    /** What the survey found: the whole, each rated item, and the free texts in no particular order. */
+    /**
+     * What the survey found: the whole, each item rated often enough, and the free texts in no particular order; shown
+     * only once there are enough answers.
+     */
     public record Results(long answers, Ratings overall, List<Ratings> items, List<String> comments) {
+
+        public boolean shown() {
+            return answers >= MIN_ANSWERS;
+        }
+
+        public int minimum() {
+            return MIN_ANSWERS;
+        }
     }
+
+    /** Results are shown from this many answers (an item's from this many ratings). */
+    public static final int MIN_ANSWERS = 5;
 
     private static final int COMMENT_LIMIT = 2000;
 
@@ -113,7 +127,7 @@ public class Feedback {
                 ratings.put(item.id, rating);
             }
         }
-        String text = comment == null || comment.isBlank() ? null : comment.strip();
+        String text = comment == null || comment.isBlank() ? null : comment.strip().replace("\r\n", "\n");
         Checks.optionalText(problems, "comment", text, COMMENT_LIMIT);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
@@ -130,10 +144,16 @@ public class Feedback {
                 .setParameter(1, answer).setParameter(2, r.conference.id).setParameter(3, whole.shortValue())
                 .setParameter(4, text == null ? "" : text).executeUpdate();
         for (Map.Entry<Long, Integer> rating : ratings.entrySet()) {
-            em.createNativeQuery("insert into feedback_rating (answer_id, agenda_item_id, rating) values (?1, ?2, ?3)")
-                    .setParameter(1, answer).setParameter(2, rating.getKey())
+            em.createNativeQuery("insert into feedback_rating (id, agenda_item_id, rating) values (?1, ?2, ?3)")
+                    .setParameter(1, UUID.randomUUID()).setParameter(2, rating.getKey())
                     .setParameter(3, rating.getValue().shortValue()).executeUpdate();
         }
+    }
+
+    /** How many have answered. */
+    public long answers(Conference conference) {
+        return ((Number) em.createNativeQuery("select count(*) from feedback_answer where conference_id = ?1")
+                .setParameter(1, conference.id).getSingleResult()).longValue();
     }
 
     /** The results for the organisers. */
@@ -149,27 +169,31 @@ public class Feedback {
         Map<Long, long[]> byItem = new LinkedHashMap<>();
         for (Object row : em.createNativeQuery("""
                 select r.agenda_item_id, r.rating, count(*) from feedback_rating r
-                join feedback_answer a on a.id = r.answer_id where a.conference_id = ?1
+                join agenda_item i on i.id = r.agenda_item_id where i.conference_id = ?1
                 group by r.agenda_item_id, r.rating""").setParameter(1, conference.id).getResultList()) {
             Object[] columns = (Object[]) row;
             byItem.computeIfAbsent(((Number) columns[0]).longValue(),
                     id -> new long[5])[((Number) columns[1]).intValue() - 1] = ((Number) columns[2]).longValue();
         }
         List<Ratings> items = conference.agenda.stream().filter(item -> byItem.containsKey(item.id))
-                .map(item -> new Ratings(item.title, byItem.get(item.id))).toList();
+                .map(item -> new Ratings(item.title, byItem.get(item.id))).filter(r -> r.total() >= MIN_ANSWERS)
+                .toList();
+        Ratings whole = new Ratings(null, overall);
+        if (whole.total() < MIN_ANSWERS) {
+            return new Results(whole.total(), whole, List.of(), List.of());
+        }
         @SuppressWarnings("unchecked")
         List<String> comments = em
                 .createNativeQuery(
                         "select comment from feedback_answer where conference_id = ?1 and comment <> '' order by id")
                 .setParameter(1, conference.id).getResultList();
-        Ratings whole = new Ratings(null, overall);
         return new Results(whole.total(), whole, items, comments);
     }
 
     private static Integer rating(List<FieldProblem> problems, String field, String value, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
-                problems.add(new FieldProblem(field, Problem.REQUIRED));
+                problems.add(new FieldProblem(field, Problem.NOTHING_SELECTED));
             }
             return null;
         }

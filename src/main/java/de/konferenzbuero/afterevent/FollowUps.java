@@ -7,12 +7,13 @@ import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 import io.quarkus.logging.Log;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 
 import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.conference.ConferenceStatus;
 import de.konferenzbuero.mail.RegistrationMails;
 import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.runtime.DatabaseOutage;
@@ -26,8 +27,11 @@ import de.konferenzbuero.runtime.DatabaseOutage;
 @ApplicationScoped
 public class FollowUps {
 
-    /** Conferences that ended longer ago than this get no follow-up mails by themselves any more. */
-    static final Duration AT_MOST_AFTER = Duration.ofDays(30);
+    /** A time for the mails that passed longer ago than this (the app was down) is not caught up with any more. */
+    static final Duration CATCH_UP = Duration.ofDays(7);
+
+    /** Registrations per transaction. */
+    static final int BATCH = 200;
 
     /** How many of the mails went out: to attendees and to no-shows. */
     public record Sent(int thanked, int missed) {
@@ -57,42 +61,75 @@ public class FollowUps {
         });
     }
 
-    /** The mails of every conference whose organisers set a time after the end that has come. */
-    @Transactional
+    /**
+     * The mails of every conference whose organisers set a time after the end that has come (within a week of it), in
+     * batches of {@value #BATCH}, each its own transaction.
+     */
     public Sent sendDue() {
-        Instant now = clock.instant();
-        return send(claim("""
-                and c.follow_up_after_hours is not null
-                and c.ends_at + make_interval(hours => c.follow_up_after_hours) <= ?1 and c.ends_at > ?2
-                """, now, now.minus(AT_MOST_AFTER)), now);
+        return inBatches(now -> claim("""
+                and c.ends_at + make_interval(hours => c.follow_up_after_hours) <= ?1
+                and c.ends_at + make_interval(hours => c.follow_up_after_hours) > ?2
+                """, now, now.minus(CATCH_UP)));
     }
 
-    /** The mails of this conference to everyone who has not had one yet, now; the conference must be over. */
-    @Transactional
+    /**
+     * The mails of this conference to everyone who has not had one yet, now.
+     *
+     * @throws ConferenceNotOver
+     *             before its end
+     * @throws NobodyCheckedIn
+     *             when nobody is marked as attended: everyone would be told they were missed
+     */
     public Sent sendNow(Conference conference) {
-        Instant now = clock.instant();
-        if (!conference.endsAt.isBefore(now)) {
+        if (!conference.endsAt.isBefore(clock.instant())) {
             throw new ConferenceNotOver();
         }
-        return send(claim("and c.id = ?3 and c.ends_at <= ?1 and c.ends_at > ?2", now, Instant.EPOCH, conference.id),
-                now);
+        if (Registration.count("conference = ?1 and checkedInAt is not null", conference) == 0) {
+            throw new NobodyCheckedIn();
+        }
+        return inBatches(now -> claim("and c.id = ?3 and c.ends_at <= ?1 and c.ends_at > ?2", now, Instant.EPOCH,
+                conference.id));
     }
 
     /** How many of this conference's registrations are still to get a follow-up mail. */
     public long waiting(Conference conference) {
+        if (conference.status != ConferenceStatus.PUBLISHED) {
+            return 0;
+        }
         return Registration.count(
                 "conference = ?1 and status = 'CONFIRMED' and holdExpiresAt is null"
                         + " and offerExpiresAt is null and followUpSentAt is null and anonymisedAt is null",
                 conference);
     }
 
+    private Sent inBatches(java.util.function.Function<Instant, List<Number>> claim) {
+        int thanked = 0;
+        int missed = 0;
+        while (true) {
+            Sent batch = QuarkusTransaction.requiringNew().call(() -> {
+                Instant now = clock.instant();
+                return send(claim.apply(now), now);
+            });
+            thanked += batch.thanked();
+            missed += batch.missed();
+            if (batch.thanked() + batch.missed() < BATCH) {
+                return new Sent(thanked, missed);
+            }
+        }
+    }
+
+    /**
+     * Locks the next batch of registrations due a mail. Conferences where nobody is marked as attended are left out:
+     * their organisers have not recorded admission, and "sorry we missed you" would go to everyone.
+     */
     private List<Number> claim(String where, Instant now, Instant endedAfter, Object... more) {
         var query = em.createNativeQuery("""
                 select r.id from registration r join conference c on c.id = r.conference_id
                 where r.status = 'CONFIRMED' and r.follow_up_sent_at is null and r.anonymised_at is null
                   and r.hold_expires_at is null and r.offer_expires_at is null and c.status = 'PUBLISHED'
-                """ + where + " order by r.id for update of r skip locked").setParameter(1, now).setParameter(2,
-                endedAfter);
+                  and exists (select 1 from registration x where x.conference_id = c.id and x.checked_in_at is not null)
+                """ + where + " order by r.id limit " + BATCH + " for update of r skip locked").setParameter(1, now)
+                .setParameter(2, endedAfter);
         for (int i = 0; i < more.length; i++) {
             query.setParameter(3 + i, more[i]);
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import de.konferenzbuero.afterevent.CertificateView;
 import de.konferenzbuero.afterevent.Certificates;
 import de.konferenzbuero.afterevent.Feedback;
 import de.konferenzbuero.afterevent.FollowUps;
@@ -62,11 +63,12 @@ public class AfterEventEditing {
         long confirmed = Registration.count(
                 "conference = ?1 and status = ?2 and holdExpiresAt is null" + " and offerExpiresAt is null", conference,
                 RegistrationStatus.CONFIRMED);
-        long attended = Registration.count("conference = ?1 and status = ?2 and checkedInAt is not null", conference,
-                RegistrationStatus.CONFIRMED);
+        long attended = Registration.count(
+                "conference = ?1 and status = ?2 and holdExpiresAt is null"
+                        + " and offerExpiresAt is null and checkedInAt is not null",
+                conference, RegistrationStatus.CONFIRMED);
         long issued = Registration.count("conference = ?1 and certificateCode is not null", conference);
-        return new Figures(confirmed, attended, issued, followUps.waiting(conference),
-                feedback.results(conference).answers());
+        return new Figures(confirmed, attended, issued, followUps.waiting(conference), feedback.answers(conference));
     }
 
     public Feedback.Results results(Conference conference) {
@@ -115,12 +117,20 @@ public class AfterEventEditing {
         return sent;
     }
 
-    /** Writes every certificate into one ZIP. */
+    /** Issues every certificate of the conference (committed) and returns them, for {@link #zip}. */
     @Transactional
-    public void certificates(Organiser organiser, long conferenceId, OutputStream out) {
-        int written = certificates.zip(conferences.find(organiser, conferenceId), out);
-        audit.record(organiser.email, conferenceId, "CONFERENCE", conferenceId, "certificates downloaded",
-                written + " certificates");
+    public List<CertificateView> issueCertificates(Organiser organiser, long conferenceId) {
+        List<CertificateView> issued = certificates.issueAll(conferences.find(organiser, conferenceId));
+        if (!issued.isEmpty()) {
+            audit.record(organiser.email, conferenceId, "CONFERENCE", conferenceId, "certificates downloaded",
+                    issued.size() + " certificates");
+        }
+        return issued;
+    }
+
+    /** Renders the certificates into one ZIP, outside any transaction. */
+    public void zip(List<CertificateView> issued, OutputStream out) {
+        certificates.zip(issued, out);
     }
 
     private static String blankToNull(String value) {

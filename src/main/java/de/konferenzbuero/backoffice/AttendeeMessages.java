@@ -14,6 +14,7 @@ import de.konferenzbuero.mail.OutboxMessage;
 import de.konferenzbuero.mail.OutboxStatus;
 import de.konferenzbuero.mail.RegistrationMails;
 import de.konferenzbuero.organisation.Organiser;
+import de.konferenzbuero.registration.BookingStatus;
 import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationStatus;
 
@@ -32,9 +33,12 @@ public class AttendeeMessages {
             return this == ITEM || this == ITEM_CHECKED_IN;
         }
 
-        boolean takes(Registration r) {
+        /** Whether the registration belongs to this audience; those booked for an item must hold its place. */
+        boolean takes(Registration r, Long itemId) {
             return switch (this) {
-            case CHECKED_IN, ITEM_CHECKED_IN -> r.checkedInAt != null;
+            case CHECKED_IN -> r.checkedInAt != null;
+            case ITEM_CHECKED_IN -> r.checkedInAt != null && r.activeBookings().stream()
+                    .anyMatch(b -> b.item.id.equals(itemId) && b.status == BookingStatus.CONFIRMED);
             case NOT_CHECKED_IN -> r.checkedInAt == null;
             default -> true;
             };
@@ -68,7 +72,7 @@ public class AttendeeMessages {
                 audience == Audience.WAITLISTED ? RegistrationStatus.WAITLISTED : RegistrationStatus.CONFIRMED, null,
                 audience.needsItem() ? itemId : null);
         List<Registration> recipients = registrations.search(organiser, conferenceId, filter).stream()
-                .filter(audience::takes).toList();
+                .filter(r -> audience.takes(r, itemId)).toList();
         for (Registration r : recipients) {
             mails.organiserMessage(r, subject.strip(), body);
         }

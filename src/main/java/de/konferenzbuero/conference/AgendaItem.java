@@ -64,6 +64,12 @@ public class AgendaItem extends PanacheEntityBase {
     @OrderColumn(name = "position")
     public List<Speaker> speakers = new ArrayList<>();
 
+    /** Slides, recordings and results, shown on the public page once the conference is over. */
+    @ElementCollection
+    @CollectionTable(name = "agenda_item_document", joinColumns = @JoinColumn(name = "agenda_item_id"))
+    @OrderColumn(name = "position")
+    public List<Document> documents = new ArrayList<>();
+
     @Version
     public int version;
 

@@ -267,6 +267,11 @@ public class Conference extends PanacheEntityBase {
         return List.of(Attendance.values()).stream().filter(format::offers).toList();
     }
 
+    /** The agenda items with documentation, in programme order. */
+    public List<AgendaItem> documentedItems() {
+        return agenda.stream().filter(item -> !item.documents.isEmpty()).toList();
+    }
+
     public List<AgendaItem> bookableItems() {
         return agenda.stream().filter(item -> item.bookable).toList();
     }

@@ -40,9 +40,9 @@ public final class PersonalData {
 
     /** Tables without attendee data: conferences, agenda, organisations, organiser accounts, scheduling. */
     public static final Set<String> OTHER_TABLES = Set.of("organisation", "conference", "conference_host",
-            "agenda_item", "agenda_item_speaker", "conference_tag", "question", "question_option", "contingent",
-            "organiser", "organiser_membership", "organiser_session", "api_token", "scheduled_job", "webhook_endpoint",
-            "webhook_attempt", "flyway_schema_history");
+            "agenda_item", "agenda_item_speaker", "agenda_item_document", "conference_tag", "question",
+            "question_option", "contingent", "organiser", "organiser_membership", "organiser_session", "api_token",
+            "scheduled_job", "webhook_endpoint", "webhook_attempt", "flyway_schema_history");
 
     private static final Map<String, Column> COLUMNS = new LinkedHashMap<>();
 
@@ -52,7 +52,7 @@ public final class PersonalData {
                 "cancelled_at", "change_count", "version", "reminder_sent_at", "checked_in_at", "hold_expires_at",
                 "offer_expires_at", "email_confirmed_at", "privacy_policy_version", "privacy_consented_at",
                 "special_deleted_at", "anonymised_at", "rejected_at", "by_group", "invitation_id", "contingent_id",
-                "follow_up_sent_at");
+                "follow_up_sent_at", "certificate_issued_at");
         personal(r, "first_name", "/registration/firstName");
         personal(r, "last_name", "/registration/lastName");
         personal(r, "email", "/registration/email");
@@ -109,10 +109,11 @@ public final class PersonalData {
                 "created_at", "delivered_at");
 
         // The survey: which registrations answered, and answers that point to nobody (a random id, no time, no
-        // registration); the form asks not to name anyone in the free text.
+        // registration; item ratings apart from the answer); the form asks not to name anyone in the free text, which
+        // is emptied with the conference's retention (Retention) all the same.
         kept("feedback_given", "registration_id");
         kept("feedback_answer", "id", "conference_id", "overall", "comment");
-        kept("feedback_rating", "answer_id", "agenda_item_id", "rating");
+        kept("feedback_rating", "id", "agenda_item_id", "rating");
 
         // Counters of the rate limits: the key is a SHA-256 of the client or target address, gone after its window.
         kept("rate_limit", "bucket", "window_start", "hits");

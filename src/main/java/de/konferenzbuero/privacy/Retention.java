@@ -113,6 +113,7 @@ public class Retention {
                                     now));
             counts.computeIfAbsent(conferenceId, id -> new int[3])[1] += anonymised;
         }
+        QuarkusTransaction.requiringNew().run(() -> removeSurveyTexts(now));
         QuarkusTransaction.requiringNew().run(() -> removeMailBodies(now, counts));
         List<Done> done = new ArrayList<>();
         counts.forEach((id, c) -> done.add(new Done(id, c[0], c[1], c[2])));
@@ -127,6 +128,15 @@ public class Retention {
                     "CONFERENCE", d.conferenceId(), "retention", d.details())));
         }
         return anything;
+    }
+
+    /** Empties the survey's free texts with the rest of the conference's data: someone may have named a person. */
+    private void removeSurveyTexts(Instant now) {
+        em.createNativeQuery("""
+                update feedback_answer a set comment = '' from conference c
+                where c.id = a.conference_id and a.comment <> ''
+                  and c.ends_at + make_interval(days => coalesce(c.retention_days, :days)) <= :now""")
+                .setParameter("days", privacy.retentionDays()).setParameter("now", now).executeUpdate();
     }
 
     /** Empties the bodies of mails sent more than {@code mail-body-days} ago, counted per conference. */

@@ -120,7 +120,11 @@ public class Registration extends PanacheEntityBase {
 
     public Instant reminderSentAt;
 
-    /** The code printed on the certificate of attendance; made with the first certificate ({@code afterevent}). */
+    /**
+     * The code printed on the certificate of attendance; set with the first certificate, by {@code afterevent} only
+     * (never written from here, so a change of the registration loaded before cannot undo it).
+     */
+    @Column(insertable = false, updatable = false)
     public String certificateCode;
 
     /** When the thank-you or "sorry we missed you" mail after the event was queued. */

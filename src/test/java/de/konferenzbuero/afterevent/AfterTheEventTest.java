@@ -51,6 +51,9 @@ class AfterTheEventTest {
     @Inject
     FollowUps followUps;
 
+    @Inject
+    Feedback feedback;
+
     @Test
     void thankYouMailCertificateSurveyAndResults() throws IOException {
         Conference c = TestConferences.create("after-event", conf -> conf.title = "Regionalkonferenz Nachlese");
@@ -60,6 +63,11 @@ class AfterTheEventTest {
                 Duration.ofHours(1), null);
         String came = Attendees.secret(Attendees.signUp(c.slug, "came@after.example", workshop.id));
         String stayedAway = Attendees.secret(Attendees.signUp(c.slug, "away@after.example"));
+        List<Long> others = new ArrayList<>();
+        for (int i = 1; i <= 4; i++) {
+            Attendees.signUp(c.slug, "other" + i + "@after.example", workshop.id);
+            others.add(registration("other" + i + "@after.example").id);
+        }
         Organisers.Session organiser = Organisers.login(Organisers.KTS);
         assertThat(organiser
                 .post("/organiser/conferences/{id}/checkin", Map.of("code", checkinCode("came@after.example")), c.id)
@@ -70,7 +78,21 @@ class AfterTheEventTest {
         assertThat(organiser.page("/organiser/conferences/{id}/after", c.id))
                 .contains("nach dem Ende der Veranstaltung");
 
+        organiser
+                .post("/organiser/conferences/{id}/agenda/{item}/documents",
+                        Map.of("documentTitle", "Folien", "documentUrl", "javascript:alert(1)"), c.id, keynote.id)
+                .then().statusCode(400);
+        assertThat(
+                organiser.follow(organiser.post("/organiser/conferences/{id}/agenda/{item}/documents",
+                        Map.of("documentTitle", "Folien der Keynote (PDF)", "documentUrl",
+                                "https://www.example.org/k.pdf"),
+                        c.id, keynote.id))).contains("Der Link ist hinzugefügt.", "Folien der Keynote (PDF)");
+        assertThat(given().get("/conferences/{slug}", c.slug).asString()).as("documentation once it is over")
+                .doesNotContain("https://www.example.org/k.pdf");
+
         held(c);
+        assertThat(given().get("/conferences/{slug}", c.slug).asString()).contains("Dokumentation",
+                "Keynote Stadtentwicklung: <a href=\"https://www.example.org/k.pdf\">Folien der Keynote (PDF)</a>");
         Response saved = organiser.post("/organiser/conferences/{id}/after",
                 Map.of("signer", "Dr. Maria Muster, Projektleitung", "followUpHours", "", "documentationUrl",
                         "https://www.example.org/nachlese", "feedbackOpen", "on"),
@@ -78,7 +100,7 @@ class AfterTheEventTest {
         assertThat(organiser.follow(saved)).contains("Die Einstellungen sind gespeichert.");
 
         String page = organiser.follow(organiser.post("/organiser/conferences/{id}/after/follow-ups", c.id));
-        assertThat(page).contains("Gesendet: 1 Dankesmails, 1 Mails an Nicht-Erschienene.");
+        assertThat(page).contains("Gesendet: 1 Dankesmail, 5 Mails an Nicht-Erschienene.");
         assertThat(organiser.follow(organiser.post("/organiser/conferences/{id}/after/follow-ups", c.id)))
                 .as("each person gets one mail").contains("Alle haben ihre Mail bekommen.");
 
@@ -137,13 +159,20 @@ class AfterTheEventTest {
                                 + " 'feedback_rating') order by table_name, ordinal_position")
                         .getResultList()).stream().map(String::valueOf).toList());
         assertThat(columns).as("nothing in an answer points to a registration or a time").containsExactly("id",
-                "conference_id", "overall", "comment", "answer_id", "agenda_item_id", "rating");
+                "conference_id", "overall", "comment", "id", "agenda_item_id", "rating");
 
+        assertThat(organiser.page("/organiser/conferences/{id}/after", c.id)).as("one answer alone is never shown")
+                .contains("1 Antwort bisher. Ergebnisse zeigen wir ab 5").doesNotContain("Mehr Pausen");
+        for (long other : others) {
+            feedback.answer(other, "5", Map.of(workshop.id, "5"), null);
+        }
         String results = organiser.page("/organiser/conferences/{id}/after", c.id);
-        assertThat(results).contains("1 Antworten, im Durchschnitt 4,0 von 5.", "Mehr Pausen, bitte.",
-                "data-chart=\"bars\"", "Workshop Datenräume", "/webjars/uplot/");
+        assertThat(results)
+                .contains("5 Antworten, im Durchschnitt 4,8 von 5.", "Mehr Pausen, bitte.", "data-chart=\"bars\"",
+                        "Workshop Datenräume", "/webjars/uplot/")
+                .as("an item rated once is not shown").doesNotContain("Keynote Stadtentwicklung");
         assertThat(organiser.get("/organiser/conferences/{id}/after/feedback.csv", c.id).then().statusCode(200)
-                .extract().asString()).contains("\"Workshop Datenräume\";\"1\";\"5,0\"");
+                .extract().asString()).contains("\"Workshop Datenräume\";\"5\";\"5,0\"");
 
         // every certificate in one ZIP: only the one who came
         List<String> names = new ArrayList<>();
@@ -162,9 +191,17 @@ class AfterTheEventTest {
     void followUpMailsGoOutByThemselvesTheSetHoursAfterTheEnd() {
         Conference due = TestConferences.create("after-due", conf -> conf.followUpAfterHours = 2);
         Conference later = TestConferences.create("after-later", conf -> conf.followUpAfterHours = 24);
-        Attendees.signUp(due.slug, "due@after.example");
+        Conference unrecorded = TestConferences.create("after-unrecorded", conf -> conf.followUpAfterHours = 1);
+        Attendees.signUp(due.slug, "due-in@after.example");
+        Attendees.signUp(due.slug, "due-out@after.example");
         Attendees.signUp(later.slug, "later@after.example");
-        for (Conference c : List.of(due, later)) {
+        Attendees.signUp(unrecorded.slug, "unrecorded@after.example");
+        Organisers.Session organiser = Organisers.login(Organisers.KTS);
+        organiser.post("/organiser/conferences/{id}/checkin", Map.of("code", checkinCode("due-in@after.example")),
+                due.id).then().statusCode(303);
+        organiser.post("/organiser/conferences/{id}/checkin", Map.of("code", checkinCode("later@after.example")),
+                later.id).then().statusCode(303);
+        for (Conference c : List.of(due, later, unrecorded)) {
             QuarkusTransaction.requiringNew()
                     .run(() -> em.createNativeQuery(
                             "update conference set starts_at = now() - interval '10 hours', ends_at = now() - interval"
@@ -175,8 +212,13 @@ class AfterTheEventTest {
         followUps.sendDue();
         followUps.sendDue();
 
-        assertThat(mailsTo("due@after.example")).as("one missed-you mail, once").containsOnlyOnce("missedYou");
-        assertThat(mailsTo("later@after.example")).doesNotContain("missedYou", "thankYou");
+        assertThat(mailsTo("due-in@after.example")).as("one thank-you mail, once").containsOnlyOnce("thankYou");
+        assertThat(mailsTo("due-out@after.example")).containsOnlyOnce("missedYou");
+        assertThat(mailsTo("later@after.example")).as("not yet").doesNotContain("missedYou", "thankYou");
+        assertThat(mailsTo("unrecorded@after.example")).as("nobody checked in: nobody is told they were missed")
+                .doesNotContain("missedYou", "thankYou");
+        assertThat(organiser.follow(organiser.post("/organiser/conferences/{id}/after/follow-ups", unrecorded.id)))
+                .contains("Niemand ist als teilgenommen vermerkt");
     }
 
     @Test

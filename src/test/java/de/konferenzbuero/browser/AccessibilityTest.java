@@ -130,6 +130,10 @@ class AccessibilityTest {
             page("/registrations/{secret}", "/registrations/{place-offered}", () -> placeOfferedRegistration()),
             // after the event: the registration's page with certificate and survey, the survey (open and answered),
             // the public check of a certificate (the form, a genuine code, an unknown one)
+            page("/conferences/{slug}", "/conferences/{past, with documentation}", () -> {
+                Backoffice.past();
+                return "/conferences/" + Backoffice.SLUG + "-nachlese";
+            }),
             page("/registrations/{secret}", "/registrations/{attended}",
                     () -> "/registrations/" + Backoffice.past().attendedSecret()),
             page("/registrations/{secret}/feedback", "/registrations/{attended}/feedback",

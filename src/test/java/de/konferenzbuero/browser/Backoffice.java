@@ -138,6 +138,8 @@ record Backoffice(long conference, long draft, long cancelled, long workshop, lo
                         + " - interval '2 days' + interval '7 hours', registration_opens_at = now() - interval"
                         + " '10 days' where id = ?1").setParameter(1, c.id).executeUpdate();
             });
+            Arc.container().instance(de.konferenzbuero.backoffice.Documentation.class).get().add(organiser(), c.id,
+                    workshop.id, "Folien der Werkstatt (PDF)", "https://www.example.org/werkstatt.pdf");
             Arc.container().instance(Feedback.class).get().answer(ilse.id, "5", java.util.Map.of(workshop.id, "4"),
                     "Sehr gute Werkstatt, gern wieder.");
             Arc.container().instance(Certificates.class).get().pdf(ilse.id);

@@ -683,7 +683,7 @@ class OrganiserAccessTest {
                 Map.entry("code", f.code), Map.entry("slug", f.slug), Map.entry("secret", f.secret),
                 Map.entry("organisationId", f.conferenceId), Map.entry("token", "kein-gueltiger-link"),
                 Map.entry("contingent", f.contingentId), Map.entry("invitation", f.invitationId),
-                Map.entry("webhookId", f.webhookId), Map.entry("deliveryId", f.webhookId));
+                Map.entry("webhookId", f.webhookId), Map.entry("deliveryId", f.webhookId), Map.entry("position", 0));
         Matcher m = Pattern.compile("\\{(\\w+)}").matcher(route.template());
         StringBuilder path = new StringBuilder();
         while (m.find()) {

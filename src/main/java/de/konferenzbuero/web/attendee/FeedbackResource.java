@@ -43,14 +43,15 @@ public class FeedbackResource {
                 boolean answered, List<Integer> ratings);
     }
 
-    /** The survey form: {@code overall}, {@code item-<id>} and {@code comment}. */
+    /** The survey form: {@code overall}, {@code item-<id>} and {@code comment}; errors name the item they are about. */
     public static class FeedbackForm extends FormState {
 
-        FeedbackForm() {
+        FeedbackForm(List<AgendaItem> items) {
             super((field, locale) -> switch (field) {
             case "overall" -> Texts.after(locale).survey_overall();
             case "comment" -> Texts.after(locale).survey_comment();
-            default -> Texts.after(locale).survey_item();
+            default -> items.stream().filter(i -> field.equals("item-" + i.id)).map(i -> i.title).findFirst()
+                    .orElse(Texts.after(locale).survey_item());
             });
         }
 
@@ -84,14 +85,14 @@ public class FeedbackResource {
     @GET
     public TemplateInstance form(@PathParam("secret") String secret) {
         Registration registration = find(secret);
-        return view(registration, new FeedbackForm());
+        return view(registration, new FeedbackForm(feedback.itemsToRate(registration)));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response answer(@PathParam("secret") String secret, MultivaluedMap<String, String> fields) {
         Registration registration = find(secret);
-        FeedbackForm form = new FeedbackForm();
+        FeedbackForm form = new FeedbackForm(feedback.itemsToRate(registration));
         form.read(fields);
         Map<Long, String> ratings = new HashMap<>();
         for (AgendaItem item : feedback.itemsToRate(registration)) {

@@ -25,6 +25,7 @@ import io.quarkus.qute.TemplateInstance;
 import de.konferenzbuero.Texts;
 import de.konferenzbuero.afterevent.ConferenceNotOver;
 import de.konferenzbuero.afterevent.Feedback;
+import de.konferenzbuero.afterevent.NobodyCheckedIn;
 import de.konferenzbuero.backoffice.AfterEventEditing;
 import de.konferenzbuero.backoffice.AttendeeExport;
 import de.konferenzbuero.conference.Conference;
@@ -110,6 +111,7 @@ public class AfterEventResource {
 
     @POST
     @Path("/follow-ups")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response sendFollowUps(@PathParam("id") long id) {
         try {
             var sent = editing.sendFollowUps(current.get(), id);
@@ -117,6 +119,8 @@ public class AfterEventResource {
                     + sent.missed());
         } catch (ConferenceNotOver e) {
             return seeOther("/organiser/conferences/" + id + "/after?notice=not-over");
+        } catch (NobodyCheckedIn e) {
+            return seeOther("/organiser/conferences/" + id + "/after?notice=nobody-checked-in");
         }
     }
 
@@ -125,8 +129,8 @@ public class AfterEventResource {
     @Produces("application/zip")
     public Response certificates(@PathParam("id") long id) {
         Conference conference = editing.find(current.get(), id);
-        var organiser = current.get();
-        StreamingOutput zip = out -> editing.certificates(organiser, id, out);
+        var issued = editing.issueCertificates(current.get(), id);
+        StreamingOutput zip = out -> editing.zip(issued, out);
         return Response.ok(zip, "application/zip").header("Content-Disposition", "attachment; filename=\""
                 + conference.slug + "-" + Texts.certificate(page.locale()).file_name() + ".zip\"").build();
     }
@@ -140,7 +144,9 @@ public class AfterEventResource {
         Feedback.Results results = editing.results(conference);
         List<List<String>> rows = new ArrayList<>();
         rows.add(List.of(m.csv_question(), m.csv_answers(), m.csv_mean(), "5", "4", "3", "2", "1"));
-        rows.add(row(m.survey_overall(), results.overall(), page.locale()));
+        if (results.shown()) {
+            rows.add(row(m.survey_overall(), results.overall(), page.locale()));
+        }
         for (Feedback.Ratings item : results.items()) {
             rows.add(row(item.label(), item, page.locale()));
         }

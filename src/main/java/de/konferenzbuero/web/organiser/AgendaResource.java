@@ -47,7 +47,7 @@ public class AgendaResource {
                 List<AgendaItemKind> kinds, String notice);
 
         static native TemplateInstance item(Conference conference, AgendaItem item, AgendaForm form,
-                List<AgendaItemKind> kinds);
+                List<AgendaItemKind> kinds, DocumentationResource.DocumentForm documentForm, String notice);
 
         static native TemplateInstance consequences(Conference conference, List<Consequences.Loss> losses,
                 String action, List<Field> fields);
@@ -92,9 +92,11 @@ public class AgendaResource {
 
     @GET
     @Path("/{itemId}")
-    public TemplateInstance item(@PathParam("id") long id, @PathParam("itemId") long itemId) {
+    public TemplateInstance item(@PathParam("id") long id, @PathParam("itemId") long itemId,
+            @QueryParam("notice") String notice) {
         AgendaItem item = agenda.find(current.get(), id, itemId);
-        return Templates.item(item.conference, item, AgendaForm.of(item), List.of(AgendaItemKind.values()));
+        return Templates.item(item.conference, item, AgendaForm.of(item), List.of(AgendaItemKind.values()),
+                new DocumentationResource.DocumentForm(), notice);
     }
 
     @POST
@@ -111,8 +113,8 @@ public class AgendaResource {
         } catch (InvalidInput e) {
             form.reject(e.problems(), page.locale());
             AgendaItem fresh = agenda.find(current.get(), id, itemId);
-            return Response.status(400)
-                    .entity(Templates.item(fresh.conference, fresh, form, List.of(AgendaItemKind.values()))).build();
+            return Response.status(400).entity(Templates.item(fresh.conference, fresh, form,
+                    List.of(AgendaItemKind.values()), new DocumentationResource.DocumentForm(), null)).build();
         } catch (Consequences e) {
             return confirm(id, e, action, fields);
         }
