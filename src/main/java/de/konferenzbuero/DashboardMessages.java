@@ -59,7 +59,7 @@ public interface DashboardMessages {
     String admission();
 
     @Message
-    String admission_summary(long checkedIn, long onSite, long percent);
+    String admission_summary(long checkedIn, long confirmed, long percent);
 
     @Message
     String admission_later();

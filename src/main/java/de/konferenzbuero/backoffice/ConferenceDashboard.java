@@ -37,7 +37,7 @@ public class ConferenceDashboard {
     }
 
     /** Everything on the page. */
-    public record View(List<Day> days, List<Fill> modes, List<Fill> items, long onSite, long checkedIn,
+    public record View(List<Day> days, List<Fill> modes, List<Fill> items, long confirmed, long checkedIn,
             List<Represented> organisations, long withoutOrganisation) {
 
         public long signUps() {
@@ -48,9 +48,9 @@ public class ConferenceDashboard {
             return days.stream().mapToLong(Day::cancelled).sum();
         }
 
-        /** The share of confirmed on-site attendees who are checked in, in whole percent. */
+        /** The share of confirmed attendees who are checked in or marked as attended, in whole percent. */
         public long checkedInPercent() {
-            return onSite == 0 ? 0 : Math.round(100.0 * checkedIn / onSite);
+            return confirmed == 0 ? 0 : Math.round(100.0 * checkedIn / confirmed);
         }
     }
 
@@ -92,10 +92,11 @@ public class ConferenceDashboard {
             Occupancy.Count count = report.items().get(item.id);
             items.add(new Fill(item.title, count.confirmed(), count.capacity(), count.waitlisted()));
         }
+        // admitted at the door, or (online) marked as attended by the organisers
         Object[] admission = (Object[]) em.createNativeQuery("""
-                select count(*) filter (where attendance = 'ON_SITE'),
-                    count(*) filter (where attendance = 'ON_SITE' and checked_in_at is not null)
-                from registration where conference_id = ?1 and status = 'CONFIRMED'""").setParameter(1, conference.id)
+                select count(*), count(*) filter (where checked_in_at is not null)
+                from registration where conference_id = ?1 and status = 'CONFIRMED'
+                  and hold_expires_at is null and offer_expires_at is null""").setParameter(1, conference.id)
                 .getSingleResult();
         List<Represented> organisations = new ArrayList<>();
         for (Object[] row : rows("""

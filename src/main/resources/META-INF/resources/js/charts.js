@@ -2,8 +2,10 @@
 // the page: the table and the text beside it carry the figures for everyone (screen readers, no JavaScript, print);
 // the drawing only repeats them and is hidden from assistive technology.
 //   data-chart="bars": one bar per row (the row's header is the label), one series per number column;
-//   data-chart="days": the same over days, each row's header carrying data-day="YYYY-MM-DD";
-//   data-columns="n": only the first n number columns are drawn (a number cell may carry its value in data-value).
+//   data-chart="days": one point per row (a day), joined by lines, one line per number column;
+//   data-columns="n": only the first n number columns are drawn (a number cell may carry its value in data-value);
+//   data-max="n": the top of the value axis (e.g. 100 for percentages); otherwise a little above the largest value.
+// The value axis always starts at 0.
 (function () {
   'use strict';
 
@@ -19,19 +21,17 @@
       return th.textContent.trim();
     });
     var labels = [];
-    var days = [];
     var columns = names.map(function () { return []; });
     table.querySelectorAll('tbody tr').forEach(function (row) {
       var header = row.querySelector('th');
       labels.push(header ? header.textContent.trim() : '');
-      days.push(header && header.getAttribute('data-day') ? Date.parse(header.getAttribute('data-day') + 'T12:00:00Z') / 1000 : null);
       row.querySelectorAll('td').forEach(function (cell, i) {
         if (columns[i]) {
           columns[i].push(number(cell));
         }
       });
     });
-    return { names: names, labels: labels, days: days, columns: columns };
+    return { names: names, labels: labels, columns: columns };
   }
 
   function draw(figure) {
@@ -44,7 +44,8 @@
       return;
     }
     var overDays = figure.getAttribute('data-chart') === 'days';
-    var xs = overDays ? data.days : data.labels.map(function (_, i) { return i; });
+    var top = parseFloat(figure.getAttribute('data-max') || '0');
+    var xs = data.labels.map(function (_, i) { return i; });
     var bars = uPlot.paths.bars({ size: [0.6, 48] });
     var series = [{}].concat(data.names.map(function (name, i) {
       return { label: name, stroke: COLOURS[i % COLOURS.length], fill: COLOURS[i % COLOURS.length] + (overDays ? '33' : 'cc'),
@@ -60,9 +61,12 @@
       height: 240,
       legend: { show: data.names.length > 1, live: false },
       cursor: { show: false },
-      scales: { x: overDays ? { time: true } : { time: false, range: [-0.5, data.labels.length - 0.5] } },
+      scales: {
+        x: { time: false, range: [-0.5, data.labels.length - 0.5] },
+        y: { range: function (u, min, max) { return [0, top || Math.max(1, max) * 1.15]; } }
+      },
       axes: [
-        overDays ? {} : { values: function (u, splits) {
+        { values: function (u, splits) {
           return splits.map(function (i) { return Number.isInteger(i) ? data.labels[i] : ''; });
         }, splits: function () { return xs; } },
         { size: 48 }

@@ -29,6 +29,8 @@ public class CertificateResource {
         static native TemplateInstance check(String code, Optional<Certificates.Verified> verified);
     }
 
+    private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
+
     private final Certificates certificates;
     private final PageContext page;
 
@@ -40,7 +42,7 @@ public class CertificateResource {
     /** The form, and with {@code ?code=} its answer. */
     @GET
     public Response form(@QueryParam("code") String code) {
-        return code == null || code.isBlank() ? Response.ok(Templates.check(null, Optional.empty())).build()
+        return code == null || code.isBlank() ? Response.ok(Templates.check(null, Optional.empty()), HTML).build()
                 : answer(code);
     }
 
@@ -53,7 +55,7 @@ public class CertificateResource {
 
     private Response answer(String code) {
         Optional<Certificates.Verified> verified = certificates.verify(code, page.locale());
-        return Response.status(verified.isPresent() ? 200 : 404)
+        return Response.status(verified.isPresent() ? 200 : 404).type(HTML)
                 .entity(Templates.check(code.length() > 40 ? code.substring(0, 40) : code, verified)).build();
     }
 }
