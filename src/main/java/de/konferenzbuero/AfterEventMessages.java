@@ -279,4 +279,31 @@ public interface AfterEventMessages {
 
     @Message
     String documentation_all();
+
+    @Message
+    String org_signature();
+
+    @Message
+    String org_signature_set();
+
+    @Message
+    String org_signature_none();
+
+    @Message
+    String org_signature_file();
+
+    @Message
+    String org_signature_hint();
+
+    @Message
+    String org_signature_upload();
+
+    @Message
+    String org_signature_remove();
+
+    @Message
+    String org_signature_saved();
+
+    @Message
+    String org_signature_removed();
 }

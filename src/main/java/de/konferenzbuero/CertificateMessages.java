@@ -78,4 +78,7 @@ public interface CertificateMessages {
 
     @Message
     String invalid_text();
+
+    @Message
+    String signature_alt();
 }

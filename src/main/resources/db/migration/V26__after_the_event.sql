@@ -8,6 +8,14 @@ ALTER TABLE conference ADD COLUMN follow_up_after_hours integer CHECK (follow_up
 ALTER TABLE conference ADD COLUMN documentation_url varchar(500);
 ALTER TABLE conference ADD COLUMN feedback_open boolean NOT NULL DEFAULT true;
 
+-- The signature printed above the signer's name (PNG or JPEG, at most 200 KB); optional, kept apart so that loading a
+-- conference never loads the image.
+CREATE TABLE certificate_signature (
+    conference_id bigint      PRIMARY KEY REFERENCES conference (id) ON DELETE CASCADE,
+    content_type  varchar(20) NOT NULL CHECK (content_type IN ('image/png', 'image/jpeg')),
+    image         bytea       NOT NULL
+);
+
 -- The code printed on a certificate, checked on the public page /certificates/{code}; made with the first certificate.
 ALTER TABLE registration ADD COLUMN certificate_code varchar(19) UNIQUE;
 -- When that first certificate was issued: the date printed on it, the same on every download.

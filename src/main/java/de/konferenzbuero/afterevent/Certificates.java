@@ -36,12 +36,14 @@ import de.konferenzbuero.registration.RegistrationStatus;
 public class Certificates {
 
     private final CertificatePdf pdf;
+    private final Signatures signatures;
     private final EntityManager em;
     private final Clock clock;
     private final String baseUrl;
 
-    Certificates(CertificatePdf pdf, EntityManager em, Clock clock, AppConfig config) {
+    Certificates(CertificatePdf pdf, Signatures signatures, EntityManager em, Clock clock, AppConfig config) {
         this.pdf = pdf;
+        this.signatures = signatures;
         this.em = em;
         this.clock = clock;
         this.baseUrl = config.baseUrl();
@@ -69,7 +71,7 @@ public class Certificates {
         if (r == null || !isIssuedTo(r)) {
             throw new NoCertificate();
         }
-        return view(r);
+        return view(r, signatures.dataUri(r.conference.id).orElse(null));
     }
 
     /** What the public check of a certificate shows: whose it is, and of which event when. */
@@ -94,7 +96,8 @@ public class Certificates {
         List<Registration> attended = Registration
                 .list("conference = ?1 and status = ?2 and checkedInAt is not null and anonymisedAt is null"
                         + " order by lastName, firstName, id", conference, RegistrationStatus.CONFIRMED);
-        return attended.stream().filter(this::isIssuedTo).map(this::view).toList();
+        String signature = signatures.dataUri(conference.id).orElse(null);
+        return attended.stream().filter(this::isIssuedTo).map(r -> view(r, signature)).toList();
     }
 
     /** The certificates in one ZIP, a PDF each; rendered outside any transaction, however long it takes. */
@@ -137,7 +140,7 @@ public class Certificates {
                 .setParameter(1, r.id).getSingleResult();
     }
 
-    private CertificateView view(Registration r) {
+    private CertificateView view(Registration r, String signature) {
         Object[] issued = issued(r);
         String code = (String) issued[0];
         Instant issuedAt = issued[1] instanceof Instant i ? i : ((java.sql.Timestamp) issued[1]).toInstant();
@@ -150,8 +153,8 @@ public class Certificates {
         List<String> items = r.activeBookings().stream().filter(b -> b.status == BookingStatus.CONFIRMED)
                 .map(b -> b.item.title + " (" + EventTime.span(b.item.startsAt, b.item.endsAt, locale) + ")").toList();
         return new CertificateView(locale.getLanguage(), r.fullName(), r.organisation, c.title, c.motto, dates,
-                place(r, m), items, c.organisation.name, c.certificateSigner, code, baseUrl + "/certificates/" + code,
-                EventTime.shortDate(issuedAt, locale), fileName(r));
+                place(r, m), items, c.organisation.name, c.certificateSigner, signature, code,
+                baseUrl + "/certificates/" + code, EventTime.shortDate(issuedAt, locale), fileName(r));
     }
 
     /** "online", or the venue's name and town. */

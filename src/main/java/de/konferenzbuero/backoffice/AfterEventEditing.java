@@ -11,6 +11,7 @@ import de.konferenzbuero.afterevent.CertificateView;
 import de.konferenzbuero.afterevent.Certificates;
 import de.konferenzbuero.afterevent.Feedback;
 import de.konferenzbuero.afterevent.FollowUps;
+import de.konferenzbuero.afterevent.Signatures;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.input.Checks;
 import de.konferenzbuero.input.FieldProblem;
@@ -44,10 +45,12 @@ public class AfterEventEditing {
     private final FollowUps followUps;
     private final Certificates certificates;
     private final Feedback feedback;
+    private final Signatures signatures;
     private final Audit audit;
 
     AfterEventEditing(ConferenceEditing conferences, FollowUps followUps, Certificates certificates, Feedback feedback,
-            Audit audit) {
+            Signatures signatures, Audit audit) {
+        this.signatures = signatures;
         this.conferences = conferences;
         this.followUps = followUps;
         this.certificates = certificates;
@@ -106,6 +109,26 @@ public class AfterEventEditing {
         audit.record(organiser.email, conferenceId, "CONFERENCE", conferenceId, "after-event settings saved",
                 (hours == null ? "follow-ups by hand" : "follow-ups " + hours + " h after the end")
                         + (feedbackOpen ? ", survey open" : ", survey closed"));
+    }
+
+    /** Stores the signature image printed on the certificates (PNG or JPEG, at most 200 KB). */
+    @Transactional
+    public void saveSignature(Organiser organiser, long conferenceId, byte[] image) {
+        conferences.find(organiser, conferenceId);
+        signatures.save(conferenceId, image);
+        audit.record(organiser.email, conferenceId, "CONFERENCE", conferenceId, "certificate signature saved",
+                image.length + " bytes");
+    }
+
+    @Transactional
+    public void removeSignature(Organiser organiser, long conferenceId) {
+        conferences.find(organiser, conferenceId);
+        signatures.remove(conferenceId);
+        audit.record(organiser.email, conferenceId, "CONFERENCE", conferenceId, "certificate signature removed", "");
+    }
+
+    public boolean hasSignature(Conference conference) {
+        return signatures.exists(conference.id);
     }
 
     /** Queues the follow-up mails for everyone who has not had one. */

@@ -19,5 +19,7 @@ public enum Problem {
     /** A site that may embed the list must be an https origin without path (at most ten). */
     EMBED_SITE,
     /** The hours after the end when follow-up mails go out: 1 to 720, or empty. */
-    FOLLOW_UP_HOURS_RANGE
+    FOLLOW_UP_HOURS_RANGE,
+    /** An image to upload must be a PNG or JPEG file of at most 200 KB. */
+    IMAGE_INVALID
 }

@@ -40,9 +40,9 @@ public final class PersonalData {
 
     /** Tables without attendee data: conferences, agenda, organisations, organiser accounts, scheduling. */
     public static final Set<String> OTHER_TABLES = Set.of("organisation", "conference", "conference_host",
-            "agenda_item", "agenda_item_speaker", "agenda_item_document", "conference_tag", "question",
-            "question_option", "contingent", "organiser", "organiser_membership", "organiser_session", "api_token",
-            "scheduled_job", "webhook_endpoint", "webhook_attempt", "flyway_schema_history");
+            "agenda_item", "agenda_item_speaker", "agenda_item_document", "certificate_signature", "conference_tag",
+            "question", "question_option", "contingent", "organiser", "organiser_membership", "organiser_session",
+            "api_token", "scheduled_job", "webhook_endpoint", "webhook_attempt", "flyway_schema_history");
 
     private static final Map<String, Column> COLUMNS = new LinkedHashMap<>();
 

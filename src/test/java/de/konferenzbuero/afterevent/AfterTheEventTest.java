@@ -110,6 +110,15 @@ class AfterTheEventTest {
         assertThat(lastMailText("away@after.example")).contains("nicht begrüßen", "https://www.example.org/nachlese")
                 .doesNotContain("certificate.pdf").doesNotContain("/feedback");
 
+        // a signature image; a file that is no image is refused
+        assertThat(organiser.request().multiPart(Organisers.CSRF, organiser.csrf())
+                .multiPart("signature", "unterschrift.png", "kein Bild".getBytes(), "image/png")
+                .post("/organiser/conferences/{id}/after/signature", c.id).then().statusCode(400).extract().asString())
+                        .contains("PNG oder JPEG");
+        organiser.request().multiPart(Organisers.CSRF, organiser.csrf())
+                .multiPart("signature", "unterschrift.png", png(), "image/png")
+                .post("/organiser/conferences/{id}/after/signature", c.id).then().statusCode(303);
+
         // the link in the mail gives the certificate
         String certificateUrl = link(thanks, "/certificate.pdf");
         Response pdf = given().get(certificateUrl.replaceFirst("^https?://[^/]+", ""));
@@ -119,6 +128,14 @@ class AfterTheEventTest {
         assertThat(text).contains("Teilnahmebescheinigung", "Test came", "Regionalkonferenz Nachlese",
                 "Workshop Datenräume", "Dr. Maria Muster, Projektleitung", "Rathaus, Lemgo",
                 de.konferenzbuero.EventTime.shortDate(c.startsAt, java.util.Locale.GERMAN));
+        try (PDDocument document = Loader.loadPDF(pdf.asByteArray())) {
+            var resources = document.getPage(0).getResources();
+            boolean image = false;
+            for (var name : resources.getXObjectNames()) {
+                image |= resources.getXObject(name) instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+            }
+            assertThat(image).as("the signature image on the certificate").isTrue();
+        }
         Matcher code = Pattern.compile("Prüfcode: ([A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4}-[A-Z0-9]{4})").matcher(text);
         assertThat(code.find()).as("verification code in %s", text).isTrue();
         assertThat(text(given().get(certificateUrl.replaceFirst("^https?://[^/]+", "")).asByteArray()))
@@ -263,6 +280,20 @@ class AfterTheEventTest {
     private static List<String> mailsTo(String email) {
         return QuarkusTransaction.requiringNew().call(
                 () -> OutboxMessage.<OutboxMessage> list("recipient", email).stream().map(m -> m.template).toList());
+    }
+
+    /** A small signature-like PNG. */
+    private static byte[] png() throws IOException {
+        var image = new java.awt.image.BufferedImage(120, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        var g = image.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 120, 40);
+        g.setColor(java.awt.Color.BLUE);
+        g.drawLine(5, 30, 115, 10);
+        g.dispose();
+        var bytes = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, "png", bytes);
+        return bytes.toByteArray();
     }
 
     private void held(Conference c) {

@@ -271,7 +271,13 @@ class OrganiserAccessTest {
             if (route.key().equals("POST /organiser/login")) {
                 form = Map.of("email", Organisers.KTS, "password", Organisers.PASSWORD, "next", "/organiser");
             }
-            Response response = (route.roles().contains("admin") ? admin : member).postWithoutCsrf(path, form);
+            Organisers.Session who = route.roles().contains("admin") ? admin : member;
+            Response response = route.consumesMultipart()
+                    ? who.request()
+                            .multiPart("signature", "unterschrift.png",
+                                    new byte[] { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10 }, "image/png")
+                            .post(path)
+                    : who.postWithoutCsrf(path, form);
             soft.assertThat(response.statusCode()).as("%s without CSRF token", path).isEqualTo(400);
             soft.assertThat(response.getCookie(Organisers.SESSION)).as("%s without CSRF token sets no session", path)
                     .isNull();
@@ -797,7 +803,12 @@ class OrganiserAccessTest {
     /** Sends the route's request; page forms carry {@code csrf} (if given) and {@code body} as form fields. */
     static Response send(RequestSpecification request, Route route, String path, String csrf, Object body) {
         request.redirects().follow(false);
-        if (!route.api() && !route.method().equals("GET")) {
+        if (!route.api() && route.consumesMultipart()) {
+            // a form with a file (the certificate signature): the file, and the token as a field of the form
+            request.multiPart("signature", "unterschrift.png",
+                    new byte[] { (byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10 }, "image/png");
+            request.multiPart(csrf != null ? Organisers.CSRF : "unused", csrf != null ? csrf : "x");
+        } else if (!route.api() && !route.method().equals("GET")) {
             request.contentType(ContentType.URLENC);
             if (body instanceof Map<?, ?> fields) {
                 fields.forEach((k, v) -> request.formParam((String) k, v));
@@ -831,7 +842,8 @@ class OrganiserAccessTest {
     // -------------------------------------------------------------------------------------------
 
     /** One HTTP route: method, path template, where it lives and the roles it requires. */
-    record Route(String method, String template, String resource, Set<String> roles, boolean consumesJson) {
+    record Route(String method, String template, String resource, Set<String> roles, boolean consumesJson,
+            boolean consumesMultipart) {
 
         String key() {
             return method + " " + template;
@@ -886,8 +898,11 @@ class OrganiserAccessTest {
                     found.add(new Route(http.getValue(),
                             template(value(classPath), value(method.declaredAnnotation(PATH))),
                             resource.name().toString(),
-                            roles == null ? Set.of() : Set.of(roles.value().asStringArray()), consumes != null && Stream
-                                    .of(consumes.value().asStringArray()).anyMatch(type -> type.contains("json"))));
+                            roles == null ? Set.of() : Set.of(roles.value().asStringArray()),
+                            consumes != null && Stream.of(consumes.value().asStringArray())
+                                    .anyMatch(type -> type.contains("json")),
+                            consumes != null && Stream.of(consumes.value().asStringArray())
+                                    .anyMatch(type -> type.contains("multipart"))));
                 }
             }
         }

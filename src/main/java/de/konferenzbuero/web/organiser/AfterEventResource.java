@@ -19,6 +19,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
@@ -46,7 +49,7 @@ public class AfterEventResource {
     static class Templates {
         static native TemplateInstance after(Conference conference, AfterEventForm form,
                 AfterEventEditing.Figures figures, Feedback.Results results, boolean over, String notice, long thanked,
-                long missed, List<Integer> ratings);
+                long missed, List<Integer> ratings, boolean signature, FormState signatureForm);
     }
 
     /** The settings form: signer, followUpHours, documentationUrl, feedbackOpen. */
@@ -56,6 +59,7 @@ public class AfterEventResource {
             super((field, locale) -> switch (field) {
             case "signer" -> Texts.after(locale).org_signer();
             case "followUpHours" -> Texts.after(locale).org_follow_up_hours();
+            case "signature" -> Texts.after(locale).org_signature();
             default -> Texts.after(locale).org_documentation();
             });
         }
@@ -107,6 +111,34 @@ public class AfterEventResource {
             form.reject(e.problems(), page.locale());
             return Response.status(400).entity(view(editing.find(current.get(), id), form, null, 0, 0)).build();
         }
+    }
+
+    /** The signature image, sent as a file of the multipart form. */
+    @POST
+    @Path("/signature")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response saveSignature(@PathParam("id") long id, @RestForm("signature") FileUpload file) {
+        try {
+            byte[] image = file == null ? new byte[0] : java.nio.file.Files.readAllBytes(file.uploadedFile());
+            editing.saveSignature(current.get(), id, image);
+            return seeOther("/organiser/conferences/" + id + "/after?notice=signature-saved");
+        } catch (InvalidInput e) {
+            AfterEventForm form = new AfterEventForm();
+            form.reject(e.problems(), page.locale());
+            Conference conference = editing.find(current.get(), id);
+            return Response.status(400).entity(view(conference, AfterEventForm.of(conference), null, 0, 0, form))
+                    .build();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @POST
+    @Path("/signature/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeSignature(@PathParam("id") long id) {
+        editing.removeSignature(current.get(), id);
+        return seeOther("/organiser/conferences/" + id + "/after?notice=signature-removed");
     }
 
     @POST
@@ -168,7 +200,13 @@ public class AfterEventResource {
 
     private TemplateInstance view(Conference conference, AfterEventForm form, String notice, long thanked,
             long missed) {
+        return view(conference, form, notice, thanked, missed, new AfterEventForm());
+    }
+
+    private TemplateInstance view(Conference conference, AfterEventForm form, String notice, long thanked, long missed,
+            AfterEventForm signatureForm) {
         return Templates.after(conference, form, editing.figures(conference), editing.results(conference),
-                conference.endsAt.isBefore(clock.instant()), notice, thanked, missed, RATINGS);
+                conference.endsAt.isBefore(clock.instant()), notice, thanked, missed, RATINGS,
+                editing.hasSignature(conference), signatureForm);
     }
 }
