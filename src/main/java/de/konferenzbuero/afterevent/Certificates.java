@@ -82,12 +82,8 @@ public class Certificates {
     public Optional<Verified> verify(String typed, Locale locale) {
         return CertificateCodes.normalise(typed)
                 .flatMap(code -> Registration.find("certificateCode", code).<Registration> firstResultOptional())
-                .filter(this::isIssuedTo)
-                .map(r -> new Verified(r.fullName(), r.conference.title,
-                        EventTime.day(r.conference.startsAt).equals(EventTime.day(r.conference.endsAt))
-                                ? EventTime.shortDate(r.conference.startsAt, locale)
-                                : EventTime.shortDate(r.conference.startsAt, locale) + " – "
-                                        + EventTime.shortDate(r.conference.endsAt, locale)));
+                .filter(this::isIssuedTo).map(r -> new Verified(r.fullName(), r.conference.title,
+                        dates(r.conference, locale, d -> d, (start, end) -> start + " – " + end)));
     }
 
     /** Issues everyone's certificate (codes and dates set, committed) and returns what each says, by name. */
@@ -147,14 +143,20 @@ public class Certificates {
         Locale locale = Locale.forLanguageTag(r.locale);
         CertificateMessages m = Texts.certificate(locale);
         Conference c = r.conference;
-        String dates = EventTime.day(c.startsAt).equals(EventTime.day(c.endsAt))
-                ? m.on_day(EventTime.shortDate(c.startsAt, locale))
-                : m.from_to(EventTime.shortDate(c.startsAt, locale), EventTime.shortDate(c.endsAt, locale));
+        String dates = dates(c, locale, m::on_day, m::from_to);
         List<String> items = r.activeBookings().stream().filter(b -> b.status == BookingStatus.CONFIRMED)
                 .map(b -> b.item.title + " (" + EventTime.span(b.item.startsAt, b.item.endsAt, locale) + ")").toList();
         return new CertificateView(locale.getLanguage(), r.fullName(), r.organisation, c.title, c.motto, dates,
                 place(r, m), items, c.organisation.name, c.certificateSigner, signature, code,
                 baseUrl + "/certificates/" + code, EventTime.shortDate(issuedAt, locale), fileName(r));
+    }
+
+    /** The conference's day, or its first and last day, in the words given for each. */
+    private static String dates(Conference c, Locale locale, java.util.function.UnaryOperator<String> oneDay,
+            java.util.function.BinaryOperator<String> severalDays) {
+        String start = EventTime.shortDate(c.startsAt, locale);
+        return EventTime.day(c.startsAt).equals(EventTime.day(c.endsAt)) ? oneDay.apply(start)
+                : severalDays.apply(start, EventTime.shortDate(c.endsAt, locale));
     }
 
     /** "online", or the venue's name and town. */

@@ -69,6 +69,9 @@ public class Feedback {
         }
     }
 
+    /** The ratings a question offers, from best to worst, in the order forms and results list them. */
+    public static final List<Integer> RATINGS = List.of(5, 4, 3, 2, 1);
+
     /** Results are shown from this many answers (an item's from this many ratings). */
     public static final int MIN_ANSWERS = 5;
 

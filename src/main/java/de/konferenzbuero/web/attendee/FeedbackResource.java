@@ -69,9 +69,6 @@ public class FeedbackResource {
         }
     }
 
-    /** The choices from best to worst. */
-    private static final List<Integer> RATINGS = List.of(5, 4, 3, 2, 1);
-
     private final RegistrationService registrations;
     private final Feedback feedback;
     private final PageContext page;
@@ -116,7 +113,7 @@ public class FeedbackResource {
             throw new NotFoundException();
         }
         return Templates.feedback(registration, feedback.itemsToRate(registration), form,
-                feedback.hasAnswered(registration), RATINGS);
+                feedback.hasAnswered(registration), Feedback.RATINGS);
     }
 
     private Registration find(String secret) {

@@ -74,8 +74,6 @@ public class AfterEventResource {
         }
     }
 
-    private static final List<Integer> RATINGS = List.of(5, 4, 3, 2, 1);
-
     private final AfterEventEditing editing;
     private final AttendeeExport export;
     private final CurrentOrganiser current;
@@ -192,7 +190,7 @@ public class AfterEventResource {
     private static List<String> row(String label, Feedback.Ratings ratings, java.util.Locale locale) {
         List<String> row = new ArrayList<>(
                 List.of(label, String.valueOf(ratings.total()), String.format(locale, "%.1f", ratings.mean())));
-        for (int rating : RATINGS) {
+        for (int rating : Feedback.RATINGS) {
             row.add(String.valueOf(ratings.count(rating)));
         }
         return row;
@@ -206,7 +204,7 @@ public class AfterEventResource {
     private TemplateInstance view(Conference conference, AfterEventForm form, String notice, long thanked, long missed,
             AfterEventForm signatureForm) {
         return Templates.after(conference, form, editing.figures(conference), editing.results(conference),
-                conference.endsAt.isBefore(clock.instant()), notice, thanked, missed, RATINGS,
+                conference.endsAt.isBefore(clock.instant()), notice, thanked, missed, Feedback.RATINGS,
                 editing.hasSignature(conference), signatureForm);
     }
 }
