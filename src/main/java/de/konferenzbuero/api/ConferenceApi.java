@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import jakarta.ws.rs.Consumes;
@@ -65,8 +66,10 @@ public class ConferenceApi {
     @GET
     public List<ConferenceJson.Summary> list() {
         Instant now = clock.instant();
-        return Conference.listVisible().stream()
-                .map(c -> ConferenceJson.summary(c, c.registrationState(now), occupancy.of(c))).toList();
+        List<Conference> visible = Conference.listVisible();
+        Map<Long, Occupancy.Report> reports = occupancy.of(visible);
+        return visible.stream().map(c -> ConferenceJson.summary(c, c.registrationState(now), reports.get(c.id)))
+                .toList();
     }
 
     /** One conference with its agenda and the confirmed, waitlisted and free places of every mode and item. */

@@ -60,13 +60,17 @@ final class ConferenceJson {
     }
 
     static Detail detail(Conference c, RegistrationState state, Occupancy.Report occupancy) {
+        return detail(c, state, occupancy, Question.listShown(c));
+    }
+
+    static Detail detail(Conference c, RegistrationState state, Occupancy.Report occupancy, List<Question> questions) {
         Venue v = c.venue;
         return new Detail(c.slug, c.title, c.motto, c.description, time(c.startsAt), time(c.endsAt), c.format,
                 v == null ? null : new VenueJson(v.name, v.street, v.postalCode, v.city, v.accessibility), c.status,
                 state, time(c.registrationOpensAt), time(c.registrationCloses()), c.audience, c.organisation.name,
                 c.hosts.stream().map(h -> h.name).toList(), c.contactName, c.contactEmail, places(occupancy),
-                c.agenda.stream().map(item -> item(item, occupancy)).toList(), QuestionJson.of(Question.listShown(c)),
-                c.region, List.copyOf(c.tags));
+                c.agenda.stream().map(item -> item(item, occupancy)).toList(), QuestionJson.of(questions), c.region,
+                List.copyOf(c.tags));
     }
 
     private static Item item(AgendaItem i, Occupancy.Report occupancy) {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -33,6 +34,7 @@ import de.konferenzbuero.backoffice.RegistrationAdmin;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.conference.Question;
 import de.konferenzbuero.http.OrganiserIdentities;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
@@ -40,6 +42,7 @@ import de.konferenzbuero.organisation.Organiser;
 import de.konferenzbuero.registration.Occupancy;
 import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationStatus;
+import de.konferenzbuero.registration.WaitlistPositions;
 
 /**
  * The organiser JSON API, authenticated with an API token ({@code Authorization: Bearer ...}); it calls the same
@@ -70,11 +73,15 @@ public class OrganiserApi {
             java.time.OffsetDateTime checkedInAt, List<QuestionJson.AnswerJson> answers) {
 
         static RegistrationView of(Registration r) {
+            return of(r, WaitlistPositions.of(r.conference.id));
+        }
+
+        static RegistrationView of(Registration r, WaitlistPositions positions) {
             return new RegistrationView(r.id, r.firstName, r.lastName, r.email, r.organisation, r.role, r.attendance,
-                    r.status, r.waitlistPosition(),
+                    r.status, positions.of(r),
                     r.activeBookings().stream()
-                            .map(b -> new RegistrationJson.ItemJson(b.item.id, b.item.title, b.status,
-                                    b.waitlistPosition(), r.keptUntilSwap(b)))
+                            .map(b -> new RegistrationJson.ItemJson(b.item.id, b.item.title, b.status, positions.of(b),
+                                    r.keptUntilSwap(b)))
                             .toList(),
                     r.needsWheelchair, r.needsSignLanguage, r.needsInductionLoop, r.needsOther, r.dietaryNeeds,
                     r.photoConsent, ConferenceJson.time(r.checkedInAt), QuestionJson.answers(r));
@@ -113,8 +120,11 @@ public class OrganiserApi {
     @Path("/conferences")
     public List<ConferenceView> conferences() {
         Long scope = OrganisationScope.of(identity);
-        return conferences.list(organiser()).stream().filter(c -> scope == null || scope.equals(c.organisation.id))
-                .map(this::view).toList();
+        List<Conference> list = conferences.list(organiser()).stream()
+                .filter(c -> scope == null || scope.equals(c.organisation.id)).toList();
+        Map<Long, Occupancy.Report> reports = occupancy.of(list);
+        Map<Long, List<Question>> questions = Question.listShown(list);
+        return list.stream().map(c -> view(c, reports.get(c.id), questions.get(c.id))).toList();
     }
 
     @RolesAllowed("organiser")
@@ -205,8 +215,10 @@ public class OrganiserApi {
     public List<RegistrationView> registrations(@PathParam("id") long id, @QueryParam("q") String query,
             @QueryParam("status") RegistrationStatus status, @QueryParam("attendance") Attendance attendance,
             @QueryParam("item") Long item) {
-        return registrations.search(organiser(), id, new RegistrationAdmin.Filter(query, status, attendance, item))
-                .stream().map(RegistrationView::of).toList();
+        List<Registration> found = registrations.search(organiser(), id,
+                new RegistrationAdmin.Filter(query, status, attendance, item));
+        WaitlistPositions positions = WaitlistPositions.of(id);
+        return found.stream().map(r -> RegistrationView.of(r, positions)).toList();
     }
 
     /** One registration, as a webhook's {@code data.registration.api} link reads it. */
@@ -271,8 +283,12 @@ public class OrganiserApi {
     }
 
     private ConferenceView view(Conference c) {
+        return view(c, occupancy.of(c), Question.listShown(c));
+    }
+
+    private ConferenceView view(Conference c, Occupancy.Report report, List<Question> questions) {
         return new ConferenceView(c.id, c.version, c.confirmEmail, c.confirmWithinHours, c.offerHours,
-                c.approvalRequired, ConferenceJson.detail(c, c.registrationState(clock.instant()), occupancy.of(c)));
+                c.approvalRequired, ConferenceJson.detail(c, c.registrationState(clock.instant()), report, questions));
     }
 
     private Organiser organiser() {

@@ -28,6 +28,7 @@ import de.konferenzbuero.registration.BookingStatus;
 import de.konferenzbuero.registration.ConsentRecord;
 import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationStatus;
+import de.konferenzbuero.registration.WaitlistPositions;
 
 /**
  * Attendee lists for spreadsheets: CSV (UTF-8 with BOM and semicolons, as German Excel expects) and XLSX, for the whole
@@ -58,11 +59,12 @@ public class AttendeeExport {
         rows.add(header);
         List<Registration> list = registrations.search(organiser, conferenceId,
                 new RegistrationAdmin.Filter(null, null, null, itemId));
+        WaitlistPositions positions = WaitlistPositions.of(conferenceId);
         for (Registration r : list) {
             if (!r.isActive()) {
                 continue;
             }
-            String status = statusOf(r, item, locale);
+            String status = statusOf(r, item, positions, locale);
             List<String> row = new ArrayList<>(List.of(r.lastName, r.firstName, r.email, nz(r.organisation), nz(r.role),
                     Texts.of(locale).attendance(r.attendance), status,
                     r.activeBookings().stream()
@@ -127,15 +129,15 @@ public class AttendeeExport {
         return bytes.toByteArray();
     }
 
-    private static String statusOf(Registration r, AgendaItem item, Locale locale) {
+    private static String statusOf(Registration r, AgendaItem item, WaitlistPositions positions, Locale locale) {
         if (item != null) {
             return r.activeBookings().stream().filter(b -> b.item.id.equals(item.id)).findFirst()
                     .map(b -> Texts.of(locale).item_status(b.status)
-                            + (b.status == BookingStatus.WAITLISTED ? " " + b.waitlistPosition() : ""))
+                            + (b.status == BookingStatus.WAITLISTED ? " " + positions.of(b) : ""))
                     .orElse("");
         }
         return Texts.organiser(locale).reg_state(r.status)
-                + (r.status == RegistrationStatus.WAITLISTED ? " " + r.waitlistPosition() : "")
+                + (r.status == RegistrationStatus.WAITLISTED ? " " + positions.of(r) : "")
                 + (r.hasOffer() ? " (" + Texts.offer(locale).org_state(EventTime.shortDate(r.offerExpiresAt, locale),
                         EventTime.time(r.offerExpiresAt)) + ")" : "");
     }

@@ -76,6 +76,17 @@ public class Question extends PanacheEntityBase {
         return list("conference = ?1 and deletedAt is null order by position, id", conference);
     }
 
+    /** The questions shown of each of these conferences (by conference id), in one query. */
+    public static java.util.Map<Long, List<Question>> listShown(List<Conference> conferences) {
+        java.util.Map<Long, List<Question>> shown = new java.util.HashMap<>();
+        conferences.forEach(c -> shown.put(c.id, new java.util.ArrayList<>()));
+        if (!conferences.isEmpty()) {
+            Question.<Question> list("conference in ?1 and deletedAt is null order by position, id", conferences)
+                    .forEach(q -> shown.get(q.conference.id).add(q));
+        }
+        return shown;
+    }
+
     /** Every question whose answers are to be read: those asked now and removed ones that have answers. */
     public static List<Question> listAnswerable(Conference conference) {
         return list("""

@@ -81,8 +81,7 @@ public class ConferencesResource {
     @GET
     public TemplateInstance dashboard() {
         List<Conference> conferences = editing.list(current.get());
-        java.util.Map<Long, Occupancy.Report> reports = new java.util.HashMap<>();
-        conferences.forEach(c -> reports.put(c.id, occupancy.of(c)));
+        java.util.Map<Long, Occupancy.Report> reports = occupancy.of(conferences);
         Instant now = clock.instant();
         // upcoming ones soonest first, past ones most recent first
         return Templates.dashboard(

@@ -28,6 +28,7 @@ import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.registration.Occupancy;
 import de.konferenzbuero.registration.Registration;
 import de.konferenzbuero.registration.RegistrationStatus;
+import de.konferenzbuero.registration.WaitlistPositions;
 import de.konferenzbuero.web.attendee.ItemChoices;
 import de.konferenzbuero.web.attendee.SignUpForm;
 
@@ -41,7 +42,7 @@ public class RegistrationsResource {
     static class Templates {
         static native TemplateInstance list(Conference conference, List<Registration> registrations,
                 Occupancy.Report occupancy, RegistrationAdmin.Needs needs, RegistrationAdmin.Filter filter,
-                List<RegistrationStatus> statuses, int pendingCount, String notice);
+                List<RegistrationStatus> statuses, int pendingCount, WaitlistPositions positions, String notice);
 
         static native TemplateInstance add(Conference conference, ItemChoices choices, SignUpForm form);
 
@@ -74,7 +75,7 @@ public class RegistrationsResource {
         return Templates.list(conference, admin.search(current.get(), id, filter), occupancy.of(conference),
                 admin.needs(current.get(), id), filter, List.of(RegistrationStatus.values()),
                 (int) Registration.count("conference = ?1 and status = ?2", conference, RegistrationStatus.PENDING),
-                notice);
+                WaitlistPositions.of(id), notice);
     }
 
     @GET
