@@ -13,8 +13,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 
 import io.quarkus.logging.Log;
@@ -26,6 +28,7 @@ import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.Question;
 import de.konferenzbuero.conference.RegistrationState;
 import de.konferenzbuero.http.ClientAddress;
+import de.konferenzbuero.http.ETags;
 import de.konferenzbuero.http.PageContext;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.limits.Limit;
@@ -37,7 +40,10 @@ import de.konferenzbuero.registration.RegistrationClosed;
 import de.konferenzbuero.registration.SignUpResult;
 import de.konferenzbuero.registration.SignUpService;
 
-/** The public page of one conference: facts, venue, agenda, and the sign-up form while registration is open. */
+/**
+ * The public page of one conference: facts, venue, agenda, and the sign-up form while registration is open; 304 while
+ * it has not changed for the visitor (its free places and the visitor's CSRF token are part of it).
+ */
 @Path("/conferences/{slug}")
 @Produces(MediaType.TEXT_HTML)
 public class ConferenceResource {
@@ -74,8 +80,9 @@ public class ConferenceResource {
     }
 
     @GET
-    public TemplateInstance conference(@PathParam("slug") String slug, @QueryParam("notice") String notice) {
-        return view(find(slug), SignUpForm.empty(), notice);
+    public Response conference(@PathParam("slug") String slug, @QueryParam("notice") String notice,
+            @Context Request request) {
+        return ETags.page(request, view(find(slug), SignUpForm.empty(), notice).render());
     }
 
     /**
