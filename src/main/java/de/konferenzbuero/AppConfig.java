@@ -37,6 +37,13 @@ public interface AppConfig {
     @WithDefault("2026-11")
     String privacyPolicyVersion();
 
+    /**
+     * How long a stored public page (catalogue, conference page, public JSON) is used before it is checked against the
+     * database again (http/PageCache): the most its free places can lag behind, on every instance.
+     */
+    @WithDefault("1S")
+    Duration publicPagesCheckedAfter();
+
     /** Who runs this installation: shown in the Impressum, the privacy notice and the accessibility statement. */
     Legal legal();
 

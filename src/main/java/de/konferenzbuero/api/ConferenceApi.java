@@ -13,12 +13,23 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import de.konferenzbuero.AppConfig;
 import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.conference.ContentStamps;
 import de.konferenzbuero.http.ClientAddress;
+import de.konferenzbuero.http.PageCache;
 import de.konferenzbuero.http.ProblemDetail;
 import de.konferenzbuero.limits.Limit;
 import de.konferenzbuero.limits.RateLimiter;
@@ -44,8 +55,15 @@ public class ConferenceApi {
     private final RateLimiter limiter;
     private final ClientAddress client;
 
+    private final PageCache pages;
+    private final ContentStamps stamps;
+    private final ObjectMapper json;
+
     public ConferenceApi(SignUpService signUps, ManageLinks links, Occupancy occupancy, Clock clock, AppConfig config,
-            RateLimiter limiter, ClientAddress client) {
+            RateLimiter limiter, ClientAddress client, PageCache pages, ContentStamps stamps, ObjectMapper json) {
+        this.pages = pages;
+        this.stamps = stamps;
+        this.json = json;
         this.links = links;
         this.limiter = limiter;
         this.client = client;
@@ -72,13 +90,29 @@ public class ConferenceApi {
                 .toList();
     }
 
-    /** One conference with its agenda and the confirmed, waitlisted and free places of every mode and item. */
+    /**
+     * One conference with its agenda and the confirmed, waitlisted and free places of every mode and item; kept
+     * rendered (PageCache), with an ETag.
+     */
     @GET
     @Path("/{slug}")
-    public ConferenceJson.Detail get(@PathParam("slug") String slug) {
-        Conference c = Conference.findBySlug(slug).filter(Conference::isVisible)
-                .orElseThrow(() -> new UnknownConference(slug));
-        return ConferenceJson.detail(c, c.registrationState(clock.instant()), occupancy.of(c));
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ConferenceJson.Detail.class)))
+    public Response get(@PathParam("slug") String slug, @Context Request request) {
+        return pages.json(request, "api conference " + slug, () -> stamps.of(slug), () -> {
+            Conference c = Conference.findBySlug(slug).filter(Conference::isVisible)
+                    .orElseThrow(() -> new UnknownConference(slug));
+            return new PageCache.Rendered(
+                    json(ConferenceJson.detail(c, c.registrationState(clock.instant()), occupancy.of(c))),
+                    c.turningPoints());
+        });
+    }
+
+    private String json(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

@@ -194,6 +194,15 @@ public class Conference extends PanacheEntityBase {
         return status != ConferenceStatus.DRAFT;
     }
 
+    /**
+     * The moments at which its public page changes by itself: registration opens and closes, the conference starts and
+     * ends.
+     */
+    public List<Instant> turningPoints() {
+        return java.util.stream.Stream.of(registrationOpensAt, registrationCloses(), startsAt, endsAt)
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
     public boolean isPast(Instant now) {
         return !endsAt.isAfter(now);
     }

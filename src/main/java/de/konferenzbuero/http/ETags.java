@@ -16,7 +16,9 @@ import jakarta.ws.rs.core.Response;
  */
 public final class ETags {
 
-    private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
+    public static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
+
+    public static final MediaType JSON = MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8");
 
     private ETags() {
     }
@@ -40,8 +42,12 @@ public final class ETags {
     }
 
     public static EntityTag of(byte[] body) {
+        return new EntityTag(HexFormat.of().formatHex(sha256(body), 0, 16));
+    }
+
+    static byte[] sha256(byte[] bytes) {
         try {
-            return new EntityTag(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body), 0, 16));
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

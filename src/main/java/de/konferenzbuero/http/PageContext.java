@@ -55,6 +55,11 @@ public class PageContext {
         return url.toString();
     }
 
+    /** Whether the page was asked for with no query parameter but the language: the same page for everybody. */
+    public boolean plain() {
+        return java.util.Arrays.stream(query.split("&")).allMatch(p -> p.isEmpty() || p.startsWith("lang="));
+    }
+
     public String path() {
         return path;
     }

@@ -25,10 +25,12 @@ import io.quarkus.qute.TemplateInstance;
 
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.conference.Conference;
+import de.konferenzbuero.conference.ContentStamps;
 import de.konferenzbuero.conference.Question;
 import de.konferenzbuero.conference.RegistrationState;
 import de.konferenzbuero.http.ClientAddress;
 import de.konferenzbuero.http.ETags;
+import de.konferenzbuero.http.PageCache;
 import de.konferenzbuero.http.PageContext;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.limits.Limit;
@@ -67,22 +69,34 @@ public class ConferenceResource {
     private final RateLimiter limiter;
     private final ClientAddress client;
     private final PageContext page;
+    private final PageCache pages;
+    private final ContentStamps stamps;
     private final Clock clock;
 
     public ConferenceResource(SignUpService signUps, ManageLinks links, RateLimiter limiter, ClientAddress client,
-            PageContext page, Clock clock) {
+            PageContext page, PageCache pages, ContentStamps stamps, Clock clock) {
         this.signUps = signUps;
         this.links = links;
         this.limiter = limiter;
         this.client = client;
         this.page = page;
+        this.pages = pages;
+        this.stamps = stamps;
         this.clock = clock;
     }
 
+    /** Kept rendered for all visitors (PageCache) when asked for without a notice. */
     @GET
     public Response conference(@PathParam("slug") String slug, @QueryParam("notice") String notice,
             @Context Request request) {
-        return ETags.page(request, view(find(slug), SignUpForm.empty(), notice).render());
+        if (!page.plain()) {
+            return ETags.page(request, view(find(slug), SignUpForm.empty(), notice).render());
+        }
+        return pages.page(request, "conference " + slug + " " + page.lang(), () -> stamps.of(slug), () -> {
+            Conference conference = find(slug);
+            return new PageCache.Rendered(view(conference, SignUpForm.empty(), null).render(),
+                    conference.turningPoints());
+        });
     }
 
     /**
