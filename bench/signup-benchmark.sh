@@ -2,7 +2,7 @@
 # Sign-up benchmark for Konferenzbüro. A benchmark, not a test: it prints figures and never fails on
 # time. It exits non-zero only when something broke or a conference was oversold.
 #
-#   bench/signup-benchmark.sh [-c CLIENTS] [-d SECONDS] [--no-build] [--keep]
+#   bench/signup-benchmark.sh [-c CLIENTS] [-d SECONDS] [--no-build] [--build] [--no-profile] [--keep]
 #
 # What it does (docs/benchmarks.md explains the figures):
 #   1. builds the app if the packaged jar is missing or older than the sources
@@ -24,6 +24,9 @@
 #   6. HALF RATE: half the peak rate, open loop (bench/LoadClient.java, latency from each request's
 #      due time), same number of connections: p50, p99;
 #   7. SMALL CAPACITY: CLIENTS clients race for 100 places for a few seconds (the rest is waitlisted);
+#      PROFILE: the peak load again for SECONDS with Java Flight Recorder (jcmd JFR.start settings=profile),
+#      summarised by bench/JfrSummary.java: where the app's CPU goes, by library, by step, hottest methods;
+#      PAGES: static file vs conference page (first visit; asked again with its ETag), wrk;
 #   8. oversold check in SQL for every conference: confirmed registrations vs capacity and vs
 #      conference.onsite_taken, and first come, first served for the small one (by decision events);
 #   9. ANATOMY: sequential sign-ups with pg_stat_statements, one logged statement by statement and (if
@@ -39,6 +42,7 @@
 #   BENCH_PG_BIN=/usr/lib/postgresql/15/bin BENCH_JAVA_OPTS="-Xmx1g"
 #   BENCH_PG_CONF="synchronous_commit=off;..."   extra postgresql.conf lines, separated by ';'
 #   BENCH_KEEP=1   keep the work directory (logs, PostgreSQL data) instead of deleting it
+#   BENCH_PROFILE=0   leave out the PROFILE phase (Java Flight Recorder); BENCH_JFR_OUT=FILE keeps its recording
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -57,12 +61,14 @@ MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-9099}"
 PG_BIN="${BENCH_PG_BIN:-/usr/lib/postgresql/15/bin}"
 JAVA_OPTS="${BENCH_JAVA_OPTS:--Xmx1g}"
 KEEP="${BENCH_KEEP:-0}"
+PROFILE="${BENCH_PROFILE:-1}"
 BUILD=auto
 
 while [ $# -gt 0 ]; do
     case "$1" in
     -c | --clients) CLIENTS="$2"; shift 2 ;;
     -d | --duration) DURATION="$2"; shift 2 ;;
+    --no-profile) PROFILE=0; shift ;;
     --no-build) BUILD=no; shift ;;
     --build) BUILD=yes; shift ;;
     --keep) KEEP=1; shift ;;
@@ -76,172 +82,13 @@ APP_URL="http://127.0.0.1:$APP_PORT"
 WRK_THREADS=$((CLIENTS < 2 ? CLIENTS : 2))
 HZ="$(getconf CLK_TCK)"
 
-say() { printf '\n== %s\n' "$*"; }
-die() { echo "benchmark: $*" >&2; exit 1; }
-field() { sed -n "s/.* $2=\([^ ]*\).*/\1/p" <<<"$1"; } # field "RESULT a=1 b=2" b -> 2
-calc() { awk "BEGIN { printf \"%$1\", $2 }"; }        # calc .2f "1/3"
-
-# ---------------------------------------------------------------- tools
-command -v java >/dev/null || die "java not found (JDK 17+ needed)"
-command -v curl >/dev/null || die "curl not found"
-[ -x "$PG_BIN/postgres" ] || die "PostgreSQL server binaries not found in $PG_BIN (apt-get install postgresql-15)"
-PGBENCH="$PG_BIN/pgbench"
-[ -x "$PGBENCH" ] || PGBENCH="$(command -v pgbench)" || die "pgbench not found"
-PSQL_BIN="$PG_BIN/psql"
-[ -x "$PSQL_BIN" ] || PSQL_BIN="$(command -v psql)"
-if ! command -v wrk >/dev/null && [ "$(id -u)" -eq 0 ]; then
-    echo "installing wrk (Debian package) ..."
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y -q wrk >/dev/null 2>&1 || { apt-get update -q >/dev/null && apt-get install -y -q wrk >/dev/null; } || true
-fi
-HAVE_WRK=0
-command -v wrk >/dev/null && HAVE_WRK=1
-HAVE_TCPDUMP=0
-command -v tcpdump >/dev/null && [ "$(id -u)" -eq 0 ] && HAVE_TCPDUMP=1
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-port_in_use "$PG_PORT" && die "port $PG_PORT is in use; set BENCH_PG_PORT"
-port_in_use "$APP_PORT" && die "port $APP_PORT is in use; set BENCH_APP_PORT"
-
-# ---------------------------------------------------------------- build
-if [ "$BUILD" = yes ] || { [ "$BUILD" = auto ] && { [ ! -f "$JAR" ] ||
-    [ -n "$(find src/main pom.xml -newer "$JAR" -print -quit)" ]; }; }; then
-    say "building the app: ./mvnw -q -B package -DskipTests"
-    ./mvnw -q -B package -DskipTests
-fi
-[ -f "$JAR" ] || die "$JAR missing (build with ./mvnw package -DskipTests)"
-
-# ---------------------------------------------------------------- cleanup
-WORK="$(mktemp -d /tmp/konferenzbuero-bench.XXXXXX)"
-chmod 755 "$WORK"
-PGDATA="$WORK/pgdata"
-PG_STARTED=0
-APP_PID=""
-BG_PIDS=()
-
-cleanup() {
-    local rc=$?
-    trap - EXIT INT TERM
-    for pid in "${BG_PIDS[@]}" $(cat "$WORK/bg.pids" 2>/dev/null); do
-        kill "$pid" 2>/dev/null || true
-    done
-    if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
-        kill "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 50); do kill -0 "$APP_PID" 2>/dev/null || break; sleep 0.2; done
-        kill -9 "$APP_PID" 2>/dev/null || true
-    fi
-    if [ "$PG_STARTED" = 1 ]; then
-        as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -m fast -w stop >/dev/null 2>&1 || true
-    fi
-    if [ "$KEEP" = 1 ]; then
-        echo "work directory kept: $WORK"
-    else
-        rm -rf "$WORK"
-    fi
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-# Runs a command in the background, remembered for cleanup (also from a subshell), and waits for it;
-# meanwhile records its CPU ticks in $WORK/client.ticks (the last sample, at most 0.2 s before it ends).
-run_bg() {
-    "$@" &
-    local pid=$!
-    echo "$pid" >>"$WORK/bg.pids"
-    echo 0 >"$WORK/client.ticks"
-    while kill -0 "$pid" 2>/dev/null; do
-        proc_ticks "$pid" >"$WORK/client.ticks.new" && mv "$WORK/client.ticks.new" "$WORK/client.ticks"
-        [ -f "$PGDATA/postmaster.pid" ] && pg_seen_update
-        sleep 0.2
-    done
-    local rc=0
-    wait "$pid" || rc=$?
-    sed -i "/^$pid\$/d" "$WORK/bg.pids"
-    return "$rc"
-}
-
-# ---------------------------------------------------------------- PostgreSQL
-if [ "$(id -u)" -eq 0 ]; then
-    id postgres >/dev/null 2>&1 || die "running as root needs the postgres user (from the postgresql package)"
-    as_pg() { runuser -u postgres -- "$@"; }
-else
-    as_pg() { "$@"; }
-fi
-mkdir -p "$PGDATA"
-[ "$(id -u)" -eq 0 ] && chown postgres "$PGDATA" "$WORK"
-chmod 700 "$PGDATA"
-
-say "machine"
-echo "cores: $(nproc)   memory: $(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)   cpu: $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)"
-echo "kernel: $(uname -r)   java: $(java -version 2>&1 | head -1)   postgres: $("$PG_BIN/postgres" --version)"
-echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine shares the cores)"
-echo "app: $JAR ($(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo 'no git'))"
-
-as_pg "$PG_BIN/initdb" -D "$PGDATA" -U postgres -A trust -E UTF8 --locale=C >"$WORK/initdb.log" 2>&1 ||
-    { cat "$WORK/initdb.log"; die "initdb failed"; }
-# Durable, production-like settings (fsync and synchronous commit on), sized for the benchmark.
-cat >>"$PGDATA/postgresql.conf" <<EOF
-
-# --- konferenzbuero benchmark
-listen_addresses = '127.0.0.1'
-port = $PG_PORT
-unix_socket_directories = '$PGDATA'
-max_connections = 100
-shared_buffers = 512MB
-fsync = on
-synchronous_commit = on
-wal_level = replica
-max_wal_size = 4GB
-checkpoint_timeout = 30min
-shared_preload_libraries = 'pg_stat_statements'
-pg_stat_statements.track_utility = on
-log_line_prefix = '%m [%p] %v '
-EOF
-if [ -n "${BENCH_PG_CONF:-}" ]; then
-    tr ';' '\n' <<<"$BENCH_PG_CONF" >>"$PGDATA/postgresql.conf"
-fi
-as_pg "$PG_BIN/pg_ctl" -D "$PGDATA" -l "$PGDATA/server.log" -w -t 60 start >/dev/null ||
-    { cat "$PGDATA/server.log"; die "PostgreSQL did not start"; }
-PG_STARTED=1
-PSQL=("$PSQL_BIN" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PG_PORT" -U postgres)
-sql() { "${PSQL[@]}" -d konferenzbuero -At -c "$1"; }
-"${PSQL[@]}" -d postgres -c "create database konferenzbuero" -c "create database pgbench"
-"${PSQL[@]}" -d konferenzbuero -c "create extension pg_stat_statements"
-echo "PostgreSQL settings:"
-for s in server_version max_connections shared_buffers fsync synchronous_commit wal_sync_method full_page_writes \
-    wal_level max_wal_size checkpoint_timeout shared_preload_libraries; do
-    printf '  %-26s %s\n' "$s" "$("${PSQL[@]}" -d postgres -At -c "show $s")"
-done
+# shellcheck source=bench/common.sh
+source "$ROOT/bench/common.sh"
 
 # ---------------------------------------------------------------- app
-say "starting the app on $APP_URL"
-QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/konferenzbuero" \
-    QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=bench \
-    QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$APP_PORT" KONFERENZBUERO_BASE_URL="$APP_URL" \
-    QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
-    KONFERENZBUERO_SEALING_KEY="$(openssl rand -base64 32)" \
-    KONFERENZBUERO_MAIL_DISPATCH_EVERY=off KONFERENZBUERO_MAIL_REMINDER_EVERY=off \
-    QUARKUS_MAILER_HOST=127.0.0.1 QUARKUS_MAILER_PORT=2599 \
-    KONFERENZBUERO_LEGAL_OPERATOR_NAME="Benchmark" KONFERENZBUERO_LEGAL_OPERATOR_ADDRESS="Loopback 1" \
-    KONFERENZBUERO_LEGAL_OPERATOR_EMAIL="bench@localhost.example" KONFERENZBUERO_RATE_LIMITS_ENABLED=false \
-    java $JAVA_OPTS -jar "$JAR" >"$WORK/app.log" 2>&1 &
-APP_PID=$!
-START_NS="$(date +%s%N)"
-FIRST_PAGE_S=""
-for i in $(seq 1 1200); do
-    kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$WORK/app.log"; die "the app stopped during start"; }
-    # start-up as a visitor sees it: from launching the JVM to the first answered catalogue page (polled every 50 ms)
-    if [ -z "$FIRST_PAGE_S" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "$APP_URL/")" = 200 ]; then
-        FIRST_PAGE_S="$(calc .2f "($(date +%s%N) - $START_NS) / 1e9")"
-    fi
-    [ -n "$FIRST_PAGE_S" ] && [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$MANAGEMENT_PORT/q/health/ready")" = 200 ] && break
-    [ "$i" = 1200 ] && { tail -40 "$WORK/app.log"; die "the app did not become ready in 60 s"; }
-    sleep 0.05
-done
-echo "ready: $(grep -o 'started in [0-9.]*s' "$WORK/app.log" | head -1); first answered page $FIRST_PAGE_S s after launch; JVM options: $JAVA_OPTS;" \
-    "JDBC pool max: $(sed -n 's/^quarkus.datasource.jdbc.max-size=//p' src/main/resources/application.properties || true)"
+# Mails are written to the outbox and not sent (the dispatcher is off); QUARKUS_MAILER_PORT only satisfies prod mode.
+APP_ENV=(KONFERENZBUERO_MAIL_DISPATCH_EVERY=off QUARKUS_MAILER_PORT=2599)
+start_app
 echo "mail dispatcher and reminders off: sign-ups write their mail to the outbox; nothing is sent"
 echo "rate limits off (KONFERENZBUERO_RATE_LIMITS_ENABLED=false): every request comes from 127.0.0.1;" \
     "double opt-in off for the benchmark conferences (confirm_email = false): a sign-up confirms at once"
@@ -254,7 +101,7 @@ sql "insert into conference (organisation_id, slug, title, starts_at, ends_at, f
         'ON_SITE', 'Benchmark Hall', 'Benchstadt', c.cap, now() - interval '1 day', 'PUBLISHED', false
      from organisation o,
         (values ('bench-warmup', $BIG), ('bench-peak', $BIG), ('bench-half', $BIG), ('bench-small', $SMALL_CAPACITY),
-                ('bench-trace', $BIG), ('bench-diag', $BIG), ('bench-sql', $BIG)) c (slug, cap)
+                ('bench-trace', $BIG), ('bench-diag', $BIG), ('bench-sql', $BIG), ('bench-prof', $BIG)) c (slug, cap)
      where o.slug = 'bench'"
 code="$(curl -s -o "$WORK/probe.json" -w '%{http_code}' -H 'Content-Type: application/json' \
     -d '{"firstName":"Probe","lastName":"Probe","email":"probe@bench.example.org","attendance":"ON_SITE","privacyConsent":true}' \
@@ -263,60 +110,6 @@ code="$(curl -s -o "$WORK/probe.json" -w '%{http_code}' -H 'Content-Type: applic
 
 # ---------------------------------------------------------------- helpers for the load phases
 RUN_ID="$(date +%s)"
-
-# CPU time (ticks) of the app, of all PostgreSQL processes, and busy/total ticks of the machine.
-pg_pids() { pgrep -d' ' -P "$(head -1 "$PGDATA/postmaster.pid")" || true; echo " $(head -1 "$PGDATA/postmaster.pid")"; }
-proc_ticks() {
-    local sum=0 pid
-    for pid in "$@"; do
-        [ -r "/proc/$pid/stat" ] || continue
-        sum=$((sum + $(awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$pid/stat" 2>/dev/null || echo 0)))
-    done
-    echo "$sum"
-}
-# PostgreSQL's processes come and go (pgbench opens its own connections), so their CPU is sampled: every
-# process ever seen (pid and start time) with its last ticks, in $WORK/pg.seen; run_bg samples every 0.2 s.
-pg_seen_update() {
-    local files=() p
-    for p in $(pg_pids); do [ -r "/proc/$p/stat" ] && files+=("/proc/$p/stat"); done
-    [ "${#files[@]}" -gt 0 ] || return 0
-    [ -s "$WORK/pg.seen" ] || echo "none 0" >"$WORK/pg.seen"
-    awk 'NR == FNR { last[$1] = $2; next }
-         { pid = $1; sub(/^.*\) /, ""); last[pid "-" $20] = $12 + $13 }
-         END { for (k in last) print k, last[k] }' "$WORK/pg.seen" "${files[@]}" >"$WORK/pg.seen.new" 2>/dev/null &&
-        mv "$WORK/pg.seen.new" "$WORK/pg.seen" || true
-}
-pg_ticks() { pg_seen_update; awk '{ s += $2 } END { print s + 0 }' "$WORK/pg.seen"; }
-cpu_snapshot() {
-    # app pg busy total
-    echo "$(proc_ticks "$APP_PID") $(pg_ticks) $(awk '/^cpu / { print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9 }' /proc/stat)"
-}
-cpu_report() { # before after seconds: CPU used, in cores, by the app, PostgreSQL, the load client, the rest
-    read -r a0 p0 b0 t0 <<<"$1"
-    read -r a1 p1 b1 t1 <<<"$2"
-    local cores app pg client busy
-    cores="$(nproc)"
-    app="$(calc .2f "($a1 - $a0) / $HZ / $3")"
-    pg="$(calc .2f "($p1 - $p0) / $HZ / $3")"
-    client="$(calc .2f "$(cat "$WORK/client.ticks") / $HZ / $3")"
-    busy="$(calc .2f "($b1 - $b0) / ($t1 - $t0) * $cores")"
-    calc .2f "$busy - $app - $pg - $client" >"$WORK/last.other"
-    echo "  CPU in cores (of $cores): app $app, PostgreSQL $pg, load client $client," \
-        "other processes on the machine $(calc .2f "$busy - $app - $pg - $client"); machine busy $busy"
-    if [ -n "${4:-}" ] && [ "$4" != 0 ]; then # sign-ups in the window: CPU milliseconds per sign-up
-        echo "  CPU per sign-up: app $(calc .2f "($a1 - $a0) * 1000 / $HZ / $4") ms," \
-            "PostgreSQL $(calc .2f "($p1 - $p0) * 1000 / $HZ / $4") ms"
-    fi
-}
-
-# Waits (up to 60 s) until the app has finished the requests still in flight when a load client stopped.
-wait_quiet() {
-    for _ in $(seq 1 120); do
-        [ "$(sql "select count(*) from pg_stat_activity where datname = 'konferenzbuero'
-            and backend_type = 'client backend' and state <> 'idle' and pid <> pg_backend_pid()")" = 0 ] && return 0
-        sleep 0.5
-    done
-}
 
 run_wrk() { # slug prefix seconds -> RESULT line
     run_bg env BENCH_SLUG="$1" BENCH_EMAIL_PREFIX="$2-$RUN_ID" wrk -t "$WRK_THREADS" -c "$CLIENTS" -d "${3}s" --timeout 10s \
@@ -366,6 +159,7 @@ print_result "$PEAK"
 cpu_report "$C0" "$C1" "$DURATION" "$(field "$PEAK" ok)"
 OTHER_PEAK="$(cat "$WORK/last.other")"
 PEAK_RATE="$(field "$PEAK" ok_per_s)"
+PEAK_CPU_MS="$(calc .2f "($(cut -d' ' -f1 <<<"$C1") - $(cut -d' ' -f1 <<<"$C0")) * 1000 / $HZ / $(field "$PEAK" ok)")"
 wait_quiet
 
 # ---------------------------------------------------------------- pgbench
@@ -425,6 +219,24 @@ say "SMALL CAPACITY: $CLIENTS clients race for $SMALL_CAPACITY places for $SMALL
 SMALL="$(run_closed bench-small s "$SMALL_DURATION")"
 print_result "$SMALL"
 wait_quiet
+
+# ---------------------------------------------------------------- profile
+# A separate run with Java Flight Recorder (settings=profile, a sample of every running thread every 10 ms), so the
+# measured phases above run without it; bench/JfrSummary.java says where the app's CPU goes.
+if [ "$PROFILE" = 1 ]; then
+    say "PROFILE: $CLIENTS clients for $DURATION s with Java Flight Recorder, $LOADER"
+    jcmd "$APP_PID" JFR.start name=bench settings=profile filename="$WORK/signup.jfr" >/dev/null ||
+        die "JFR.start failed"
+    C0="$(cpu_snapshot)"
+    PROF="$(run_closed bench-prof f "$DURATION")"
+    C1="$(cpu_snapshot)"
+    jcmd "$APP_PID" JFR.stop name=bench >/dev/null || die "JFR.stop failed"
+    print_result "$PROF"
+    cpu_report "$C0" "$C1" "$DURATION" "$(field "$PROF" ok)"
+    wait_quiet
+    java "$ROOT/bench/JfrSummary.java" "$WORK/signup.jfr" | sed 's/^/  /'
+    [ -n "${BENCH_JFR_OUT:-}" ] && cp "$WORK/signup.jfr" "$BENCH_JFR_OUT" && echo "  recording copied to $BENCH_JFR_OUT"
+fi
 
 # ---------------------------------------------------------------- pages
 # The page everybody opens when registration starts, against the app's own static CSS file, side by side: a first
@@ -668,5 +480,16 @@ echo "  target ratio to the one-statement reference >= 0.5: $(awk "BEGIN { print
     "start <= 1.5 s: $(awk "BEGIN { print ($FIRST_PAGE_S <= 1.5) ? \"met\" : \"missed\" }"); RSS <= 250 MB: $(awk "BEGIN { print ($RSS_MB <= 250) ? \"met\" : \"missed\" }");" \
     "target p99 <= 50 ms at half rate: $(awk "BEGIN { print ($HALF_P99 <= 50) ? \"met\" : \"missed\" }")" \
     "(reported, never a failure)"
+
+figure "sign-ups/s ÷ the sign-up in one statement (bench/pgbench-one-statement.sql)" "≥ 0.5" "$RATIO_ONE ($PEAK_RATE / $REF_ONE)" "$(meets "$RATIO_ONE >= 0.5")"
+figure "app CPU per sign-up at the peak (its mail rendered in the request)" "≤ 1.5 ms" "$PEAK_CPU_MS ms" "$(meets "$PEAK_CPU_MS <= 1.5")"
+figure "p99 at half the peak rate ($HALF_RATE sign-ups/s, open loop)" "≤ 50 ms" "$HALF_P99 ms" "$(meets "$HALF_P99 <= 50")"
+if [ -n "$PAGE_FIRST" ]; then
+    figure "conference page ÷ static file, first visit" "≥ 0.5" "$(calc .2f "$PAGE_FIRST / $STATIC_RATE") ($PAGE_FIRST / $STATIC_RATE req/s)" "$(meets "$PAGE_FIRST / $STATIC_RATE >= 0.5")"
+    figure "conference page ÷ static file, asked again with its ETag (304)" "≥ 0.5" "$(calc .2f "$PAGE_AGAIN / $STATIC_RATE") ($PAGE_AGAIN / $STATIC_RATE req/s)" "$(meets "$PAGE_AGAIN / $STATIC_RATE >= 0.5")"
+fi
+figure "launch to first answered page ($JAVA_OPTS)" "≤ 1.5 s" "$FIRST_PAGE_S s" "$(meets "$FIRST_PAGE_S <= 1.5")"
+figure "app RSS after $SIGNUPS_ALL sign-ups ($JAVA_OPTS)" "≤ 250 MB" "$RSS_MB MB" "$(meets "$RSS_MB <= 250")"
+figure "oversold, all sign-up phases" "0" "$OVERSOLD" "$(meets "$OVERSOLD == 0")"
 
 [ "$OVERSOLD" = 0 ] && [ "$MISMATCH" = 0 ] && [ "$WAITLIST_GAPS" = 0 ] || die "capacity invariant broken (see above)"

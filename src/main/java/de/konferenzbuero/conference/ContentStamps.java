@@ -12,24 +12,29 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class ContentStamps {
 
-    /** The rows of the conferences in {@code shown}, which names the conference as {@code c}. */
-    private static final String ROWS = """
-            select md5(string_agg(concat_ws('|', c::text,
-                (select string_agg(o::text, ',' order by o.id) from organisation o
-                    where o.id = c.organisation_id or o.id in (select organisation_id from conference_host where conference_id = c.id)),
-                (select string_agg(h::text, ',' order by h.position) from conference_host h where h.conference_id = c.id),
-                (select string_agg(t.tag, ',' order by t.tag) from conference_tag t where t.conference_id = c.id),
-                (select string_agg(i::text, ',' order by i.id) from agenda_item i where i.conference_id = c.id),
-                (select string_agg(s::text, ',' order by s.agenda_item_id, s.position) from agenda_item_speaker s
-                    join agenda_item i on i.id = s.agenda_item_id where i.conference_id = c.id),
-                (select string_agg(d::text, ',' order by d.agenda_item_id, d.position) from agenda_item_document d
-                    join agenda_item i on i.id = d.agenda_item_id where i.conference_id = c.id),
-                (select string_agg(q::text, ',' order by q.id) from question q where q.conference_id = c.id),
-                (select string_agg(p::text, ',' order by p.id) from question_option p
-                    join question q on q.id = p.question_id where q.conference_id = c.id),
-                (select string_agg(k::text, ',' order by k.id) from contingent k where k.conference_id = c.id)), ';' order by c.id))
-            from conference c where %s
-            """;
+    /** The rows the list of conferences is made of: the conferences with their counters, organisations, contingents. */
+    private static final String LISTED = """
+            c::text,
+            (select string_agg(o::text, ',' order by o.id) from organisation o
+                where o.id = c.organisation_id or o.id in (select organisation_id from conference_host where conference_id = c.id)),
+            (select string_agg(k::text, ',' order by k.id) from contingent k where k.conference_id = c.id)""";
+
+    /** What a conference's own page shows besides: hosts, tags, agenda with speakers and documents, questions. */
+    private static final String DETAILS = """
+            ,
+            (select string_agg(h::text, ',' order by h.position) from conference_host h where h.conference_id = c.id),
+            (select string_agg(t.tag, ',' order by t.tag) from conference_tag t where t.conference_id = c.id),
+            (select string_agg(i::text, ',' order by i.id) from agenda_item i where i.conference_id = c.id),
+            (select string_agg(s::text, ',' order by s.agenda_item_id, s.position) from agenda_item_speaker s
+                join agenda_item i on i.id = s.agenda_item_id where i.conference_id = c.id),
+            (select string_agg(d::text, ',' order by d.agenda_item_id, d.position) from agenda_item_document d
+                join agenda_item i on i.id = d.agenda_item_id where i.conference_id = c.id),
+            (select string_agg(q::text, ',' order by q.id) from question q where q.conference_id = c.id),
+            (select string_agg(p::text, ',' order by p.id) from question_option p
+                join question q on q.id = p.question_id where q.conference_id = c.id)""";
+
+    /** The MD5 of the rows ({@code %1$s}, naming the conference {@code c}) of the conferences in {@code %2$s}. */
+    private static final String STAMP = "select md5(string_agg(concat_ws('|', %1$s), ';' order by c.id)) from conference c where %2$s";
 
     private final EntityManager em;
 
@@ -39,12 +44,14 @@ public class ContentStamps {
 
     /** The stamp of the conference with this slug, whatever its status; the empty stamp while there is none. */
     public String of(String slug) {
-        return stamp(em.createNativeQuery(ROWS.formatted("c.slug = ?1")).setParameter(1, slug).getSingleResult());
+        return stamp(em.createNativeQuery(STAMP.formatted(LISTED + DETAILS, "c.slug = ?1")).setParameter(1, slug)
+                .getSingleResult());
     }
 
-    /** The stamp of the conferences the public may see (see {@link Conference#listVisible()}). */
+    /** The stamp of the list of the conferences the public may see (see {@link Conference#listVisible()}). */
     public String ofVisible() {
-        return stamp(em.createNativeQuery(ROWS.formatted("c.status in ('PUBLISHED', 'CANCELLED')")).getSingleResult());
+        return stamp(em.createNativeQuery(STAMP.formatted(LISTED, "c.status in ('PUBLISHED', 'CANCELLED')"))
+                .getSingleResult());
     }
 
     private static String stamp(Object md5) {

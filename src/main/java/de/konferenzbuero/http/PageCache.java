@@ -106,31 +106,34 @@ public class PageCache {
         long now = System.nanoTime();
         CompletableFuture<Stored> stored = cache.getIfPresent(key);
         Stored page = stored == null ? null : stored.getNow(null);
-        if (page != null && page.phase() != phase(page.turningPoints())) {
+        if (page != null && page.phase() != phase(page.turningPoints(), clock.instant())) {
             page = null;
         }
+        String current = null;
         if (page != null && now - page.checkedAt() >= checkAfterNanos) {
-            page = page.stamp().equals(stamp.get()) ? page.checked(now) : null;
+            current = stamp.get();
+            page = page.stamp().equals(current) ? page.checked(now) : null;
             if (page != null) {
                 cache.put(key, CompletableFuture.completedFuture(page));
             }
         }
         if (page == null) {
-            // The stamp is read before rendering: a change while rendering gives another stamp at the next check.
-            String before = stamp.get();
+            // The stamp and the time are taken before rendering: a change while rendering gives another stamp at the
+            // next check, and a turning point passed while rendering another phase.
+            String before = current != null ? current : stamp.get();
+            Instant renderedAt = clock.instant();
             Rendered rendered = render.get();
             String body = token == null ? rendered.body() : rendered.body().replace(token, TOKEN);
             page = new Stored(body, type, ETags.sha256(body.getBytes(StandardCharsets.UTF_8)), before,
-                    List.copyOf(rendered.turningPoints()), phase(rendered.turningPoints()), now);
+                    List.copyOf(rendered.turningPoints()), phase(rendered.turningPoints(), renderedAt), now);
             cache.put(key, CompletableFuture.completedFuture(page));
         }
         return page;
     }
 
     /** How many turning points have passed: a stored page is used only in the phase it was rendered in. */
-    private long phase(List<Instant> turningPoints) {
-        Instant now = clock.instant();
-        return turningPoints.stream().filter(t -> !t.isAfter(now)).count();
+    private static long phase(List<Instant> turningPoints, Instant at) {
+        return turningPoints.stream().filter(t -> !t.isAfter(at)).count();
     }
 
     /** The page's tag for this visitor: equal pages and tokens give equal tags, on every instance. */

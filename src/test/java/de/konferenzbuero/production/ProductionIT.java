@@ -90,6 +90,37 @@ class ProductionIT {
         assertThat(text).contains("Digitaltag Musterland").contains(ProductionSetup.BASE_URL + "/registrations/");
     }
 
+    /**
+     * The conference page is kept rendered and checked against the database at most a second after the last check: a
+     * new sign-up shows in its free places within 2 s, and asked again unchanged it answers 304.
+     */
+    @Test
+    void theStoredConferencePageShowsANewSignUpWithinTwoSeconds() throws InterruptedException {
+        String path = "/conferences/" + slug;
+        Response first = to(app).get(path);
+        int before = freePlaces(first.asString());
+        to(app).cookie(ProductionSetup.CSRF_COOKIE, first.getCookie(ProductionSetup.CSRF_COOKIE))
+                .header("If-None-Match", first.getHeader("ETag")).get(path).then().statusCode(304);
+
+        assertThat(ProductionSetup.signUp(app, slug, "frische.plaetze@musterland.example").statusCode()).isEqualTo(202);
+        long signedUp = System.nanoTime();
+        int shown = before;
+        while (shown == before && System.nanoTime() - signedUp < 5_000_000_000L) {
+            Thread.sleep(50);
+            shown = freePlaces(to(app).get(path).asString());
+        }
+        double seconds = (System.nanoTime() - signedUp) / 1e9;
+        assertThat(shown).as("free places after the sign-up (its place is held until the address is confirmed)")
+                .isEqualTo(before - 1);
+        assertThat(seconds).as("seconds until the page showed the sign-up").isLessThan(2.0);
+    }
+
+    private static int freePlaces(String page) {
+        Matcher free = Pattern.compile("(\\d+) Plätze frei").matcher(page);
+        assertThat(free.find()).as("the page shows free places").isTrue();
+        return Integer.parseInt(free.group(1));
+    }
+
     @Test
     void theFirstAdministratorFromTheEnvironmentLogsIn() {
         Response page = to(app).get("/organiser/login");
