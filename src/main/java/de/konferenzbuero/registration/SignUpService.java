@@ -64,15 +64,7 @@ public class SignUpService {
      *             listing every refused field
      */
     public SignUpResult signUp(String slug, SignUp in, ConsentChannel channel) {
-        Conference conference = Conference.findBySlug(slug).filter(Conference::isVisible)
-                .orElseThrow(() -> new UnknownConference(slug));
-        try {
-            SignUpRules.checkAll(validator, conference, in, true);
-        } catch (InvalidInput e) {
-            metrics.refusedInvalid();
-            throw e;
-        }
-        return registerChecked(slug, in, channel, null);
+        return registerChecked(slug, in, channel, null, true);
     }
 
     /**
@@ -97,7 +89,7 @@ public class SignUpService {
             metrics.refusedInvalid();
             throw e;
         }
-        return registerChecked(conference.slug, in, channel, token);
+        return registerChecked(conference.slug, in, channel, token, false);
     }
 
     /** The most people one group sign-up registers. */
@@ -174,7 +166,7 @@ public class SignUpService {
         List<Member> members = new ArrayList<>();
         for (SignUp person : people) {
             try {
-                members.add(new Member(person, registerChecked(slug, person, channel, null)));
+                members.add(new Member(person, registerChecked(slug, person, channel, null, false)));
             } catch (RegistrationClosed | InvalidInput e) {
                 if (members.isEmpty()) {
                     throw e;
@@ -186,15 +178,16 @@ public class SignUpService {
     }
 
     /**
-     * Registers a checked sign-up in a transaction of its own, tried again after a conflict; with the invitation of
-     * this secret, or publicly when it is null.
+     * Registers a sign-up in a transaction of its own, tried again after a conflict; with the invitation of this
+     * secret, or publicly when it is null. With {@code check}, its fields are checked first, in the same transaction,
+     * against the conference loaded once for both; else the caller checked them.
      */
-    private SignUpResult registerChecked(String slug, SignUp in, ConsentChannel channel, String invitationToken) {
-        String email = EmailAddresses.normalise(in.email()).orElseThrow();
+    private SignUpResult registerChecked(String slug, SignUp in, ConsentChannel channel, String invitationToken,
+            boolean check) {
         for (int attempt = 1;; attempt++) {
             try {
                 SignUpResult result = QuarkusTransaction.requiringNew()
-                        .call(() -> register(slug, in, email, channel, invitationToken));
+                        .call(() -> register(slug, in, channel, invitationToken, check));
                 metrics.signedUp(result);
                 return result;
             } catch (RegistrationClosed | InvitationInvalid e) {
@@ -217,11 +210,12 @@ public class SignUpService {
         }
     }
 
-    private SignUpResult register(String slug, SignUp in, String email, ConsentChannel channel,
-            String invitationToken) {
+    private SignUpResult register(String slug, SignUp in, ConsentChannel channel, String invitationToken,
+            boolean check) {
         Invitation invitation = invitationToken == null ? null
                 : Invitation.findByToken(invitationToken).orElseThrow(InvitationInvalid::new);
-        Conference conference = invitation == null ? openConference(slug) : invitedConference(invitation);
+        Conference conference = invitation == null ? openConference(slug, in, check) : invitedConference(invitation);
+        String email = EmailAddresses.normalise(in.email()).orElseThrow();
         List<AgendaItem> items = SignUpRules.check(conference, in.attendance(), in.items());
         List<Answers.Checked> answers = SignUpRules.answers(conference, in, true);
         Optional<Registration> existing = Registration.findActive(conference, email);
@@ -238,9 +232,13 @@ public class SignUpService {
                 .stream().map(b -> new BookedItem(b.item, b.status, b.waitlistPosition())).toList());
     }
 
-    private Conference openConference(String slug) {
+    /** A visible conference (else 404), the sign-up's fields checked if asked (400), registration open (else 409). */
+    private Conference openConference(String slug, SignUp in, boolean check) {
         Conference conference = Conference.findBySlug(slug).filter(Conference::isVisible)
                 .orElseThrow(() -> new UnknownConference(slug));
+        if (check) {
+            SignUpRules.checkAll(validator, conference, in, true);
+        }
         RegistrationState state = conference.registrationState(clock.instant());
         if (!state.isOpen()) {
             throw new RegistrationClosed(state);
