@@ -48,9 +48,12 @@ public class MailDispatcher {
     /** The From header with the display name in the form mail programs show (see {@link FromHeader}). */
     private final String fromHeader;
 
+    private final RegistrationMails mails;
+
     MailDispatcher(Mailer mailer, EntityManager em, AppConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.mailer.from") Optional<String> from) {
+            @ConfigProperty(name = "quarkus.mailer.from") Optional<String> from, RegistrationMails mails) {
         this.mailer = mailer;
+        this.mails = mails;
         this.fromHeader = FromHeader.of(from.orElse(null));
         this.em = em;
         this.config = config.mail();
@@ -150,8 +153,16 @@ public class MailDispatcher {
         return claimed;
     }
 
-    private boolean send(OutboxMessage message) {
+    /**
+     * Sends a claimed mail; one stored without its bodies (a sign-up's) is rendered first, committed before sending.
+     */
+    private boolean send(OutboxMessage claimed) {
         try {
+            OutboxMessage message = claimed.html != null ? claimed
+                    : QuarkusTransaction.requiringNew().call(() -> mails.fillIn(claimed.id));
+            if (message == null) {
+                return false;
+            }
             mailer.send(toMail(message));
             QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
                     update outbox_message set status = 'SENT', sent_at = now(), locked_until = null, last_error = null
@@ -160,7 +171,7 @@ public class MailDispatcher {
             sentCount.increment();
             return true;
         } catch (RuntimeException e) {
-            failed(message, e);
+            failed(claimed, e);
             return false;
         }
     }

@@ -9,7 +9,9 @@ import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
 
+import io.quarkus.logging.Log;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.Variant;
 
@@ -24,8 +26,9 @@ import de.konferenzbuero.registration.RegistrationNotice;
 import de.konferenzbuero.registration.RegistrationNotice.Kind;
 
 /**
- * Turns every registration notice into a mail in the attendee's language, rendered and stored in the outbox in the same
- * transaction as the change. Calendar files go with every mail about a held or given-up place.
+ * Turns every registration notice into a mail in the attendee's language, stored in the outbox in the same transaction
+ * as the change: rendered there, except the mail of a sign-up, which is rendered after it (see {@link #fillIn}).
+ * Calendar files go with every mail about a held or given-up place.
  */
 @ApplicationScoped
 public class RegistrationMails {
@@ -100,14 +103,72 @@ public class RegistrationMails {
         Registration r = notice.registration();
         boolean signedUp = notice.kind() == Kind.CONFIRMED || notice.kind() == Kind.WAITLISTED
                 || notice.kind() == Kind.PENDING;
-        Mail kind = signedUp && r.awaitsConfirmation() ? CONFIRM_ADDRESS : MAILS.get(notice.kind());
-        // calendar files only once the address is confirmed (an approval may come before)
-        OutboxMessage mail = send(kind.template(), r, kind.render(), m -> kind.subject().apply(m, title(r)),
-                kind.withCalendar() && !r.awaitsConfirmation(), notes(notice));
+        OutboxMessage mail;
+        if (signedUp && notes(notice).apply(Texts.mail(Locale.GERMAN)).isEmpty()) {
+            mail = storeToRender(r);
+        } else {
+            Mail kind = signedUp && r.awaitsConfirmation() ? CONFIRM_ADDRESS : MAILS.get(notice.kind());
+            // calendar files only once the address is confirmed (an approval may come before)
+            mail = send(kind.template(), r, kind.render(), m -> kind.subject().apply(m, title(r)),
+                    kind.withCalendar() && !r.awaitsConfirmation(), notes(notice));
+        }
         Long replaced = mailsOfTransaction.replace(notice, mail.id);
         if (replaced != null) {
             OutboxMessage.deleteById(replaced);
         }
+    }
+
+    /**
+     * The mail of a sign-up, the hot path, is stored without its bodies: it is rendered after the sign-up's
+     * transaction, by the dispatcher that claims it ({@link #fillIn}), so neither the sign-up nor its conference lock
+     * waits for templates, calendar files and the QR code.
+     */
+    private OutboxMessage storeToRender(Registration r) {
+        Mail kind = signUpMail(r);
+        return outbox.enqueue(new Outbox.Outgoing(kind.template(), r.id, r.email, replyTo(r), r.locale,
+                kind.subject().apply(Texts.mail(Locale.forLanguageTag(r.locale)), title(r)), null, null, List.of()));
+    }
+
+    /** The mail about a sign-up as the registration stands: confirm the address first, else where it stands. */
+    private static Mail signUpMail(Registration r) {
+        if (r.awaitsConfirmation()) {
+            return CONFIRM_ADDRESS;
+        }
+        return MAILS.get(switch (r.status) {
+        case PENDING -> Kind.PENDING;
+        case WAITLISTED -> Kind.WAITLISTED;
+        default -> Kind.CONFIRMED;
+        });
+    }
+
+    /**
+     * Renders a mail stored without its bodies (a sign-up's), from the registration as it is now, in the caller's
+     * transaction: the dispatcher calls it for a mail it claimed, so each is rendered once, by one instance. When the
+     * registration has ended in the meantime, its own mail says so and this one is removed: null.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxMessage fillIn(long mailId) {
+        OutboxMessage mail = OutboxMessage.findById(mailId);
+        if (mail == null || mail.html != null) {
+            return mail;
+        }
+        Registration r = mail.registrationId == null ? null : Registration.findById(mail.registrationId);
+        if (r == null || !r.status.isActive() || r.anonymisedAt != null) {
+            Log.infof("Mail %d (%s) not sent: its registration ended before the mail was rendered", mail.id,
+                    mail.template);
+            mail.delete();
+            return null;
+        }
+        Mail kind = signUpMail(r);
+        Outbox.Outgoing rendered = compose(kind.template(), r, kind.render(), m -> kind.subject().apply(m, title(r)),
+                kind.withCalendar() && !r.awaitsConfirmation(), m -> List.of());
+        mail.template = rendered.template();
+        mail.recipient = rendered.recipient();
+        mail.subject = rendered.subject();
+        mail.html = rendered.html();
+        mail.text = rendered.text();
+        mail.attachments = List.copyOf(rendered.attachments());
+        return mail;
     }
 
     /** What else the change did, besides what the mail is about. */
@@ -165,6 +226,11 @@ public class RegistrationMails {
 
     private OutboxMessage send(String template, Registration r, Function<MailView, TemplateInstance> mail,
             Function<MailMessages, String> subject, boolean withCalendar, Function<MailMessages, List<String>> notes) {
+        return outbox.enqueue(compose(template, r, mail, subject, withCalendar, notes));
+    }
+
+    private Outbox.Outgoing compose(String template, Registration r, Function<MailView, TemplateInstance> mail,
+            Function<MailMessages, String> subject, boolean withCalendar, Function<MailMessages, List<String>> notes) {
         Locale locale = Locale.forLanguageTag(r.locale);
         MailView view = view(r, notes.apply(Texts.mail(locale)));
         String html = render(mail.apply(view), locale, Variant.TEXT_HTML);
@@ -174,10 +240,13 @@ public class RegistrationMails {
             attachments.add(Attachment.inlineImage("einlass-qr.png", "image/png",
                     QrCodes.png(baseUrl + r.checkinPath(), 6), view.checkinQrCid()));
         }
+        return new Outbox.Outgoing(template, r.id, r.email, replyTo(r), r.locale, subject.apply(Texts.mail(locale)),
+                html, text, attachments);
+    }
+
+    private static String replyTo(Registration r) {
         Conference c = r.conference;
-        String replyTo = c.contactEmail != null ? c.contactEmail : c.organisation.contactEmail;
-        return outbox.enqueue(new Outbox.Outgoing(template, r.id, r.email, replyTo, r.locale,
-                subject.apply(Texts.mail(locale)), html, text, attachments));
+        return c.contactEmail != null ? c.contactEmail : c.organisation.contactEmail;
     }
 
     private MailView view(Registration r, List<String> notes) {

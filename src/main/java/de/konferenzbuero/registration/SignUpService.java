@@ -228,6 +228,7 @@ public class SignUpService {
         Registration registration = enrolment.enrol(conference, in, email, items, answers, null, channel, invitation);
         // loaded while the transaction lasts: the answer to the sign-up is built after it
         registration.answerLines(Locale.GERMAN);
+        registration.activeBookings().forEach(registration::keptUntilSwap);
         return new SignUpResult.Registered(registration, registration.waitlistPosition(), registration.activeBookings()
                 .stream().map(b -> new BookedItem(b.item, b.status, b.waitlistPosition())).toList());
     }

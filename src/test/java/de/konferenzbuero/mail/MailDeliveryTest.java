@@ -77,6 +77,44 @@ class MailDeliveryTest {
         }
     }
 
+    /**
+     * A sign-up stores its mail without the bodies (nothing is rendered while the sign-up holds the conference lock);
+     * the dispatcher renders it when it claims it, from the registration as it stands then: moved up meanwhile, the
+     * attendee reads that the place is theirs; cancelled meanwhile, only the cancellation is sent.
+     */
+    @Test
+    void theSignUpMailIsRenderedByTheDispatcherFromTheRegistrationAsItStandsThen() throws Exception {
+        Conference c = TestConferences.create("mail-after-commit", conf -> conf.onsiteCapacity = 1);
+        String first = secret(signUp(c.slug, "erste@nachher.example"));
+        signUp(c.slug, "zweite@nachher.example");
+        String third = secret(signUp(c.slug, "dritte@nachher.example"));
+        List<OutboxMessage> stored = QuarkusTransaction.requiringNew()
+                .call(() -> OutboxMessage.<OutboxMessage> list("recipient like ?1 order by id", "%@nachher.example"));
+        assertThat(stored).extracting(m -> m.template).containsExactly("confirmed", "waitlisted", "waitlisted");
+        assertThat(stored).allSatisfy(m -> {
+            assertThat(m.html).as("bodies of a stored sign-up mail").isNull();
+            assertThat(m.attachments).isEmpty();
+        });
+
+        cancel(first); // the second moves up, the third cancels before any mail went out
+        cancel(third);
+        deliver();
+
+        assertThat(received().stream().map(MailDeliveryTest::recipient)).containsExactlyInAnyOrder(
+                "erste@nachher.example", "zweite@nachher.example", "zweite@nachher.example", "dritte@nachher.example");
+        List<MimeMessage> second = received().stream().filter(m -> recipient(m).equals("zweite@nachher.example"))
+                .toList();
+        assertThat(second).extracting(MimeMessage::getSubject)
+                .containsExactlyInAnyOrder("Anmeldung bestätigt: " + c.title, "Sie sind nachgerückt: " + c.title);
+        for (MimeMessage mail : second) {
+            assertThat(text(mail, "text/plain")).doesNotContain("Warteliste, Platz").contains("/registrations/");
+            assertThat(text(mail, "text/calendar")).contains("BEGIN:VEVENT");
+        }
+        assertThat(only("dritte@nachher.example").getSubject()).isEqualTo("Stornierung bestätigt: " + c.title);
+        assertThat(QuarkusTransaction.requiringNew()
+                .call(() -> OutboxMessage.count("recipient like ?1 and html is null", "%@nachher.example"))).isZero();
+    }
+
     @Test
     void confirmationArrivesWithBothPartsInTheAttendeesLanguageAndACalendarFile() throws Exception {
         Conference c = TestConferences.create("mail-confirm", conf -> {

@@ -27,6 +27,7 @@ import io.restassured.response.Response;
 
 import de.konferenzbuero.Attendees;
 import de.konferenzbuero.Management;
+import de.konferenzbuero.StoredMails;
 import de.konferenzbuero.TestConferences;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.Question;
@@ -74,6 +75,7 @@ class PersonalDataTest {
             q.persist();
         });
         String secret = signUpWithEverything(c.slug, "export@privacy.example");
+        StoredMails.render();
         given().contentType(ContentType.URLENC).when().get("/registrations/{s}/data", secret).then().statusCode(200);
         Response download = given().when().get("/registrations/{s}/data.json", secret);
         download.then().statusCode(200).header("Content-Disposition",
@@ -321,7 +323,9 @@ class PersonalDataTest {
         });
     }
 
+    /** As the dispatcher would: the waiting mails rendered, then all sent. */
     private void markMailsSent() {
+        StoredMails.render();
         QuarkusTransaction.requiringNew()
                 .run(() -> em
                         .createNativeQuery(

@@ -21,6 +21,7 @@ import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 
 import de.konferenzbuero.Attendees;
+import de.konferenzbuero.StoredMails;
 import de.konferenzbuero.TestConferences;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.AgendaItemKind;
@@ -214,6 +215,7 @@ class ApprovalTest {
     }
 
     private static OutboxMessage latestMail(String email) {
+        StoredMails.render();
         return QuarkusTransaction.requiringNew().call(() -> {
             OutboxMessage m = OutboxMessage.<OutboxMessage> find("recipient = ?1 order by id desc", email)
                     .firstResult();

@@ -20,6 +20,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
 import de.konferenzbuero.Attendees;
+import de.konferenzbuero.StoredMails;
 import de.konferenzbuero.TestConferences;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.mail.OutboxMessage;
@@ -199,6 +200,7 @@ class DoubleOptInTest {
     }
 
     private static List<OutboxMessage> mails(String email) {
+        StoredMails.render();
         return QuarkusTransaction.requiringNew().call(() -> {
             List<OutboxMessage> found = OutboxMessage.list("recipient = ?1 order by id", email);
             found.forEach(m -> m.attachments.size());

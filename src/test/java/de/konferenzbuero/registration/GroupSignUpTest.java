@@ -17,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
+import de.konferenzbuero.StoredMails;
 import de.konferenzbuero.TestConferences;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.AgendaItemKind;
@@ -180,6 +181,7 @@ class GroupSignUpTest {
     }
 
     private static OutboxMessage latestMail(String email) {
+        StoredMails.render();
         return QuarkusTransaction.requiringNew()
                 .call(() -> OutboxMessage.<OutboxMessage> find("recipient = ?1 order by id desc", email).firstResult());
     }

@@ -344,6 +344,7 @@ class OwnQuestionsTest {
 
     /** The text of the latest mail to a registration (rendered into the outbox, not sent in tests). */
     private static String lastMailText(String secret) {
+        de.konferenzbuero.StoredMails.render();
         return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> {
             Registration r = Registration.findBySecret(secret).orElseThrow();
             return de.konferenzbuero.mail.OutboxMessage.<de.konferenzbuero.mail.OutboxMessage> list(

@@ -40,6 +40,7 @@ class PersonalDataTest {
         Conference c = TestConferences.create("private-calendar", conf -> {
         });
         String secret = Attendees.secret(Attendees.signUp(c.slug, "calendar@private.example"));
+        de.konferenzbuero.StoredMails.render();
         List<Attachment> calendars = QuarkusTransaction.requiringNew()
                 .call(() -> OutboxMessage.<OutboxMessage> list("recipient", "calendar@private.example").stream()
                         .flatMap(m -> m.attachments.stream()).filter(a -> a.contentType().startsWith("text/calendar"))

@@ -202,6 +202,7 @@ class WebhooksTest {
             assertThat(
                     JsonPath.from(receiver.received().get(0).body()).getBoolean("data.registration.addressConfirmed"))
                             .isFalse();
+            de.konferenzbuero.StoredMails.render();
             String manage = QuarkusTransaction.requiringNew().call(() -> {
                 Matcher link = CONFIRM_LINK.matcher(
                         OutboxMessage.<OutboxMessage> find("recipient", "held.hook@example.org").firstResult().text);

@@ -112,6 +112,8 @@ record Snapshot(Conf conference, Map<Long, Item> items, Map<Long, Reg> registrat
     }
 
     static Snapshot load(DataSource dataSource, long conferenceId) {
+        // sign-up mails waiting for their bodies are rendered as the dispatcher would, from the state as it is now
+        de.konferenzbuero.StoredMails.render();
         try (Connection c = dataSource.getConnection()) {
             Conf conf = null;
             try (ResultSet rs = query(c, """
