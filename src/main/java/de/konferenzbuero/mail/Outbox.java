@@ -42,12 +42,9 @@ public class Outbox {
             String subject, String html, String text, List<Attachment> attachments) {
     }
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public OutboxMessage enqueue(Outgoing mail) {
-        OutboxMessage message = new OutboxMessage();
-        message.messageId = "<" + UUID.randomUUID() + "@" + host + ">";
+    /** Writes what a mail says into its row: a new one, or one stored without its bodies and rendered now. */
+    static void fill(OutboxMessage message, Outgoing mail) {
         message.template = mail.template();
-        message.registrationId = mail.registrationId();
         message.recipient = mail.recipient();
         message.replyTo = mail.replyTo();
         message.locale = mail.locale();
@@ -55,6 +52,14 @@ public class Outbox {
         message.html = mail.html();
         message.text = mail.text();
         message.attachments = List.copyOf(mail.attachments());
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OutboxMessage enqueue(Outgoing mail) {
+        OutboxMessage message = new OutboxMessage();
+        message.messageId = "<" + UUID.randomUUID() + "@" + host + ">";
+        message.registrationId = mail.registrationId();
+        fill(message, mail);
         message.createdAt = clock.instant();
         message.nextAttemptAt = message.createdAt;
         message.persist();

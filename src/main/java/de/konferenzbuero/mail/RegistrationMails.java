@@ -103,14 +103,13 @@ public class RegistrationMails {
         Registration r = notice.registration();
         boolean signedUp = notice.kind() == Kind.CONFIRMED || notice.kind() == Kind.WAITLISTED
                 || notice.kind() == Kind.PENDING;
+        Function<MailMessages, List<String>> notes = notes(notice);
         OutboxMessage mail;
-        if (signedUp && notes(notice).apply(Texts.mail(Locale.GERMAN)).isEmpty()) {
+        if (signedUp && notes.apply(Texts.mail(Locale.GERMAN)).isEmpty()) {
             mail = storeToRender(r);
         } else {
             Mail kind = signedUp && r.awaitsConfirmation() ? CONFIRM_ADDRESS : MAILS.get(notice.kind());
-            // calendar files only once the address is confirmed (an approval may come before)
-            mail = send(kind.template(), r, kind.render(), m -> kind.subject().apply(m, title(r)),
-                    kind.withCalendar() && !r.awaitsConfirmation(), notes(notice));
+            mail = outbox.enqueue(compose(kind, r, notes));
         }
         Long replaced = mailsOfTransaction.replace(notice, mail.id);
         if (replaced != null) {
@@ -159,15 +158,7 @@ public class RegistrationMails {
             mail.delete();
             return null;
         }
-        Mail kind = signUpMail(r);
-        Outbox.Outgoing rendered = compose(kind.template(), r, kind.render(), m -> kind.subject().apply(m, title(r)),
-                kind.withCalendar() && !r.awaitsConfirmation(), m -> List.of());
-        mail.template = rendered.template();
-        mail.recipient = rendered.recipient();
-        mail.subject = rendered.subject();
-        mail.html = rendered.html();
-        mail.text = rendered.text();
-        mail.attachments = List.copyOf(rendered.attachments());
+        Outbox.fill(mail, compose(signUpMail(r), r, m -> List.of()));
         return mail;
     }
 
@@ -227,6 +218,12 @@ public class RegistrationMails {
     private OutboxMessage send(String template, Registration r, Function<MailView, TemplateInstance> mail,
             Function<MailMessages, String> subject, boolean withCalendar, Function<MailMessages, List<String>> notes) {
         return outbox.enqueue(compose(template, r, mail, subject, withCalendar, notes));
+    }
+
+    /** A mail about where a registration stands; calendar files only once the address is confirmed. */
+    private Outbox.Outgoing compose(Mail kind, Registration r, Function<MailMessages, List<String>> notes) {
+        return compose(kind.template(), r, kind.render(), m -> kind.subject().apply(m, title(r)),
+                kind.withCalendar() && !r.awaitsConfirmation(), notes);
     }
 
     private Outbox.Outgoing compose(String template, Registration r, Function<MailView, TemplateInstance> mail,
