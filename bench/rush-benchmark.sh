@@ -132,7 +132,7 @@ grep '^RUSH step=' <<<"$OUT" | while read -r line; do
     printf '  %-32s %9s %10s %10s %10s %7s\n' "$(field "$line" step | tr '_' ' ')" "$(field "$line" n)" \
         "$(field "$line" p50_ms)" "$(field "$line" p99_ms)" "$(field "$line" max_ms)" "$(field "$line" errors)"
     first_error="$(field "$line" first_error)"
-    [ -n "$first_error" ] && echo "      first error: $(tr '_' ' ' <<<"$first_error")"
+    if [ -n "$first_error" ]; then echo "      first error: $(tr '_' ' ' <<<"$first_error")"; fi
 done
 TOTAL="$(grep '^RUSH_TOTAL' <<<"$OUT")"
 RUSH_S="$(field "$TOTAL" seconds)"
