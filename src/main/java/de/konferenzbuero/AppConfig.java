@@ -110,6 +110,13 @@ public interface AppConfig {
         @WithDefault("20")
         int batchSize();
 
+        /**
+         * Mails of a batch rendered side by side (a sign-up's mail is rendered when it is sent) while the dispatcher
+         * sends the ones before, in their order.
+         */
+        @WithDefault("2")
+        int renderers();
+
         /** After this many failed attempts a mail is given up (DEAD) and shown to organisers. */
         @WithDefault("10")
         int maxAttempts();

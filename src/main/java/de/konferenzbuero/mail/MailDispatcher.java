@@ -3,8 +3,15 @@ package de.konferenzbuero.mail;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -50,8 +57,12 @@ public class MailDispatcher {
 
     private final RegistrationMails mails;
 
+    /** Quarkus's worker threads: the mails of a batch are rendered side by side on them. */
+    private final ExecutorService workers;
+
     MailDispatcher(Mailer mailer, EntityManager em, AppConfig config, MeterRegistry registry,
-            @ConfigProperty(name = "quarkus.mailer.from") Optional<String> from, RegistrationMails mails) {
+            @ConfigProperty(name = "quarkus.mailer.from") Optional<String> from, RegistrationMails mails,
+            ExecutorService workers) {
         this.mailer = mailer;
         this.mails = mails;
         this.fromHeader = FromHeader.of(from.orElse(null));
@@ -63,6 +74,7 @@ public class MailDispatcher {
                 .description("Failed attempts to hand a mail to the SMTP server").register(registry);
         this.deadCount = Counter.builder("konferenzbuero.mail.dead")
                 .description("Mails given up after the configured attempts").register(registry);
+        this.workers = workers;
     }
 
     @Scheduled(every = "${konferenzbuero.mail.dispatch-every}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class, identity = "mail-dispatcher")
@@ -87,7 +99,7 @@ public class MailDispatcher {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return;
+                break;
             }
         }
     }
@@ -101,16 +113,10 @@ public class MailDispatcher {
             while (!stopping) {
                 long from = after;
                 List<OutboxMessage> batch = QuarkusTransaction.requiringNew().call(() -> claim(from));
-                for (int i = 0; i < batch.size(); i++) {
-                    if (stopping) {
-                        handBack(batch.subList(i, batch.size()));
-                        return sent;
-                    }
-                    after = Math.max(after, batch.get(i).id);
-                    if (send(batch.get(i))) {
-                        sent++;
-                    }
+                for (OutboxMessage message : batch) {
+                    after = Math.max(after, message.id);
                 }
+                sent += sendAll(batch);
                 if (batch.size() < config.batchSize()) {
                     return sent;
                 }
@@ -118,6 +124,66 @@ public class MailDispatcher {
             return sent;
         } finally {
             rounds.decrementAndGet();
+        }
+    }
+
+    /**
+     * Sends a claimed batch in its order, one mail after the other from this thread. The mails stored without their
+     * bodies (a sign-up's) are rendered meanwhile in {@code renderers} lanes side by side, each in its own transaction,
+     * so that rendering overlaps with the SMTP dialogue of the mails before.
+     */
+    private int sendAll(List<OutboxMessage> batch) {
+        List<CompletableFuture<OutboxMessage>> rendered = batch.stream().map(
+                m -> m.html != null ? CompletableFuture.completedFuture(m) : new CompletableFuture<OutboxMessage>())
+                .toList();
+        int laneCount = Math.min(config.renderers(), (int) rendered.stream().filter(f -> !f.isDone()).count());
+        List<Future<?>> lanes = new ArrayList<>();
+        for (int lane = 0; lane < laneCount; lane++) {
+            int first = lane;
+            lanes.add(workers.submit(() -> render(batch, rendered, first, laneCount)));
+        }
+        int sent = 0;
+        for (int i = 0; i < batch.size(); i++) {
+            if (stopping) {
+                lanes.forEach(MailDispatcher::await);
+                handBack(batch.subList(i, batch.size()));
+                return sent;
+            }
+            if (send(batch.get(i), rendered.get(i))) {
+                sent++;
+            }
+        }
+        return sent;
+    }
+
+    /** One lane: renders every {@code step}-th mail from {@code first} on that still lacks its bodies. */
+    private void render(List<OutboxMessage> batch, List<CompletableFuture<OutboxMessage>> rendered, int first,
+            int step) {
+        for (int i = first; i < batch.size(); i += step) {
+            CompletableFuture<OutboxMessage> result = rendered.get(i);
+            if (result.isDone()) {
+                continue;
+            }
+            if (stopping) {
+                result.cancel(false);
+                continue;
+            }
+            long id = batch.get(i).id;
+            try {
+                result.complete(QuarkusTransaction.requiringNew().call(() -> mails.fillIn(id)));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        }
+    }
+
+    private static void await(Future<?> lane) {
+        try {
+            lane.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            Log.warn("A mail renderer failed", e.getCause());
         }
     }
 
@@ -153,13 +219,10 @@ public class MailDispatcher {
         return claimed;
     }
 
-    /**
-     * Sends a claimed mail; one stored without its bodies (a sign-up's) is rendered first, committed before sending.
-     */
-    private boolean send(OutboxMessage claimed) {
+    /** Sends a claimed mail once it is rendered (null: its registration ended, the mail is gone). */
+    private boolean send(OutboxMessage claimed, CompletableFuture<OutboxMessage> rendered) {
         try {
-            OutboxMessage message = claimed.html != null ? claimed
-                    : QuarkusTransaction.requiringNew().call(() -> mails.fillIn(claimed.id));
+            OutboxMessage message = rendered.join();
             if (message == null) {
                 return false;
             }
@@ -170,6 +233,12 @@ public class MailDispatcher {
                     """).setParameter(1, message.id).executeUpdate());
             sentCount.increment();
             return true;
+        } catch (CancellationException e) { // not rendered: the app is stopping
+            handBack(List.of(claimed));
+            return false;
+        } catch (CompletionException e) {
+            failed(claimed, e.getCause() instanceof RuntimeException cause ? cause : e);
+            return false;
         } catch (RuntimeException e) {
             failed(claimed, e);
             return false;

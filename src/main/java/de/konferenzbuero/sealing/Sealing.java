@@ -10,6 +10,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import javax.crypto.Cipher;
@@ -40,7 +41,8 @@ public final class Sealing {
     private static final int TAG_BITS = 128;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private record Keys(String current, List<String> previous, SecretKey currentKey, List<SecretKey> previousKeys) {
+    /** The keys of one configuration: read once per application start, not on every seal. */
+    private record Keys(Config config, SecretKey currentKey, List<SecretKey> previousKeys) {
     }
 
     private static volatile Keys keys;
@@ -145,12 +147,12 @@ public final class Sealing {
     }
 
     private static Keys keys() {
-        String current = ConfigProvider.getConfig().getValue(KEY_SETTING, String.class);
-        List<String> previous = ConfigProvider.getConfig().getOptionalValues(PREVIOUS_KEYS_SETTING, String.class)
-                .orElse(List.of());
+        Config config = ConfigProvider.getConfig();
         Keys known = keys;
-        if (known == null || !known.current().equals(current) || !known.previous().equals(previous)) {
-            known = new Keys(current, previous, aes(current), previous.stream().map(Sealing::aes).toList());
+        if (known == null || known.config() != config) {
+            String current = config.getValue(KEY_SETTING, String.class);
+            List<String> previous = config.getOptionalValues(PREVIOUS_KEYS_SETTING, String.class).orElse(List.of());
+            known = new Keys(config, aes(current), previous.stream().map(Sealing::aes).toList());
             keys = known;
         }
         return known;

@@ -320,6 +320,39 @@ class MailDeliveryTest {
         assertThat(perRecipient).allSatisfy((to, count) -> assertThat(count).as(to).isEqualTo(1));
     }
 
+    /**
+     * The dispatcher renders the mails of a batch side by side; the mails to one person still arrive in the order they
+     * were written, so nobody reads "cancelled" before "confirmed".
+     */
+    @Test
+    void mailsToOnePersonArriveInTheOrderTheyWereWritten() throws Exception {
+        QuarkusTransaction.requiringNew().run(() -> { // each person's mails next to each other, the harder case
+            for (int person = 0; person < 8; person++) {
+                for (int step = 1; step <= 5; step++) {
+                    outbox().enqueue(new Outbox.Outgoing("test", null, "order" + person + "@mail.example", null, "de",
+                            "Schritt " + step, "<p>" + step + "</p>", "Schritt " + step, List.of()));
+                }
+            }
+        });
+
+        deliver();
+
+        for (int person = 0; person < 8; person++) {
+            String to = "order" + person + "@mail.example";
+            assertThat(received().stream().filter(m -> recipient(m).equals(to)).map(MailDeliveryTest::subject))
+                    .as("mails to %s in the order they arrived", to)
+                    .containsExactly("Schritt 1", "Schritt 2", "Schritt 3", "Schritt 4", "Schritt 5");
+        }
+    }
+
+    private static String subject(MimeMessage mail) {
+        try {
+            return mail.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
     void backoffGrowsAndIsCapped() {
         assertThat(dispatcher.backoff(1)).isEqualTo(Duration.ofMillis(200));
