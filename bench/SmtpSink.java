@@ -27,6 +27,7 @@ public class SmtpSink {
             System.out.println("SMTP sink on 127.0.0.1:" + port);
             while (true) {
                 Socket socket = server.accept();
+                socket.setTcpNoDelay(true); // as a relay answers: no reply held back waiting for an ACK (Nagle)
                 Thread t = new Thread(() -> serve(socket));
                 t.setDaemon(true);
                 t.start();

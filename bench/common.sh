@@ -1,6 +1,6 @@
 # Shared by the benchmarks (sourced, not run): helpers, tools, the build, the work directory and its cleanup, a
 # throwaway PostgreSQL 15 server, the packaged app in prod mode, and the CPU accounting of the load phases.
-# The sourcing script sets ROOT, CLIENTS, PG_PORT, APP_PORT, MANAGEMENT_PORT, PG_BIN, JAVA_OPTS, KEEP, BUILD, JAR,
+# The sourcing script sets ROOT, CLIENTS, PG_PORT, APP_PORT, MANAGEMENT_PORT, PG_BIN, KEEP, BUILD, JAR,
 # APP_URL, WRK_THREADS and HZ first.
 
 say() { printf '\n== %s\n' "$*"; }
@@ -28,6 +28,12 @@ HAVE_WRK=0
 command -v wrk >/dev/null && HAVE_WRK=1
 HAVE_TCPDUMP=0
 command -v tcpdump >/dev/null && [ "$(id -u)" -eq 0 ] && HAVE_TCPDUMP=1
+
+# The JVM options of the README's production command (run from target/quarkus-app, like the README says), unless the
+# calling script was given BENCH_JAVA_OPTS.
+readme_java_opts() { sed -n 's/^cd target\/quarkus-app && java \(.*\) -jar quarkus-run.jar$/\1/p' "$ROOT/README.md" | head -1; }
+JAVA_OPTS="${BENCH_JAVA_OPTS:-$(readme_java_opts)}"
+[ -n "$JAVA_OPTS" ] || die "README.md shows no production command \"cd target/quarkus-app && java ... -jar quarkus-run.jar\""
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 port_in_use "$PG_PORT" && die "port $PG_PORT is in use; set BENCH_PG_PORT"
@@ -202,17 +208,19 @@ wait_quiet() {
 # ---------------------------------------------------------------- app
 # Starts the packaged app in prod mode against the benchmark's PostgreSQL; APP_ENV (an array of NAME=value) adds the
 # calling script's settings. Sets APP_PID and FIRST_PAGE_S (launch to the first answered catalogue page).
+SEALING_KEY="$(openssl rand -base64 32)" # one per run: a restart must open what the first start sealed
 start_app() {
     say "starting the app on $APP_URL"
     QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/konferenzbuero" \
         QUARKUS_DATASOURCE_USERNAME=postgres QUARKUS_DATASOURCE_PASSWORD=bench \
         QUARKUS_HTTP_HOST=127.0.0.1 QUARKUS_HTTP_PORT="$APP_PORT" KONFERENZBUERO_BASE_URL="$APP_URL" \
         QUARKUS_MANAGEMENT_HOST=127.0.0.1 QUARKUS_MANAGEMENT_PORT="$MANAGEMENT_PORT" \
-        KONFERENZBUERO_SEALING_KEY="$(openssl rand -base64 32)" \
+        KONFERENZBUERO_SEALING_KEY="$SEALING_KEY" \
         KONFERENZBUERO_MAIL_REMINDER_EVERY=off QUARKUS_MAILER_HOST=127.0.0.1 \
         KONFERENZBUERO_LEGAL_OPERATOR_NAME="Benchmark" KONFERENZBUERO_LEGAL_OPERATOR_ADDRESS="Loopback 1" \
         KONFERENZBUERO_LEGAL_OPERATOR_EMAIL="bench@localhost.example" KONFERENZBUERO_RATE_LIMITS_ENABLED=false \
-        env "${APP_ENV[@]}" java $JAVA_OPTS -jar "$JAR" >"$WORK/app.log" 2>&1 &
+        env "${APP_ENV[@]}" bash -c 'cd "$1" && shift && exec java "$@" -jar quarkus-run.jar' app "$(dirname "$JAR")" \
+        $JAVA_OPTS >"$WORK/app.log" 2>&1 &
     APP_PID=$!
     START_NS="$(date +%s%N)"
     FIRST_PAGE_S=""

@@ -31,6 +31,8 @@ echo "== sign-up benchmark (log: $LOGS/signup.log)"
 bench/signup-benchmark.sh "${BUILD_ARG[@]}" "${SIGNUP_ARGS[@]}" 2>&1 | tee "$LOGS/signup.log"
 echo "== rush benchmark (log: $LOGS/rush.log)"
 bench/rush-benchmark.sh --no-build 2>&1 | tee "$LOGS/rush.log"
+echo "== start-up benchmark (log: $LOGS/startup.log)"
+bench/startup-benchmark.sh --no-build 2>&1 | tee "$LOGS/startup.log"
 
 MACHINE="$(nproc) cores ($(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo),"
 MACHINE="$MACHINE $(java -version 2>&1 | head -1 | sed 's/"//g'), $(/usr/lib/postgresql/15/bin/postgres --version 2>/dev/null || echo 'PostgreSQL 15')"
@@ -44,7 +46,7 @@ TABLE="$LOGS/table.md"
     echo
     echo "| figure | target | value | value ÷ target | |"
     echo "| --- | --- | --- | ---: | --- |"
-    grep -h '^FIGURE|' "$LOGS/signup.log" "$LOGS/rush.log" | awk -F'|' '
+    grep -h '^FIGURE|' "$LOGS/signup.log" "$LOGS/rush.log" "$LOGS/startup.log" | awk -F'|' '
         function num(s) { gsub(/,/, "", s); if (match(s, /[0-9]+(\.[0-9]+)?/)) return substr(s, RSTART, RLENGTH) + 0; return "" }
         { t = num($3); v = num($4); ratio = (t != "" && t > 0 && v != "") ? sprintf("%.2f", v / t) : "–"
           printf "| %s | %s | %s | %s | %s |\n", $2, $3, $4, ratio, $5 }'

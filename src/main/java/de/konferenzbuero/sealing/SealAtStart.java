@@ -43,10 +43,13 @@ class SealAtStart {
         for (int n; (n = QuarkusTransaction.requiringNew().call(this::sealPlainSecrets)) > 0;) {
             secrets += n;
         }
-        int sealed = sealColumns("outbox_message", List.of("html", "text"));
-        if (Sealing.hasPreviousKeys()) {
+        // Without a previous key every sealed value is the current key's: only plain mails need a look, and the start
+        // stays as fast with 100,000 stored mails as with none.
+        boolean rotating = Sealing.hasPreviousKeys();
+        int sealed = sealColumns("outbox_message", List.of("html", "text"), !rotating);
+        if (rotating) {
             for (Map.Entry<String, List<String>> table : SEALED_SECRETS.entrySet()) {
-                sealed += sealColumns(table.getKey(), table.getValue());
+                sealed += sealColumns(table.getKey(), table.getValue(), false);
             }
         }
         if (secrets + sealed > 0) {
@@ -68,12 +71,17 @@ class SealAtStart {
         return rows.size();
     }
 
-    /** Seals each row of the table whose columns hold plain text or a previous key's seal; how many rows. */
-    private int sealColumns(String table, List<String> columns) {
+    /**
+     * Seals each row of the table whose columns hold plain text or a previous key's seal; how many rows. With
+     * {@code plainOnly} only rows with a plain value are read (the database tells them by the missing prefix).
+     */
+    private int sealColumns(String table, List<String> columns, boolean plainOnly) {
+        String filter = !plainOnly ? "" : " and (" + String.join(" or ", columns.stream()
+                .map(c -> "(" + c + " is not null and left(" + c + ", 3) <> '" + Sealing.PREFIX + "')").toList()) + ")";
         int sealed = 0;
         for (long after = 0;;) {
             long from = after;
-            long[] batch = QuarkusTransaction.requiringNew().call(() -> sealBatch(table, columns, from));
+            long[] batch = QuarkusTransaction.requiringNew().call(() -> sealBatch(table, columns, filter, from));
             if (batch[0] == 0) {
                 return sealed;
             }
@@ -82,10 +90,13 @@ class SealAtStart {
         }
     }
 
-    /** Seals the rows of the next batch after id {@code after}: the last id looked at (0 when done), and how many. */
-    private long[] sealBatch(String table, List<String> columns, long after) {
+    /**
+     * Seals the rows of the next batch after id {@code after} that pass the filter: the last id looked at (0 when
+     * done), and how many.
+     */
+    private long[] sealBatch(String table, List<String> columns, String filter, long after) {
         List<?> rows = em.createNativeQuery("select id, " + String.join(", ", columns) + " from " + table
-                + " where id > ?1 order by id limit " + BATCH).setParameter(1, after).getResultList();
+                + " where id > ?1" + filter + " order by id limit " + BATCH).setParameter(1, after).getResultList();
         long last = 0;
         int sealed = 0;
         for (Object row : rows) {

@@ -37,15 +37,15 @@ final class PackagedApp implements AutoCloseable {
     }
 
     /** Starts the app and waits until it answers its readiness check. */
-    static PackagedApp start(String name, List<String> command, Map<String, String> environment) {
-        PackagedApp app = launch(name, command, environment);
+    static PackagedApp start(String name, ReadmeProduction readme, Map<String, String> environment) {
+        PackagedApp app = launch(name, readme, environment);
         app.awaitReady();
         return app;
     }
 
     /** Starts the app and waits until it ends by itself; for settings that must stop start-up. */
-    static Ended runUntilExit(String name, List<String> command, Map<String, String> environment, Duration timeout) {
-        PackagedApp app = launch(name, command, environment);
+    static Ended runUntilExit(String name, ReadmeProduction readme, Map<String, String> environment, Duration timeout) {
+        PackagedApp app = launch(name, readme, environment);
         try {
             if (!app.process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 app.close();
@@ -107,15 +107,16 @@ final class PackagedApp implements AutoCloseable {
         }
     }
 
-    private static PackagedApp launch(String name, List<String> command, Map<String, String> environment) {
-        List<String> line = new ArrayList<>(command);
+    private static PackagedApp launch(String name, ReadmeProduction readme, Map<String, String> environment) {
+        List<String> line = new ArrayList<>(readme.command());
         if (line.get(0).equals("java")) {
             line.set(0, Path.of(System.getProperty("java.home"), "bin", "java").toString());
         }
         try {
             Path dir = Files.createDirectories(Path.of("target", "production-it"));
             Path log = dir.resolve(name + ".log");
-            ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(line).directory(readme.directory().toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
             String path = env.get("PATH");
             String home = env.get("HOME");

@@ -104,7 +104,7 @@ final class ProductionSetup implements AutoCloseable {
 
     /** Starts the app with the README's command and variables. */
     PackagedApp startApp(String name) {
-        return PackagedApp.start(name, readme.command(), environment);
+        return PackagedApp.start(name, readme, environment);
     }
 
     /**
@@ -120,7 +120,7 @@ final class ProductionSetup implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         env.putAll(extra);
-        return PackagedApp.start(name, readme.command(), env);
+        return PackagedApp.start(name, readme, env);
     }
 
     @Override

@@ -64,8 +64,7 @@ class StartupChecksIT {
     void startUpStopsWithOneLineNamingTheSetting(String what, Consumer<Map<String, String>> change, String named) {
         Map<String, String> env = setup.environment();
         change.accept(env);
-        PackagedApp.Ended run = PackagedApp.runUntilExit("startup-check", setup.readme.command(), env,
-                Duration.ofSeconds(60));
+        PackagedApp.Ended run = PackagedApp.runUntilExit("startup-check", setup.readme, env, Duration.ofSeconds(60));
 
         assertThat(run.exitCode()).as("exit code with %s; output:%n%s", what, run.output()).isNotNull().isNotEqualTo(0);
         assertThat(run.output().lines().filter(line -> line.contains(named)))
