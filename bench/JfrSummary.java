@@ -55,7 +55,9 @@ public class JfrSummary {
         STEPS.put("de.konferenzbuero.api.ConferenceApi.register", "sign-up request (ConferenceApi.register)");
         STEPS.put("de.konferenzbuero.registration.SignUpService.signUp", "  SignUpService.signUp (the transaction)");
         STEPS.put("de.konferenzbuero.registration.Places.decide", "    Places.decide (takes the conference lock, held until the commit)");
-        STEPS.put("de.konferenzbuero.mail.RegistrationMails.onNotice", "    the mail, rendered in the request");
+        STEPS.put("de.konferenzbuero.mail.RegistrationMails.onNotice", "    the mail (a sign-up's is stored, rendered later)");
+        STEPS.put("de.konferenzbuero.mail.MailDispatcher.dispatchDue", "mail dispatcher (claim, send, mark as sent)");
+        STEPS.put("de.konferenzbuero.mail.RegistrationMails.fillIn", "rendering a stored sign-up mail (the dispatcher's lanes)");
         STEPS.put("de.konferenzbuero.mail.RegistrationCalendar.attachments", "      calendar files");
         STEPS.put("de.konferenzbuero.qr.QrCodes.png", "      QR code image");
         STEPS.put("de.konferenzbuero.mail.Outbox.enqueue", "      storing it in the outbox");

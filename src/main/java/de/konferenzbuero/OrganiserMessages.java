@@ -376,7 +376,19 @@ public interface OrganiserMessages {
     String reg_filter_apply();
 
     @Message
-    String reg_count(int count);
+    String reg_count(long count);
+
+    @Message
+    String reg_pages();
+
+    @Message
+    String reg_page_previous();
+
+    @Message
+    String reg_page_next();
+
+    @Message
+    String reg_page_of(int number, int pages, long first, long last);
 
     @Message
     String reg_none();

@@ -215,7 +215,7 @@ public class OrganiserApi {
     public List<RegistrationView> registrations(@PathParam("id") long id, @QueryParam("q") String query,
             @QueryParam("status") RegistrationStatus status, @QueryParam("attendance") Attendance attendance,
             @QueryParam("item") Long item) {
-        List<Registration> found = registrations.search(organiser(), id,
+        List<Registration> found = registrations.all(organiser(), id,
                 new RegistrationAdmin.Filter(query, status, attendance, item));
         WaitlistPositions positions = WaitlistPositions.of(id);
         return found.stream().map(r -> RegistrationView.of(r, positions)).toList();

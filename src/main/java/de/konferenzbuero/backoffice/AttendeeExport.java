@@ -57,7 +57,7 @@ public class AttendeeExport {
         questions.forEach(q -> header
                 .add(q.label(locale) + (q.deletedAt == null ? "" : " " + Texts.question(locale).removed_kept())));
         rows.add(header);
-        List<Registration> list = registrations.search(organiser, conferenceId,
+        List<Registration> list = registrations.all(organiser, conferenceId,
                 new RegistrationAdmin.Filter(null, null, null, itemId));
         WaitlistPositions positions = WaitlistPositions.of(conferenceId);
         for (Registration r : list) {

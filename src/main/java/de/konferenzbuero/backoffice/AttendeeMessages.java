@@ -71,7 +71,7 @@ public class AttendeeMessages {
         RegistrationAdmin.Filter filter = new RegistrationAdmin.Filter(null,
                 audience == Audience.WAITLISTED ? RegistrationStatus.WAITLISTED : RegistrationStatus.CONFIRMED, null,
                 audience.needsItem() ? itemId : null);
-        List<Registration> recipients = registrations.search(organiser, conferenceId, filter).stream()
+        List<Registration> recipients = registrations.all(organiser, conferenceId, filter).stream()
                 .filter(r -> audience.takes(r, itemId)).toList();
         for (Registration r : recipients) {
             mails.organiserMessage(r, subject.strip(), body);

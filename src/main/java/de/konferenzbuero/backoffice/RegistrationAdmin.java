@@ -1,5 +1,6 @@
 package de.konferenzbuero.backoffice;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,60 @@ public class RegistrationAdmin {
 
     /** Filters of the registrations table; null means any. */
     public record Filter(String query, RegistrationStatus status, Attendance attendance, Long itemId) {
+
+        /** The table's address with these filters on the given page: what the page links point to. */
+        public String pageLink(int page) {
+            StringBuilder link = new StringBuilder("?page=").append(page);
+            if (query != null && !query.isBlank()) {
+                link.append("&q=").append(java.net.URLEncoder.encode(query.strip(), StandardCharsets.UTF_8));
+            }
+            if (status != null) {
+                link.append("&status=").append(status.name());
+            }
+            if (attendance != null) {
+                link.append("&attendance=").append(attendance.name());
+            }
+            if (itemId != null) {
+                link.append("&item=").append(itemId);
+            }
+            return link.toString();
+        }
+    }
+
+    /** Rows of the registrations table shown on one page. */
+    public static final int PAGE_SIZE = 100;
+
+    /** One page of the registrations table: its rows, how many match in all, and which page of how many it is. */
+    public record Page(List<Registration> rows, long total, int number) {
+
+        public int pages() {
+            return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        }
+
+        public boolean hasPrevious() {
+            return number > 1;
+        }
+
+        public boolean hasNext() {
+            return number < pages();
+        }
+
+        public int previous() {
+            return number - 1;
+        }
+
+        public int next() {
+            return number + 1;
+        }
+
+        /** The position of the first row shown, counted from 1. */
+        public long first() {
+            return rows.isEmpty() ? 0 : (long) (number - 1) * PAGE_SIZE + 1;
+        }
+
+        public long last() {
+            return first() + rows.size() - (rows.isEmpty() ? 0 : 1);
+        }
     }
 
     /** What attendees need, summed over confirmed registrations, for planning rooms, catering and interpreters. */
@@ -69,8 +124,36 @@ public class RegistrationAdmin {
         return conferences.find(organiser, conferenceId);
     }
 
-    public List<Registration> search(Organiser organiser, long conferenceId, Filter filter) {
-        Conference conference = conferences.find(organiser, conferenceId);
+    /**
+     * One page of the registrations matching the filter (a page beyond the last shows the last): pending first, then
+     * confirmed, the waitlist in its order, cancelled last, by name within each.
+     */
+    public Page search(Organiser organiser, long conferenceId, Filter filter, int page) {
+        Matching matching = matching(conferences.find(organiser, conferenceId), filter);
+        long total = Registration.count("from Registration r where " + matching.where(), matching.params());
+        int number = Math.max(1, Math.min(page, (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE)));
+        List<Registration> rows = Registration.<Registration> find(matching.ordered(), matching.params())
+                .page(io.quarkus.panache.common.Page.of(number - 1, PAGE_SIZE)).list();
+        return new Page(rows, total, number);
+    }
+
+    /** Every registration matching the filter, in the table's order: for badges, exports and sums. */
+    public List<Registration> all(Organiser organiser, long conferenceId, Filter filter) {
+        Matching matching = matching(conferences.find(organiser, conferenceId), filter);
+        return Registration.<Registration> find(matching.ordered(), matching.params()).list();
+    }
+
+    /** The condition of a filter, for counting and for listing. */
+    private record Matching(String where, Map<String, Object> params) {
+
+        String ordered() {
+            return "from Registration r where " + where
+                    + " order by case when r.status = 'PENDING' then 1 when r.status = 'WAITLISTED' then 2 when r.status = 'CANCELLED' then 3 else 0 end,"
+                    + " r.waitlistSeq, r.lastName, r.firstName, r.id";
+        }
+    }
+
+    private static Matching matching(Conference conference, Filter filter) {
         StringBuilder where = new StringBuilder("conference = :conference");
         Map<String, Object> params = new HashMap<>();
         params.put("conference", conference);
@@ -93,9 +176,7 @@ public class RegistrationAdmin {
             params.put("item", filter.itemId());
             params.put("cancelled", BookingStatus.CANCELLED);
         }
-        return Registration.find("from Registration r where " + where
-                + " order by case when r.status = 'PENDING' then 1 when r.status = 'WAITLISTED' then 2 when r.status = 'CANCELLED' then 3 else 0 end,"
-                + " r.waitlistSeq, r.lastName, r.firstName", params).list();
+        return new Matching(where.toString(), params);
     }
 
     public Registration find(Organiser organiser, long conferenceId, long registrationId) {
@@ -116,7 +197,7 @@ public class RegistrationAdmin {
     }
 
     public Needs needs(Organiser organiser, long conferenceId) {
-        List<Registration> confirmed = search(organiser, conferenceId,
+        List<Registration> confirmed = all(organiser, conferenceId,
                 new Filter(null, RegistrationStatus.CONFIRMED, null, null));
         List<String> other = new ArrayList<>();
         List<String> dietary = new ArrayList<>();

@@ -106,7 +106,7 @@ public class ExportsResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance badges(@PathParam("id") long id) {
         Conference conference = conferences.find(current.get(), id);
-        return Templates.badges(conference, registrations.search(current.get(), id,
+        return Templates.badges(conference, registrations.all(current.get(), id,
                 new RegistrationAdmin.Filter(null, RegistrationStatus.CONFIRMED, null, null)));
     }
 

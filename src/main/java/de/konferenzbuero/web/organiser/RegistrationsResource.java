@@ -40,7 +40,7 @@ public class RegistrationsResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance list(Conference conference, List<Registration> registrations,
+        static native TemplateInstance list(Conference conference, RegistrationAdmin.Page registrations,
                 Occupancy.Report occupancy, RegistrationAdmin.Needs needs, RegistrationAdmin.Filter filter,
                 List<RegistrationStatus> statuses, int pendingCount, WaitlistPositions positions, String notice);
 
@@ -68,11 +68,13 @@ public class RegistrationsResource {
     @GET
     public TemplateInstance list(@PathParam("id") long id, @QueryParam("q") String query,
             @QueryParam("status") String status, @QueryParam("attendance") String attendance,
-            @QueryParam("item") String item, @QueryParam("notice") String notice) {
+            @QueryParam("item") String item, @QueryParam("page") String page, @QueryParam("notice") String notice) {
         Conference conference = conferences.find(current.get(), id);
         RegistrationAdmin.Filter filter = new RegistrationAdmin.Filter(query, parse(RegistrationStatus.class, status),
                 parse(Attendance.class, attendance), parseLong(item));
-        return Templates.list(conference, admin.search(current.get(), id, filter), occupancy.of(conference),
+        Long number = parseLong(page);
+        int pageNumber = number == null || number < 1 ? 1 : (int) Math.min(number, Integer.MAX_VALUE);
+        return Templates.list(conference, admin.search(current.get(), id, filter, pageNumber), occupancy.of(conference),
                 admin.needs(current.get(), id), filter, List.of(RegistrationStatus.values()),
                 (int) Registration.count("conference = ?1 and status = ?2", conference, RegistrationStatus.PENDING),
                 WaitlistPositions.of(id), notice);
