@@ -6,7 +6,7 @@
 #
 #   bench/run-all.sh [-d SECONDS] [--no-build]      (-d: seconds per phase of the sign-up benchmark)
 #
-# The full logs go to target/benchmarks/. Takes about 15 minutes with the defaults.
+# The full logs go to target/benchmarks/. Takes about 35 minutes with the defaults.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -33,6 +33,8 @@ echo "== rush benchmark (log: $LOGS/rush.log)"
 bench/rush-benchmark.sh --no-build 2>&1 | tee "$LOGS/rush.log"
 echo "== start-up benchmark (log: $LOGS/startup.log)"
 bench/startup-benchmark.sh --no-build 2>&1 | tee "$LOGS/startup.log"
+echo "== scale benchmark (log: $LOGS/scale.log)"
+bench/scale-benchmark.sh --no-build 2>&1 | tee "$LOGS/scale.log"
 
 MACHINE="$(nproc) cores ($(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo),"
 MACHINE="$MACHINE $(java -version 2>&1 | head -1 | sed 's/"//g'), $(/usr/lib/postgresql/15/bin/postgres --version 2>/dev/null || echo 'PostgreSQL 15')"
@@ -46,7 +48,7 @@ TABLE="$LOGS/table.md"
     echo
     echo "| figure | target | value | value ÷ target | |"
     echo "| --- | --- | --- | ---: | --- |"
-    grep -h '^FIGURE|' "$LOGS/signup.log" "$LOGS/rush.log" "$LOGS/startup.log" | awk -F'|' '
+    grep -h '^FIGURE|' "$LOGS/signup.log" "$LOGS/rush.log" "$LOGS/startup.log" "$LOGS/scale.log" | awk -F'|' '
         function num(s) { gsub(/,/, "", s); if (match(s, /[0-9]+(\.[0-9]+)?/)) return substr(s, RSTART, RLENGTH) + 0; return "" }
         { t = num($3); v = num($4); ratio = (t != "" && t > 0 && v != "") ? sprintf("%.2f", v / t) : "–"
           printf "| %s | %s | %s | %s | %s |\n", $2, $3, $4, ratio, $5 }'

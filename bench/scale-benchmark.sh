@@ -64,13 +64,15 @@ add_conferences() { # from to: conferences number FROM..TO, each with 100 regist
             onsite_capacity, onsite_taken, registration_opens_at, status, confirm_email)
          select o.id, 'scale-' || n, 'Regionalkonferenz ' || n, now() + (n % 400 - 100) * interval '1 day',
             now() + (n % 400 - 100) * interval '1 day' + interval '8 hours', 'ON_SITE', 'Stadthalle', 'Skalhausen',
-            80, 80, now() - interval '1 day', 'PUBLISHED', false
+            80, 80, least(now(), now() + (n % 400 - 100) * interval '1 day') - interval '1 day', 'PUBLISHED', false
          from organisation o, generate_series($1, $2) n where o.slug = 'scale'"
     sql "insert into registration (conference_id, first_name, last_name, email, attendance, status, locale,
-            privacy_policy_version, privacy_consented_at, waitlist_seq, organisation)
+            privacy_policy_version, privacy_consented_at, waitlist_seq, organisation, manage_secret,
+            manage_secret_hash, checkin_code)
          select c.id, 'Vorname' || i, 'Nachname' || i, 'p' || i || '@' || c.slug || '.example', 'ON_SITE',
             case when i <= 80 then 'CONFIRMED' else 'WAITLISTED' end, 'de', '1', now(),
-            case when i > 80 then nextval('waitlist_seq') end, 'Gemeinde ' || (i % 7)
+            case when i > 80 then nextval('waitlist_seq') end, 'Gemeinde ' || (i % 7), 'scale-' || c.id || '-' || i,
+            encode(sha256(('scale-' || c.id || '-' || i)::bytea), 'hex'), 'S' || c.id || 'X' || i
          from conference c, generate_series(1, 100) i
          where c.slug in (select 'scale-' || n from generate_series($1, $2) n)"
     sql "analyze"

@@ -102,7 +102,7 @@ echo "  outbox: $(sql "select count(*) from outbox_message where status = 'SENT'
 sleep 2
 RSS_MB="$(awk '/^VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status")"
 echo "  app RSS after $COUNT sign-ups and their mails: $RSS_MB MB; the heap:"
-jcmd "$APP_PID" GC.heap_info 2>/dev/null | sed -n '2,4p' | sed 's/^ */    /' || true
+jcmd "$APP_PID" GC.heap_info 2>/dev/null | grep -E 'generation|garbage-first heap|Metaspace' | sed 's/^ */    /' || true
 if grep -q NativeMemoryTracking <<<"$JAVA_OPTS"; then # BENCH_JAVA_OPTS="... -XX:NativeMemoryTracking=summary"
     echo "  the JVM's own account (Native Memory Tracking, committed):"
     jcmd "$APP_PID" VM.native_memory summary 2>/dev/null | grep -E '^(Total|-  *[A-Z])' | sed 's/^-* */    /' | cut -c1-110 || true
