@@ -60,8 +60,8 @@ public class Administration {
         Organisation organisation = new Organisation();
         organisation.slug = slug;
         organisation.name = name.strip();
-        organisation.contactEmail = contactEmail == null || contactEmail.isBlank() ? null : contactEmail.strip();
-        organisation.website = website == null || website.isBlank() ? null : website.strip();
+        organisation.contactEmail = Checks.strippedOrNull(contactEmail);
+        organisation.website = Checks.strippedOrNull(website);
         organisation.persist();
         audit.record(admin.email, null, "ORGANISATION", organisation.id, "created", organisation.name);
         return organisation;

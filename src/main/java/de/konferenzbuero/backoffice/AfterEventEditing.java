@@ -84,10 +84,10 @@ public class AfterEventEditing {
             String documentationUrl, boolean feedbackOpen) {
         Conference conference = conferences.find(organiser, conferenceId);
         List<FieldProblem> problems = new ArrayList<>();
-        String signedBy = blankToNull(signer);
+        String signedBy = Checks.strippedOrNull(signer);
         Checks.optionalText(problems, "signer", signedBy, 200);
         Integer hours = null;
-        if (blankToNull(followUpHours) != null) {
+        if (Checks.strippedOrNull(followUpHours) != null) {
             try {
                 hours = Integer.valueOf(followUpHours.strip());
             } catch (NumberFormatException e) {
@@ -97,7 +97,7 @@ public class AfterEventEditing {
                 problems.add(new FieldProblem("followUpHours", Problem.FOLLOW_UP_HOURS_RANGE));
             }
         }
-        String documentation = blankToNull(documentationUrl);
+        String documentation = Checks.strippedOrNull(documentationUrl);
         Checks.optionalUrl(problems, "documentationUrl", documentation, 500);
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
@@ -154,9 +154,5 @@ public class AfterEventEditing {
     /** Renders the certificates into one ZIP, outside any transaction. */
     public void zip(List<CertificateView> issued, OutputStream out) {
         certificates.zip(issued, out);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

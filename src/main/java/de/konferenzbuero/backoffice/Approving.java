@@ -62,7 +62,7 @@ public class Approving {
         if (!problems.isEmpty()) {
             throw new InvalidInput(problems);
         }
-        String note = message == null || message.isBlank() ? null : message.strip();
+        String note = Checks.strippedOrNull(message);
         List<Registration> decided = approve ? approvals.approve(conference, registrationIds, note, organiser.email)
                 : approvals.reject(conference, registrationIds, note, organiser.email);
         for (Registration r : decided) {

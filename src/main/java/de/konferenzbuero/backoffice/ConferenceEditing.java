@@ -329,7 +329,7 @@ public class ConferenceEditing {
         c.retentionDays = d.retentionDays();
         c.offerHours = d.offerHours();
         c.approvalRequired = Boolean.TRUE.equals(d.approvalRequired());
-        c.region = d.region() == null || d.region().isBlank() ? null : d.region().strip();
+        c.region = Checks.strippedOrNull(d.region());
         java.util.Set<String> tags = new java.util.HashSet<>(d.normalTags());
         if (!tags.equals(new java.util.HashSet<>(c.tags))) {
             c.tags.clear();

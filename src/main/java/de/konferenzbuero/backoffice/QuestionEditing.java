@@ -236,9 +236,9 @@ public class QuestionEditing {
     private static void apply(Question q, QuestionDraft d, List<Question> questions) {
         q.kind = d.kind();
         q.labelDe = d.labelDe().strip();
-        q.labelEn = blankToNull(d.labelEn());
-        q.helpDe = blankToNull(d.helpDe());
-        q.helpEn = q.helpDe == null ? null : blankToNull(d.helpEn());
+        q.labelEn = Checks.strippedOrNull(d.labelEn());
+        q.helpDe = Checks.strippedOrNull(d.helpDe());
+        q.helpEn = q.helpDe == null ? null : Checks.strippedOrNull(d.helpEn());
         q.required = d.required();
         q.onBadge = d.onBadge();
         boolean conditional = d.shownIfQuestion() != null;
@@ -268,7 +268,7 @@ public class QuestionEditing {
                 option.persist();
                 q.options.add(option);
             }
-            option.labelEn = blankToNull(d.labelEn());
+            option.labelEn = Checks.strippedOrNull(d.labelEn());
             placesAdded |= option.capacity != null && (d.capacity() == null || d.capacity() > option.capacity);
             option.capacity = d.capacity();
             option.position = position++;
@@ -288,9 +288,5 @@ public class QuestionEditing {
         }
         q.options.sort(Comparator.comparingInt(o -> o.position));
         return placesAdded;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

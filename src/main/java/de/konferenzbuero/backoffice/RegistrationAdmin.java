@@ -61,6 +61,11 @@ public class RegistrationAdmin {
     public record Page(List<Registration> rows, long total, int number) {
 
         public int pages() {
+            return pagesFor(total);
+        }
+
+        /** How many pages a table of {@code total} rows has: at least one, also when it is empty. */
+        static int pagesFor(long total) {
             return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         }
 
@@ -131,7 +136,7 @@ public class RegistrationAdmin {
     public Page search(Organiser organiser, long conferenceId, Filter filter, int page) {
         Matching matching = matching(conferences.find(organiser, conferenceId), filter);
         long total = Registration.count("from Registration r where " + matching.where(), matching.params());
-        int number = Math.max(1, Math.min(page, (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE)));
+        int number = Math.max(1, Math.min(page, Page.pagesFor(total)));
         List<Registration> rows = Registration.<Registration> find(matching.ordered(), matching.params())
                 .page(io.quarkus.panache.common.Page.of(number - 1, PAGE_SIZE)).list();
         return new Page(rows, total, number);
@@ -257,10 +262,10 @@ public class RegistrationAdmin {
         r.firstName = edit.firstName().strip();
         r.lastName = edit.lastName().strip();
         r.email = email;
-        r.organisation = blank(edit.organisation());
-        r.role = blank(edit.role());
-        r.needsOther = blank(edit.needsOther());
-        r.dietaryNeeds = blank(edit.dietaryNeeds());
+        r.organisation = Checks.strippedOrNull(edit.organisation());
+        r.role = Checks.strippedOrNull(edit.role());
+        r.needsOther = Checks.strippedOrNull(edit.needsOther());
+        r.dietaryNeeds = Checks.strippedOrNull(edit.dietaryNeeds());
         r.needsWheelchair = edit.needsWheelchair();
         r.needsSignLanguage = edit.needsSignLanguage();
         r.needsInductionLoop = edit.needsInductionLoop();
@@ -321,9 +326,5 @@ public class RegistrationAdmin {
             return o.toInstant();
         }
         return ((java.sql.Timestamp) value).toInstant();
-    }
-
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -12,12 +12,19 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class ContentStamps {
 
-    /** The rows the list of conferences is made of: the conferences with their counters, organisations, contingents. */
+    /**
+     * The rows the list of conferences is made of: the conferences with their counters, organisations, contingents, and
+     * the waitlists (joining or leaving one changes no conference row; the sum of the numbers drawn tells any change,
+     * read from the waitlist index).
+     */
     private static final String LISTED = """
             c::text,
             (select string_agg(o::text, ',' order by o.id) from organisation o
                 where o.id = c.organisation_id or o.id in (select organisation_id from conference_host where conference_id = c.id)),
-            (select string_agg(k::text, ',' order by k.id) from contingent k where k.conference_id = c.id)""";
+            (select string_agg(k::text, ',' order by k.id) from contingent k where k.conference_id = c.id),
+            (select string_agg(w.attendance || count_and_sum, ',' order by w.attendance) from (
+                select attendance, count(*) || ':' || sum(waitlist_seq) as count_and_sum from registration
+                where conference_id = c.id and status = 'WAITLISTED' group by attendance) w)""";
 
     /** What a conference's own page shows besides: hosts, tags, agenda with speakers and documents, questions. */
     private static final String DETAILS = """
@@ -25,6 +32,8 @@ public class ContentStamps {
             (select string_agg(h::text, ',' order by h.position) from conference_host h where h.conference_id = c.id),
             (select string_agg(t.tag, ',' order by t.tag) from conference_tag t where t.conference_id = c.id),
             (select string_agg(i::text, ',' order by i.id) from agenda_item i where i.conference_id = c.id),
+            (select count(*) || ':' || coalesce(sum(b.waitlist_seq), 0) from session_booking b
+                join agenda_item i on i.id = b.agenda_item_id where i.conference_id = c.id and b.status = 'WAITLISTED'),
             (select string_agg(s::text, ',' order by s.agenda_item_id, s.position) from agenda_item_speaker s
                 join agenda_item i on i.id = s.agenda_item_id where i.conference_id = c.id),
             (select string_agg(d::text, ',' order by d.agenda_item_id, d.position) from agenda_item_document d

@@ -9,6 +9,11 @@ public final class Checks {
     private Checks() {
     }
 
+    /** Typed text without the blanks around it; null when nothing but blanks was typed. */
+    public static String strippedOrNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
     /** Required text of at most {@code max} characters that follows {@link Text#allowed} (line breaks allowed). */
     public static void text(List<FieldProblem> problems, String field, String value, int max) {
         if (value == null || Text.visibleOrEmpty(value).isBlank()) {

@@ -13,6 +13,7 @@ import de.konferenzbuero.AppConfig;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.conference.RegistrationState;
+import de.konferenzbuero.input.Checks;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
 
@@ -146,16 +147,16 @@ class Enrolment {
         r.firstName = in.firstName().strip();
         r.lastName = in.lastName().strip();
         r.email = email;
-        r.organisation = blankToNull(in.organisation());
-        r.role = blankToNull(in.role());
+        r.organisation = Checks.strippedOrNull(in.organisation());
+        r.role = Checks.strippedOrNull(in.role());
         r.attendance = in.attendance();
         r.status = RegistrationStatus.CONFIRMED;
         r.locale = "en".equals(in.locale()) ? "en" : "de";
         r.needsWheelchair = in.needsWheelchair();
         r.needsSignLanguage = in.needsSignLanguage();
         r.needsInductionLoop = in.needsInductionLoop();
-        r.needsOther = blankToNull(in.needsOther());
-        r.dietaryNeeds = blankToNull(in.dietaryNeeds());
+        r.needsOther = Checks.strippedOrNull(in.needsOther());
+        r.dietaryNeeds = Checks.strippedOrNull(in.dietaryNeeds());
         r.privacyPolicyVersion = config.privacyPolicyVersion();
         r.privacyConsentedAt = clock.instant();
         r.photoConsent = in.photoConsent();
@@ -170,9 +171,5 @@ class Enrolment {
         Notices notices = new Notices();
         notices.add(kind, r);
         notices.fire(noticeEvent);
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

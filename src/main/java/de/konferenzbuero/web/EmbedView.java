@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import de.konferenzbuero.input.Checks;
 import de.konferenzbuero.input.FieldProblem;
 import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
@@ -42,7 +43,7 @@ public record EmbedView(String region, boolean all, Accent accent, Background ba
      */
     public static EmbedView of(String region, String all, String accent, String background, String limit) {
         List<FieldProblem> problems = new ArrayList<>();
-        String place = region == null || region.isBlank() ? null : region.strip();
+        String place = Checks.strippedOrNull(region);
         if (place != null && (place.length() > 100 || !de.konferenzbuero.input.Text.allowed(place, false))) {
             problems.add(new FieldProblem("region", Problem.FILTER_INVALID));
         }

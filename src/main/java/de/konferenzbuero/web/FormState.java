@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 
 import de.konferenzbuero.Messages;
 import de.konferenzbuero.Texts;
+import de.konferenzbuero.input.Checks;
 import de.konferenzbuero.input.FieldProblem;
 
 /**
@@ -72,8 +73,7 @@ public class FormState {
 
     /** The submitted value, or null when empty. */
     public String valueOrNull(String field) {
-        String value = values.get(field);
-        return value == null || value.isBlank() ? null : value.strip();
+        return Checks.strippedOrNull(values.get(field));
     }
 
     public boolean checked(String field) {

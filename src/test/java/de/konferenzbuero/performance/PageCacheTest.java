@@ -2,9 +2,12 @@ package de.konferenzbuero.performance;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +21,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 
+import de.konferenzbuero.Attendees;
 import de.konferenzbuero.TestConferences;
 import de.konferenzbuero.conference.AgendaItem;
 import de.konferenzbuero.conference.AgendaItemKind;
@@ -102,6 +106,30 @@ class PageCacheTest {
         given().get(page).then().statusCode(404);
         given().get(json).then().statusCode(404);
         assertThat(given().get("/").asString()).doesNotContain(c.title);
+    }
+
+    /**
+     * Joining or leaving a waitlist changes no conference or item row, only the registration or booking; the stored
+     * JSON still tells the waitlists as they are.
+     */
+    @Test
+    void theStoredJsonCountsTheWaitlistsAsTheyAre() {
+        Conference c = TestConferences.create("cache-waitlist", conf -> conf.onsiteCapacity = 2);
+        AgendaItem item = TestConferences.addItem(c, "Workshop Warteliste", AgendaItemKind.WORKSHOP,
+                c.startsAt.plus(Duration.ofHours(1)), Duration.ofHours(1), 1);
+        String json = "/api/conferences/" + c.slug;
+        Attendees.signUp(c.slug, "erste@cache-waitlist.example", item.id);
+        String second = Attendees.secret(Attendees.signUp(c.slug, "zweite@cache-waitlist.example"));
+        given().get(json).then().body("places.ON_SITE.waitlisted", equalTo(0)).body("agenda[0].places.waitlisted",
+                equalTo(0));
+
+        String third = Attendees.secret(Attendees.signUp(c.slug, "dritte@cache-waitlist.example"));
+        given().get(json).then().body("places.ON_SITE.waitlisted", equalTo(1));
+        Attendees.cancel(third);
+        given().get(json).then().body("places.ON_SITE.waitlisted", equalTo(0));
+
+        Attendees.patch(second, Map.<String, Object> of("items", List.of(item.id))).then().statusCode(200);
+        given().get(json).then().body("agenda[0].places.waitlisted", equalTo(1));
     }
 
     @Test
