@@ -149,7 +149,7 @@ SENT_BEFORE_DRAIN="$(sql "select count(*) from outbox_message where status = 'SE
 DRAIN_S="$(drain)"
 D1="$(cpu_snapshot)"
 DRAINED="$(( $(sql "select count(*) from outbox_message where status = 'SENT'") - SENT_BEFORE_DRAIN ))"
-if [ "$DRAINED" -gt 0 ]; then
+if [ "$DRAINED" -gt 0 ] && [ "$(calc .0f "$DRAIN_S * 10")" -gt 0 ]; then # (the outbox may have emptied meanwhile)
     echo "  the outbox alone, after the last person ($DRAINED mails in $DRAIN_S s, $(calc .0f "$DRAINED / ($DRAIN_S > 0 ? $DRAIN_S : 1)") mails/s):"
     echo 0 >"$WORK/client.ticks" # no load client in this window
     cpu_report "$D0" "$D1" "$DRAIN_S" "$DRAINED" | sed 's/per sign-up/per mail/'

@@ -13,9 +13,9 @@
 #      median answer time (curl, from request to the last byte);
 #   3. LARGE: 990 more conferences with 100 registrations each (1,000 conferences, 100,000 registrations),
 #      then the same pages again;
-#   4. the ratio large ÷ small per page: pages of one conference (its registrations table, its CSV export,
-#      its public page) per page; whole lists and feeds (the catalogue, /api/conferences, the feed, the
-#      organisers' overview) per entry they list.
+#   4. the ratio large ÷ small: per page for what shows a page of the same size at both (one conference's
+#      registrations table, CSV export and public page, the stored catalogue, the feed's first page); per
+#      entry for the whole lists (the rendered catalogue, /api/conferences, the organisers' overview).
 #
 # Settings (environment): BENCH_REQUESTS=30 BENCH_PG_PORT=5499 BENCH_APP_PORT=8099 BENCH_MANAGEMENT_PORT=9099
 #   BENCH_PG_BIN=/usr/lib/postgresql/15/bin BENCH_JAVA_OPTS (default: the README's production command) BENCH_KEEP=1
@@ -62,9 +62,9 @@ sql "insert into organisation (slug, name) values ('scale', 'Landkreis Skalierun
 add_conferences() { # from to: conferences number FROM..TO, each with 100 registrations (80 confirmed, 20 waitlisted)
     sql "insert into conference (organisation_id, slug, title, starts_at, ends_at, format, venue_name, venue_city,
             onsite_capacity, onsite_taken, registration_opens_at, status, confirm_email)
-         select o.id, 'scale-' || n, 'Regionalkonferenz ' || n, now() + (n % 400 - 100) * interval '1 day',
-            now() + (n % 400 - 100) * interval '1 day' + interval '8 hours', 'ON_SITE', 'Stadthalle', 'Skalhausen',
-            80, 80, least(now(), now() + (n % 400 - 100) * interval '1 day') - interval '1 day', 'PUBLISHED', false
+         select o.id, 'scale-' || n, 'Regionalkonferenz ' || n, now() + (n * 37 % 400 - 100) * interval '1 day',
+            now() + (n * 37 % 400 - 100) * interval '1 day' + interval '8 hours', 'ON_SITE', 'Stadthalle', 'Skalhausen',
+            80, 80, least(now(), now() + (n * 37 % 400 - 100) * interval '1 day') - interval '1 day', 'PUBLISHED', false
          from organisation o, generate_series($1, $2) n where o.slug = 'scale'"
     sql "insert into registration (conference_id, first_name, last_name, email, attendance, status, locale,
             privacy_policy_version, privacy_consented_at, waitlist_seq, organisation, manage_secret,
@@ -91,10 +91,10 @@ login() {
 }
 
 PAGES=(
-    "catalogue (as stored)|/|entry"
+    "catalogue (as stored)|/|page"
     "catalogue (rendered)|/?scale=1|entry"
     "/api/conferences|/api/conferences|entry"
-    "feed /api/feed/conferences|/api/feed/conferences|entry"
+    "feed /api/feed/conferences (a page of entries)|/api/feed/conferences|page"
     "organisers' overview|/organiser|entry"
     "conference page|/conferences/scale-5?scale=1|page"
     "registrations table, first page|/organiser/conferences/CONF/registrations|page"

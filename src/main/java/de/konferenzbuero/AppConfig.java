@@ -112,7 +112,7 @@ public interface AppConfig {
 
         /**
          * Mails of a batch rendered side by side (a sign-up's mail is rendered when it is sent) while the dispatcher
-         * sends the ones before, in their order.
+         * sends the ones before, in their order; at least one (a smaller value counts as one).
          */
         @WithDefault("2")
         int renderers();

@@ -201,9 +201,15 @@ public class RegistrationAdmin {
         return registration;
     }
 
+    /** The needs of the confirmed attendees; only those who named one are read, whatever the size of the list. */
     public Needs needs(Organiser organiser, long conferenceId) {
-        List<Registration> confirmed = all(organiser, conferenceId,
+        Matching all = matching(conferences.find(organiser, conferenceId),
                 new Filter(null, RegistrationStatus.CONFIRMED, null, null));
+        Matching withNeeds = new Matching(
+                all.where() + " and (r.needsWheelchair = true or r.needsSignLanguage = true"
+                        + " or r.needsInductionLoop = true or r.needsOther is not null or r.dietaryNeeds is not null)",
+                all.params());
+        List<Registration> confirmed = Registration.<Registration> find(withNeeds.ordered(), withNeeds.params()).list();
         List<String> other = new ArrayList<>();
         List<String> dietary = new ArrayList<>();
         for (Registration r : confirmed) {

@@ -12,23 +12,23 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class ContentStamps {
 
-    /**
-     * The rows the list of conferences is made of: the conferences with their counters, organisations, contingents, and
-     * the waitlists (joining or leaving one changes no conference row; the sum of the numbers drawn tells any change,
-     * read from the waitlist index).
-     */
+    /** The rows the list of conferences is made of: the conferences with their counters, organisations, contingents. */
     private static final String LISTED = """
             c::text,
             (select string_agg(o::text, ',' order by o.id) from organisation o
                 where o.id = c.organisation_id or o.id in (select organisation_id from conference_host where conference_id = c.id)),
-            (select string_agg(k::text, ',' order by k.id) from contingent k where k.conference_id = c.id),
-            (select string_agg(w.attendance || count_and_sum, ',' order by w.attendance) from (
-                select attendance, count(*) || ':' || sum(waitlist_seq) as count_and_sum from registration
-                where conference_id = c.id and status = 'WAITLISTED' group by attendance) w)""";
+            (select string_agg(k::text, ',' order by k.id) from contingent k where k.conference_id = c.id)""";
 
-    /** What a conference's own page shows besides: hosts, tags, agenda with speakers and documents, questions. */
+    /**
+     * What a conference's own page and JSON show besides: hosts, tags, agenda with speakers and documents, questions,
+     * and the length of each waitlist (joining or leaving one changes no conference or item row; the count and the sum
+     * of the numbers drawn tell any change, read from the waitlist indexes).
+     */
     private static final String DETAILS = """
             ,
+            (select string_agg(w.attendance || count_and_sum, ',' order by w.attendance) from (
+                select attendance, count(*) || ':' || sum(waitlist_seq) as count_and_sum from registration
+                where conference_id = c.id and status = 'WAITLISTED' group by attendance) w),
             (select string_agg(h::text, ',' order by h.position) from conference_host h where h.conference_id = c.id),
             (select string_agg(t.tag, ',' order by t.tag) from conference_tag t where t.conference_id = c.id),
             (select string_agg(i::text, ',' order by i.id) from agenda_item i where i.conference_id = c.id),

@@ -12,7 +12,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -136,44 +138,70 @@ public class MailDispatcher {
         List<CompletableFuture<OutboxMessage>> rendered = batch.stream().map(
                 m -> m.html != null ? CompletableFuture.completedFuture(m) : new CompletableFuture<OutboxMessage>())
                 .toList();
-        int laneCount = Math.min(config.renderers(), (int) rendered.stream().filter(f -> !f.isDone()).count());
+        int toRender = (int) rendered.stream().filter(f -> !f.isDone()).count();
+        int laneCount = Math.min(Math.max(1, config.renderers()), toRender);
+        AtomicBoolean abandoned = new AtomicBoolean();
         List<Future<?>> lanes = new ArrayList<>();
         for (int lane = 0; lane < laneCount; lane++) {
             int first = lane;
-            lanes.add(workers.submit(() -> render(batch, rendered, first, laneCount)));
+            Runnable work = () -> render(batch, rendered, first, laneCount, abandoned);
+            try {
+                lanes.add(workers.submit(work));
+            } catch (RejectedExecutionException e) { // the worker pool is shutting down: this thread renders
+                work.run();
+            }
         }
         int sent = 0;
-        for (int i = 0; i < batch.size(); i++) {
-            if (stopping) {
-                lanes.forEach(MailDispatcher::await);
-                handBack(batch.subList(i, batch.size()));
-                return sent;
+        boolean finished = false;
+        try {
+            for (int i = 0; i < batch.size(); i++) {
+                if (stopping) {
+                    lanes.forEach(MailDispatcher::await);
+                    handBack(batch.subList(i, batch.size()));
+                    finished = true;
+                    return sent;
+                }
+                if (send(batch.get(i), rendered.get(i))) {
+                    sent++;
+                }
             }
-            if (send(batch.get(i), rendered.get(i))) {
-                sent++;
+            finished = true;
+            return sent;
+        } finally {
+            if (!finished) { // the round failed (the database is gone): no lane renders on for it
+                abandoned.set(true);
             }
         }
-        return sent;
     }
 
-    /** One lane: renders every {@code step}-th mail from {@code first} on that still lacks its bodies. */
-    private void render(List<OutboxMessage> batch, List<CompletableFuture<OutboxMessage>> rendered, int first,
-            int step) {
-        for (int i = first; i < batch.size(); i += step) {
-            CompletableFuture<OutboxMessage> result = rendered.get(i);
-            if (result.isDone()) {
-                continue;
+    /**
+     * One lane: renders every {@code step}-th mail from {@code first} on that still lacks its bodies. Whatever happens,
+     * every mail of the lane ends rendered, failed or cancelled, so the sending thread never waits in vain.
+     */
+    private void render(List<OutboxMessage> batch, List<CompletableFuture<OutboxMessage>> rendered, int first, int step,
+            AtomicBoolean abandoned) {
+        try {
+            for (int i = first; i < batch.size(); i += step) {
+                CompletableFuture<OutboxMessage> result = rendered.get(i);
+                if (result.isDone()) {
+                    continue;
+                }
+                if (stopping || abandoned.get()) {
+                    result.cancel(false);
+                    continue;
+                }
+                long id = batch.get(i).id;
+                try {
+                    result.complete(QuarkusTransaction.requiringNew().call(() -> mails.fillIn(id)));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(e);
+                }
             }
-            if (stopping) {
-                result.cancel(false);
-                continue;
+        } catch (Throwable e) { // an Error (out of memory, a missing class): the mails left fail, to be retried
+            for (int i = first; i < batch.size(); i += step) {
+                rendered.get(i).completeExceptionally(e);
             }
-            long id = batch.get(i).id;
-            try {
-                result.complete(QuarkusTransaction.requiringNew().call(() -> mails.fillIn(id)));
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
+            throw e;
         }
     }
 

@@ -3,11 +3,14 @@ package de.konferenzbuero.backoffice;
 import static de.konferenzbuero.Attendees.signUp;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 
+import de.konferenzbuero.Attendees;
 import de.konferenzbuero.TestConferences;
 import de.konferenzbuero.conference.Conference;
 import de.konferenzbuero.security.Organisers;
@@ -29,7 +32,16 @@ class RegistrationTablePagingTest {
         }
         Conference c = TestConferences.create("paged-table", conf -> conf.onsiteCapacity = 500);
         for (int i = 1; i <= 105; i++) {
-            signUp(c.slug, String.format("person%03d@paged.example", i));
+            String email = String.format("person%03d@paged.example", i);
+            if (i == 50 || i == 104) { // two with needs, one of them beyond the first page
+                Attendees
+                        .post(c.slug, Map.of("firstName", "Test", "lastName", email.substring(0, 9), "email", email,
+                                "attendance", "ON_SITE", "privacyConsent", true, "needsWheelchair", i == 50,
+                                "needsSignLanguage", i == 104, "dietaryNeeds", i == 50 ? "vegan" : "laktosefrei"))
+                        .then().statusCode(201);
+            } else {
+                signUp(c.slug, email);
+            }
         }
         conferenceId = c.id;
     }
@@ -68,6 +80,13 @@ class RegistrationTablePagingTest {
         String filtered = table("?q=person10&status=CONFIRMED");
         assertThat(filtered).contains("6 Anmeldungen").doesNotContain("class=\"pager\""); // person100 to 105
         assertThat(rows(filtered)).isEqualTo(6);
+    }
+
+    /** The needs above the table are those of every confirmed attendee, not only of the rows on the page. */
+    @Test
+    void theNeedsAreSummedOverEveryPage() {
+        assertThat(table("")).contains("Rollstuhlgerechter Zugang: 1", "Gebärdensprachdolmetschung: 1",
+                "Test person050: vegan", "Test person104: laktosefrei");
     }
 
     @Test
