@@ -1,7 +1,6 @@
 # Shared by the benchmarks (sourced, not run): helpers, tools, the build, the work directory and its cleanup, a
 # throwaway PostgreSQL 15 server, the packaged app in prod mode, and the CPU accounting of the load phases.
-# The sourcing script sets ROOT, CLIENTS, PG_PORT, APP_PORT, MANAGEMENT_PORT, PG_BIN, KEEP, BUILD, JAR,
-# APP_URL, WRK_THREADS and HZ first.
+# The sourcing script sets ROOT, CLIENTS and WRK_THREADS first and has sourced bench/settings.sh.
 
 say() { printf '\n== %s\n' "$*"; }
 die() { echo "benchmark: $*" >&2; exit 1; }
@@ -208,6 +207,15 @@ wait_quiet() {
 # ---------------------------------------------------------------- app
 # Starts the packaged app in prod mode against the benchmark's PostgreSQL; APP_ENV (an array of NAME=value) adds the
 # calling script's settings. Sets APP_PID and FIRST_PAGE_S (launch to the first answered catalogue page).
+# A local SMTP server that accepts every mail (bench/SmtpSink.java) on SMTP_PORT, stopped with the rest.
+start_smtp_sink() {
+    port_in_use "$SMTP_PORT" && die "port $SMTP_PORT is in use; set BENCH_SMTP_PORT"
+    java -XX:+UseSerialGC -Xmx128m "$ROOT/bench/SmtpSink.java" "$SMTP_PORT" >"$WORK/sink.log" 2>&1 &
+    BG_PIDS+=($!)
+    for _ in $(seq 1 100); do grep -q 'SMTP sink on' "$WORK/sink.log" && break; sleep 0.2; done
+    grep -q 'SMTP sink on' "$WORK/sink.log" || die "the SMTP sink did not start"
+}
+
 SEALING_KEY="$(openssl rand -base64 32)" # one per run: a restart must open what the first start sealed
 start_app() {
     say "starting the app on $APP_URL"

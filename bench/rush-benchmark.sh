@@ -29,6 +29,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=bench/settings.sh
+source "$ROOT/bench/settings.sh"
 
 PEOPLE="${BENCH_PEOPLE:-10000}"
 DURATION="${BENCH_RUSH_DURATION:-60}"
@@ -36,41 +38,23 @@ CAPACITY="${BENCH_RUSH_CAPACITY:-2000}"
 WORKSHOP="${BENCH_WORKSHOP_PLACES:-150}"
 CANCEL="${BENCH_CANCEL:-0.03}"
 WARMUP_PEOPLE="${BENCH_RUSH_WARMUP:-2000}"
-PG_PORT="${BENCH_PG_PORT:-5499}"
-APP_PORT="${BENCH_APP_PORT:-8099}"
-MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-9099}"
-SMTP_PORT="${BENCH_SMTP_PORT:-2598}"
-PG_BIN="${BENCH_PG_BIN:-/usr/lib/postgresql/15/bin}"
-KEEP="${BENCH_KEEP:-0}"
-BUILD=auto
 
 while [ $# -gt 0 ]; do
     case "$1" in
     --people) PEOPLE="$2"; shift 2 ;;
     -d | --duration) DURATION="$2"; shift 2 ;;
-    --no-build) BUILD=no; shift ;;
-    --build) BUILD=yes; shift ;;
-    --keep) KEEP=1; shift ;;
-    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+    *) shared_option "$1"; shift ;;
     esac
 done
 
-JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
-APP_URL="http://127.0.0.1:$APP_PORT"
 CLIENTS=1
 WRK_THREADS=1
-HZ="$(getconf CLK_TCK)"
 
 # shellcheck source=bench/common.sh
 source "$ROOT/bench/common.sh"
-port_in_use "$SMTP_PORT" && die "port $SMTP_PORT is in use; set BENCH_SMTP_PORT"
 
 # ---------------------------------------------------------------- SMTP server and app
-java -XX:+UseSerialGC -Xmx128m "$ROOT/bench/SmtpSink.java" "$SMTP_PORT" >"$WORK/sink.log" 2>&1 &
-BG_PIDS+=($!)
-for _ in $(seq 1 100); do grep -q 'SMTP sink on' "$WORK/sink.log" && break; sleep 0.2; done
-grep -q 'SMTP sink on' "$WORK/sink.log" || die "the SMTP sink did not start"
+start_smtp_sink
 APP_ENV=(KONFERENZBUERO_MAIL_DISPATCH_EVERY=1s QUARKUS_MAILER_PORT="$SMTP_PORT" QUARKUS_MAILER_START_TLS=DISABLED)
 start_app
 echo "mail: the dispatcher runs every second and hands mails to the SMTP sink on port $SMTP_PORT;" \

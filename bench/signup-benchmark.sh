@@ -47,6 +47,8 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=bench/settings.sh
+source "$ROOT/bench/settings.sh"
 
 CLIENTS="${BENCH_CLIENTS:-16}"
 DURATION="${BENCH_DURATION:-20}"
@@ -55,31 +57,18 @@ WARMUP_SIGNUPS="${BENCH_WARMUP_SIGNUPS:-5000}"
 SMALL_CAPACITY="${BENCH_SMALL_CAPACITY:-100}"
 SMALL_DURATION="${BENCH_SMALL_DURATION:-5}"
 TRACE_SIGNUPS="${BENCH_TRACE_SIGNUPS:-200}"
-PG_PORT="${BENCH_PG_PORT:-5499}"
-APP_PORT="${BENCH_APP_PORT:-8099}"
-MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-9099}"
-PG_BIN="${BENCH_PG_BIN:-/usr/lib/postgresql/15/bin}"
-KEEP="${BENCH_KEEP:-0}"
 PROFILE="${BENCH_PROFILE:-1}"
-BUILD=auto
 
 while [ $# -gt 0 ]; do
     case "$1" in
     -c | --clients) CLIENTS="$2"; shift 2 ;;
     -d | --duration) DURATION="$2"; shift 2 ;;
     --no-profile) PROFILE=0; shift ;;
-    --no-build) BUILD=no; shift ;;
-    --build) BUILD=yes; shift ;;
-    --keep) KEEP=1; shift ;;
-    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+    *) shared_option "$1"; shift ;;
     esac
 done
 
-JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
-APP_URL="http://127.0.0.1:$APP_PORT"
 WRK_THREADS=$((CLIENTS < 2 ? CLIENTS : 2))
-HZ="$(getconf CLK_TCK)"
 
 # shellcheck source=bench/common.sh
 source "$ROOT/bench/common.sh"

@@ -21,44 +21,28 @@ set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
+# shellcheck source=bench/settings.sh
+source "$ROOT/bench/settings.sh"
 
 SIGNUPS="${BENCH_SIGNUPS:-10000}"
 RESTARTS="${BENCH_RESTARTS:-3}"
-PG_PORT="${BENCH_PG_PORT:-5499}"
-APP_PORT="${BENCH_APP_PORT:-8099}"
-MANAGEMENT_PORT="${BENCH_MANAGEMENT_PORT:-9099}"
-SMTP_PORT="${BENCH_SMTP_PORT:-2598}"
-PG_BIN="${BENCH_PG_BIN:-/usr/lib/postgresql/15/bin}"
-KEEP="${BENCH_KEEP:-0}"
-BUILD=auto
 
 while [ $# -gt 0 ]; do
     case "$1" in
     --signups) SIGNUPS="$2"; shift 2 ;;
     --restarts) RESTARTS="$2"; shift 2 ;;
-    --no-build) BUILD=no; shift ;;
-    --build) BUILD=yes; shift ;;
-    --keep) KEEP=1; shift ;;
-    -h | --help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+    *) shared_option "$1"; shift ;;
     esac
 done
 
-JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
-APP_URL="http://127.0.0.1:$APP_PORT"
 CLIENTS=16
 WRK_THREADS=2
-HZ="$(getconf CLK_TCK)"
 
 # shellcheck source=bench/common.sh
 source "$ROOT/bench/common.sh"
-port_in_use "$SMTP_PORT" && die "port $SMTP_PORT is in use; set BENCH_SMTP_PORT"
 [ "$HAVE_WRK" = 1 ] || die "wrk not found (apt-get install wrk)"
 
-java -XX:+UseSerialGC -Xmx128m "$ROOT/bench/SmtpSink.java" "$SMTP_PORT" >"$WORK/sink.log" 2>&1 &
-BG_PIDS+=($!)
-for _ in $(seq 1 100); do grep -q 'SMTP sink on' "$WORK/sink.log" && break; sleep 0.2; done
-grep -q 'SMTP sink on' "$WORK/sink.log" || die "the SMTP sink did not start"
+start_smtp_sink
 APP_ENV=(KONFERENZBUERO_MAIL_DISPATCH_EVERY=1s QUARKUS_MAILER_PORT="$SMTP_PORT" QUARKUS_MAILER_START_TLS=DISABLED)
 
 stop_app() { # SIGTERM, as an orchestrator stops it; waits until the process is gone
