@@ -1,10 +1,18 @@
 package de.konferenzbuero.registration;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+
+import org.hibernate.Session;
 
 import de.konferenzbuero.conference.Attendance;
 import de.konferenzbuero.input.Problem;
@@ -39,18 +47,19 @@ class Places {
      * (foreign key) takes, so a sign-up that stored its registration before locking never deadlocks with another.
      */
     void lockConference(long conferenceId) {
-        em.createNativeQuery("select id from conference where id = ?1 for no key update").setParameter(1, conferenceId)
-                .getSingleResult();
+        em.createNativeQuery(LOCK.replace("?", "?1")).setParameter(1, conferenceId).getSingleResult();
     }
+
+    private static final String LOCK = "select id from conference where id = ? for no key update";
 
     /**
      * The sign-up decision, under the conference lock: if the conference still takes registrations in the
      * registration's mode (checked here, as the row is now, since an organiser may have cancelled it or dropped the
      * mode while the sign-up was on its way), a stored registration takes a place in its mode if one is free (a place
      * of the invitation's contingent first, where it has one), else it gets the next waitlist number; the event is
-     * recorded. The lock is its own statement, so the decision below always sees the row as it is (deciding inside the
-     * locking statement let a sign-up that had waited for the lock act on a stale count, found by
-     * ConcurrentSignUpTest).
+     * recorded. The lock is its own statement, sent together with the decision ({@link #lockedThen}), so the decision
+     * always sees the rows as they are (deciding inside the locking statement let a sign-up that had waited for the
+     * lock act on a stale count, found by ConcurrentSignUpTest).
      *
      * @param how
      *            an organiser adding someone by hand: any time, as long as the conference is not cancelled (and is
@@ -62,46 +71,79 @@ class Places {
      *            the contingent of the invitation, or null
      */
     Decision decide(Registration registration, Instant now, Access how, Long contingentId) {
-        lockConference(registration.conference.id);
-        Object status = em
-                .createNativeQuery(
+        String status = lockedThen(registration.conference.id,
+                """
+                        with open as (
+                            select approval_required and ?4 = 'PUBLIC' as pending from conference
+                            where id = ?1 and (format = 'HYBRID' or format = ?3)
+                              and case when ?4 = 'ORGANISER' then status <> 'CANCELLED'
+                                       when ?4 = 'INVITED' then status <> 'CANCELLED' and ?5 < coalesce(registration_closes_at, starts_at)
+                                       else status = 'PUBLISHED' and (registration_opens_at is null or registration_opens_at <= ?5)
+                                            and ?5 < coalesce(registration_closes_at, starts_at) end
+                        ), held as (
+                            update contingent set taken = taken + 1
+                            where id = ?6 and conference_id = ?1 and attendance = ?3 and not released and taken < places
+                              and exists (select 1 from open where not pending)
+                            returning id
+                        ), take as (
+                            update conference set %1$s_taken = %1$s_taken + 1
+                            where id = ?1 and exists (select 1 from open where not pending)
+                              and (exists (select 1 from held) or %2$s)
+                            returning id
+                        ), r as (
+                            update registration
+                            set status = case when (select pending from open) then 'PENDING' when exists (select 1 from take) then 'CONFIRMED'
+                                              else 'WAITLISTED' end,
+                                waitlist_seq = case when (select pending from open) or exists (select 1 from take) then null
+                                                    else nextval('waitlist_seq') end,
+                                contingent_id = (select id from held)
+                            where id = ?2 and exists (select 1 from open)
+                            returning id, status
+                        ), e as (
+                            insert into registration_event (registration_id, kind) select id, status from r
+                        )
+                        select coalesce((select status from r), 'REFUSED')
                         """
-                                with open as (
-                                    select approval_required and ?4 = 'PUBLIC' as pending from conference
-                                    where id = ?1 and (format = 'HYBRID' or format = ?3)
-                                      and case when ?4 = 'ORGANISER' then status <> 'CANCELLED'
-                                               when ?4 = 'INVITED' then status <> 'CANCELLED' and ?5 < coalesce(registration_closes_at, starts_at)
-                                               else status = 'PUBLISHED' and (registration_opens_at is null or registration_opens_at <= ?5)
-                                                    and ?5 < coalesce(registration_closes_at, starts_at) end
-                                ), held as (
-                                    update contingent set taken = taken + 1
-                                    where id = ?6 and conference_id = ?1 and attendance = ?3 and not released and taken < places
-                                      and exists (select 1 from open where not pending)
-                                    returning id
-                                ), take as (
-                                    update conference set %1$s_taken = %1$s_taken + 1
-                                    where id = ?1 and exists (select 1 from open where not pending)
-                                      and (exists (select 1 from held) or %2$s)
-                                    returning id
-                                ), r as (
-                                    update registration
-                                    set status = case when (select pending from open) then 'PENDING' when exists (select 1 from take) then 'CONFIRMED'
-                                                      else 'WAITLISTED' end,
-                                        waitlist_seq = case when (select pending from open) or exists (select 1 from take) then null
-                                                            else nextval('waitlist_seq') end,
-                                        contingent_id = (select id from held)
-                                    where id = ?2 and exists (select 1 from open)
-                                    returning id, status
-                                ), e as (
-                                    insert into registration_event (registration_id, kind) select id, status from r
-                                )
-                                select coalesce((select status from r), 'REFUSED')
-                                """
-                                .formatted(column(registration.attendance), free(registration.attendance)))
-                .setParameter(1, registration.conference.id).setParameter(2, registration.id)
-                .setParameter(3, registration.attendance.name()).setParameter(4, how.name()).setParameter(5, now)
-                .setParameter(6, contingentId == null ? -1L : contingentId).getSingleResult();
-        return Decision.valueOf((String) status);
+                        .formatted(column(registration.attendance), free(registration.attendance)),
+                registration.conference.id, registration.id, registration.attendance.name(), how.name(),
+                now.atOffset(ZoneOffset.UTC), contingentId == null ? -1L : contingentId);
+        return Decision.valueOf(status);
+    }
+
+    private static final Pattern NUMBERED_PARAMETER = Pattern.compile("\\?(\\d+)");
+
+    /**
+     * Locks the conference row and then runs {@code sql} (its parameters numbered {@code ?1}, {@code ?2}, … like a JPA
+     * native query), both sent at once: one round trip instead of two while the lock is held, as the app answering the
+     * lock is the step that waits longest for a core when many sign up. PostgreSQL runs the second statement with a
+     * snapshot of its own, taken once the lock is granted, so it sees the rows as the previous lock holder left them.
+     * Returns the first column of the second statement's one row. The caller has flushed the session.
+     */
+    private String lockedThen(long conferenceId, String sql, Object... parameters) {
+        List<Object> values = new ArrayList<>();
+        values.add(conferenceId);
+        Matcher numbered = NUMBERED_PARAMETER.matcher(sql);
+        StringBuilder jdbc = new StringBuilder(LOCK).append(";\n");
+        while (numbered.find()) {
+            values.add(parameters[Integer.parseInt(numbered.group(1)) - 1]);
+            numbered.appendReplacement(jdbc, "?");
+        }
+        numbered.appendTail(jdbc);
+        return em.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(jdbc.toString())) {
+                for (int i = 0; i < values.size(); i++) {
+                    statement.setObject(i + 1, values.get(i));
+                }
+                statement.execute(); // the lock's row
+                if (!statement.getMoreResults()) {
+                    throw new IllegalStateException("No result after the conference lock");
+                }
+                try (ResultSet row = statement.getResultSet()) {
+                    row.next();
+                    return row.getString(1);
+                }
+            }
+        });
     }
 
     /** Who registers, which decides when the conference takes the registration and whether it waits for approval. */
