@@ -7,18 +7,32 @@ import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 
 import io.nayuki.qrcodegen.QrCode;
+import io.nayuki.qrcodegen.QrSegment;
 
 /** QR codes as SVG (for pages) and PNG (for mails, where SVG is not shown), with a quiet zone of four modules. */
 public final class QrCodes {
 
     private static final int BORDER = 4;
 
+    /**
+     * The mask pattern every code is drawn with. Any of the eight is valid and read by every scanner; the standard's
+     * choice of the one with the lowest penalty scores all eight, most of the cost of making a code, and gains nothing
+     * for a short link shown large on a screen or paper.
+     */
+    private static final int MASK = 2;
+
     private QrCodes() {
+    }
+
+    /** The code of {@code text}: medium error correction (raised where the version has room), the fixed mask. */
+    static QrCode encode(String text) {
+        return QrCode.encodeSegments(QrSegment.makeSegments(text), QrCode.Ecc.MEDIUM, QrCode.MIN_VERSION,
+                QrCode.MAX_VERSION, MASK, true);
     }
 
     /** An SVG element scaled by its container; black modules on white, with an accessible name. */
     public static String svg(String text, String label) {
-        QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
+        QrCode qr = encode(text);
         int size = qr.size + BORDER * 2;
         StringBuilder path = new StringBuilder();
         for (int y = 0; y < qr.size; y++) {
@@ -40,7 +54,7 @@ public final class QrCodes {
      * which was a third of a sign-up's CPU.
      */
     public static byte[] png(String text, int scale) {
-        QrCode qr = QrCode.encodeText(text, QrCode.Ecc.MEDIUM);
+        QrCode qr = encode(text);
         int size = (qr.size + BORDER * 2) * scale;
         int rowBytes = (size + 7) / 8;
         byte[] rows = new byte[(rowBytes + 1) * size]; // each row: filter type 0 (none), then the pixels, 1 = white
