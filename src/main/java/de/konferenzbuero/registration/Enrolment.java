@@ -18,11 +18,11 @@ import de.konferenzbuero.input.InvalidInput;
 import de.konferenzbuero.input.Problem;
 
 /**
- * Enters a new registration, keeping the conference lock as short as possible: the registration and its bookings are
- * stored and the confirmation mail is rendered first, as if every place were free; only then the conference row is
- * locked and places are taken in two statements. Uncommitted rows are invisible to everyone else, so nothing is seen
- * before the decision. When a place was not free, the registration is put on the waitlist and its mail is rendered
- * again (the mail package keeps one mail per registration and transaction).
+ * Enters a new registration, keeping the conference lock as short as possible: the registration, its bookings and its
+ * mail are stored first, as if every place were free; only then the conference row is locked and places are taken, the
+ * lock and the decisions on the conference place and on the items sent in one round trip. Uncommitted rows are
+ * invisible to everyone else, so nothing is seen before the decision. When a place was not free, the registration is
+ * put on the waitlist and its mail stored again (the mail package keeps one mail per registration and transaction).
  */
 @ApplicationScoped
 class Enrolment {
@@ -103,15 +103,16 @@ class Enrolment {
         // an organiser adding someone by hand approves them with it, and so does an invitation
         Places.Access how = addedBy != null ? Places.Access.ORGANISER
                 : invitation != null ? Places.Access.INVITED : Places.Access.PUBLIC;
-        Places.Decision decision = places.decide(r, clock.instant(), how,
-                invitation == null || invitation.contingent == null ? null : invitation.contingent.id);
+        Places.SignUpDecision decided = places.decide(r, clock.instant(), how,
+                invitation == null || invitation.contingent == null ? null : invitation.contingent.id,
+                !items.isEmpty());
+        Places.Decision decision = decided.decision();
         if (decision == Places.Decision.REFUSED) {
             throw refusal(conference, how);
         }
         boolean confirmed = decision == Places.Decision.CONFIRMED;
         boolean pending = decision == Places.Decision.PENDING;
-        Places.ItemDecision itemDecision = items.isEmpty() ? new Places.ItemDecision(null, true)
-                : confirmed ? places.decideItems(r.id, r.attendance) : places.requestItems(r.id, r.attendance);
+        Places.ItemDecision itemDecision = decided.items();
         if (itemDecision.refusal() != null) {
             throw new InvalidInput("items", itemDecision.refusal());
         }

@@ -70,8 +70,8 @@ class Places {
      * @param contingentId
      *            the contingent of the invitation, or null
      */
-    Decision decide(Registration registration, Instant now, Access how, Long contingentId) {
-        String status = lockedThen(registration.conference.id,
+    SignUpDecision decide(Registration registration, Instant now, Access how, Long contingentId, boolean withItems) {
+        Statement decision = new Statement(
                 """
                         with open as (
                             select approval_required and ?4 = 'PUBLIC' as pending from conference
@@ -107,41 +107,75 @@ class Places {
                         .formatted(column(registration.attendance), free(registration.attendance)),
                 registration.conference.id, registration.id, registration.attendance.name(), how.name(),
                 now.atOffset(ZoneOffset.UTC), contingentId == null ? -1L : contingentId);
-        return Decision.valueOf(status);
+        List<Statement> statements = new ArrayList<>(List.of(decision));
+        if (withItems) {
+            statements.add(new Statement(DECIDE_ITEMS, registration.id, registration.attendance.name()));
+            statements.add(new Statement(REQUEST_ITEMS, registration.id, registration.attendance.name()));
+        }
+        List<List<String>> results = underLock(registration.conference.id, statements);
+        Decision decided = Decision.valueOf(results.get(0).get(0));
+        if (!withItems || decided == Decision.REFUSED) {
+            return new SignUpDecision(decided, new ItemDecision(null, true));
+        }
+        List<String> items = results.get(decided == Decision.CONFIRMED ? 1 : 2);
+        return new SignUpDecision(decided,
+                items.stream().filter(status -> status.startsWith("REFUSED ")).findFirst().map(
+                        refused -> new ItemDecision(Problem.valueOf(refused.substring("REFUSED ".length())), false))
+                        .orElseGet(() -> new ItemDecision(null,
+                                decided == Decision.CONFIRMED && items.stream().allMatch("CONFIRMED"::equals))));
+    }
+
+    /** The decision of a new registration and of the items it books. */
+    record SignUpDecision(Decision decision, ItemDecision items) {
+    }
+
+    /** An SQL statement with its parameters, numbered {@code ?1}, {@code ?2}, … like a JPA native query. */
+    private record Statement(String sql, Object... parameters) {
     }
 
     private static final Pattern NUMBERED_PARAMETER = Pattern.compile("\\?(\\d+)");
 
     /**
-     * Locks the conference row and then runs {@code sql} (its parameters numbered {@code ?1}, {@code ?2}, … like a JPA
-     * native query), both sent at once: one round trip instead of two while the lock is held, as the app answering the
-     * lock is the step that waits longest for a core when many sign up. PostgreSQL runs the second statement with a
-     * snapshot of its own, taken once the lock is granted, so it sees the rows as the previous lock holder left them.
-     * Returns the first column of the second statement's one row. The caller has flushed the session.
+     * Locks the conference row and then runs the statements, all sent at once: one round trip instead of one each while
+     * the lock is held, as the app answering the database is the step that waits longest for a core when many sign up.
+     * PostgreSQL runs each statement with a snapshot of its own, taken once the lock is granted and the statement
+     * before has run, so each sees the rows as the previous lock holder and the statements before left them. Returns
+     * the first column of each statement's rows. The caller has flushed the session.
      */
-    private String lockedThen(long conferenceId, String sql, Object... parameters) {
+    private List<List<String>> underLock(long conferenceId, List<Statement> statements) {
         List<Object> values = new ArrayList<>();
         values.add(conferenceId);
-        Matcher numbered = NUMBERED_PARAMETER.matcher(sql);
-        StringBuilder jdbc = new StringBuilder(LOCK).append(";\n");
-        while (numbered.find()) {
-            values.add(parameters[Integer.parseInt(numbered.group(1)) - 1]);
-            numbered.appendReplacement(jdbc, "?");
+        StringBuilder jdbc = new StringBuilder(LOCK);
+        for (Statement next : statements) {
+            jdbc.append(";\n");
+            Matcher numbered = NUMBERED_PARAMETER.matcher(next.sql());
+            while (numbered.find()) {
+                values.add(next.parameters()[Integer.parseInt(numbered.group(1)) - 1]);
+                numbered.appendReplacement(jdbc, "?");
+            }
+            numbered.appendTail(jdbc);
         }
-        numbered.appendTail(jdbc);
         return em.unwrap(Session.class).doReturningWork(connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(jdbc.toString())) {
+            try (PreparedStatement batch = connection.prepareStatement(jdbc.toString())) {
                 for (int i = 0; i < values.size(); i++) {
-                    statement.setObject(i + 1, values.get(i));
+                    batch.setObject(i + 1, values.get(i));
                 }
-                statement.execute(); // the lock's row
-                if (!statement.getMoreResults()) {
-                    throw new IllegalStateException("No result after the conference lock");
+                batch.execute(); // the lock's row
+                List<List<String>> results = new ArrayList<>();
+                while (results.size() < statements.size()) {
+                    if (!batch.getMoreResults()) {
+                        throw new IllegalStateException(
+                                "Statement " + (results.size() + 1) + " under the lock gave no rows");
+                    }
+                    List<String> rows = new ArrayList<>();
+                    try (ResultSet row = batch.getResultSet()) {
+                        while (row.next()) {
+                            rows.add(row.getString(1));
+                        }
+                    }
+                    results.add(rows);
                 }
-                try (ResultSet row = statement.getResultSet()) {
-                    row.next();
-                    return row.getString(1);
-                }
+                return results;
             }
         });
     }
@@ -187,62 +221,66 @@ class Places {
             """;
 
     /**
-     * For a confirmed registration, under the conference lock: each of its new bookings takes a place of its item if
-     * one is free, else the next waitlist number (item rows locked in id order). Refused, changing nothing, when the
-     * items as they are now cannot be booked together (see {@link #REFUSALS}).
+     * Whether the decision just made (the registration's one event without an item) confirmed the registration: null
+     * when the decision refused it.
      */
-    ItemDecision decideItems(long registrationId, Attendance attendance) {
-        List<?> statuses = em.createNativeQuery("""
-                with i as (
-                    select a.id, a.taken < a.capacity as free
-                    from agenda_item a join session_booking b on b.agenda_item_id = a.id
-                    where b.registration_id = ?1 and b.status = 'CONFIRMED'
-                    order by a.id for no key update of a
-                ), refused as (
-                    %s
-                ), take as (
-                    update agenda_item set taken = taken + 1 from i
-                    where agenda_item.id = i.id and i.free and not exists (select 1 from refused)
-                    returning agenda_item.id
-                ), b as (
-                    update session_booking
-                    set status = case when i.free then 'CONFIRMED' else 'WAITLISTED' end,
-                        waitlist_seq = case when i.free then null else nextval('waitlist_seq') end
-                    from i where session_booking.registration_id = ?1 and session_booking.agenda_item_id = i.id
-                      and not exists (select 1 from refused)
-                    returning session_booking.agenda_item_id, session_booking.status
-                ), e as (
-                    insert into registration_event (registration_id, agenda_item_id, kind)
-                    select ?1, agenda_item_id, 'ITEM_' || status from b
-                )
-                select status from b union all (select 'REFUSED ' || problem from refused limit 1)
-                """.formatted(REFUSALS)).setParameter(1, registrationId).setParameter(2, attendance.name())
-                .getResultList();
-        return statuses.stream().map(String.class::cast).filter(status -> status.startsWith("REFUSED ")).findFirst()
-                .map(refused -> new ItemDecision(Problem.valueOf(refused.substring("REFUSED ".length())), false))
-                .orElseGet(() -> new ItemDecision(null, statuses.stream().allMatch("CONFIRMED"::equals)));
-    }
+    private static final String DECIDED = """
+            decided as (
+                select kind = 'CONFIRMED' as confirmed from registration_event
+                where registration_id = ?1 and agenda_item_id is null order by id desc limit 1
+            )""";
 
     /**
-     * Someone on the conference's waitlist only wishes for items: they are decided when the person moves up. Refused,
-     * changing nothing, like {@link #decideItems}.
+     * Sent after the decision, acts only if it confirmed the registration: each of its new bookings takes a place of
+     * its item if one is free, else the next waitlist number (item rows locked in id order). Refused, changing nothing,
+     * when the items as they are now cannot be booked together (see {@link #REFUSALS}).
      */
-    ItemDecision requestItems(long registrationId, Attendance attendance) {
-        List<?> refused = em.createNativeQuery(REFUSALS + " limit 1").setParameter(1, registrationId)
-                .setParameter(2, attendance.name()).getResultList();
-        if (!refused.isEmpty()) {
-            return new ItemDecision(Problem.valueOf((String) refused.get(0)), false);
-        }
-        em.createNativeQuery("""
-                with b as (
-                    update session_booking set status = 'REQUESTED' where registration_id = ?1 and status = 'CONFIRMED'
-                    returning agenda_item_id
-                )
+    private static final String DECIDE_ITEMS = """
+            with %s, i as (
+                select a.id, a.taken < a.capacity as free
+                from agenda_item a join session_booking b on b.agenda_item_id = a.id
+                where b.registration_id = ?1 and b.status = 'CONFIRMED' and (select confirmed from decided)
+                order by a.id for no key update of a
+            ), refused as (
+                %s
+            ), take as (
+                update agenda_item set taken = taken + 1 from i
+                where agenda_item.id = i.id and i.free and not exists (select 1 from refused)
+                returning agenda_item.id
+            ), b as (
+                update session_booking
+                set status = case when i.free then 'CONFIRMED' else 'WAITLISTED' end,
+                    waitlist_seq = case when i.free then null else nextval('waitlist_seq') end
+                from i where session_booking.registration_id = ?1 and session_booking.agenda_item_id = i.id
+                  and not exists (select 1 from refused)
+                returning session_booking.agenda_item_id, session_booking.status
+            ), e as (
+                insert into registration_event (registration_id, agenda_item_id, kind)
+                select ?1, agenda_item_id, 'ITEM_' || status from b
+            )
+            select status from b
+            union all (select 'REFUSED ' || problem from refused where (select confirmed from decided) limit 1)
+            """.formatted(DECIDED, REFUSALS);
+
+    /**
+     * Sent after the decision, acts only if it put the registration on the waitlist or left it waiting for approval:
+     * its items are only wished for, decided when the person moves up. Refused, changing nothing, like
+     * {@link #DECIDE_ITEMS}.
+     */
+    private static final String REQUEST_ITEMS = """
+            with %s, refused as (
+                select problem from (%s) r where not (select confirmed from decided) limit 1
+            ), b as (
+                update session_booking set status = 'REQUESTED'
+                where registration_id = ?1 and status = 'CONFIRMED' and not (select confirmed from decided)
+                  and not exists (select 1 from refused)
+                returning agenda_item_id
+            ), e as (
                 insert into registration_event (registration_id, agenda_item_id, kind)
                 select ?1, agenda_item_id, 'ITEM_REQUESTED' from b
-                """).setParameter(1, registrationId).executeUpdate();
-        return new ItemDecision(null, false);
-    }
+            )
+            select 'REFUSED ' || problem from refused
+            """.formatted(DECIDED, REFUSALS);
 
     /** Takes a conference place of this mode if one is free for everyone (not reserved in a contingent). */
     boolean tryTake(long conferenceId, Attendance attendance) {
