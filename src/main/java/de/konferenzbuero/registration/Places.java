@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,9 +58,10 @@ class Places {
      * registration's mode (checked here, as the row is now, since an organiser may have cancelled it or dropped the
      * mode while the sign-up was on its way), a stored registration takes a place in its mode if one is free (a place
      * of the invitation's contingent first, where it has one), else it gets the next waitlist number; the event is
-     * recorded. The lock is its own statement, sent together with the decision ({@link #lockedThen}), so the decision
-     * always sees the rows as they are (deciding inside the locking statement let a sign-up that had waited for the
-     * lock act on a stale count, found by ConcurrentSignUpTest).
+     * recorded; with {@code withItems}, the items of a confirmed registration are decided and those of a waiting one
+     * recorded as wishes. The lock is its own statement, sent together with the others ({@link #underLock}), so the
+     * decision always sees the rows as they are (deciding inside the locking statement let a sign-up that had waited
+     * for the lock act on a stale count, found by ConcurrentSignUpTest).
      *
      * @param how
      *            an organiser adding someone by hand: any time, as long as the conference is not cancelled (and is
@@ -69,6 +71,9 @@ class Places {
      *            waits (PENDING)
      * @param contingentId
      *            the contingent of the invitation, or null
+     * @param withItems
+     *            whether the new registration books items (its bookings stored as CONFIRMED, to be decided here); the
+     *            caller has flushed the session, as the statements go to the database past Hibernate
      */
     SignUpDecision decide(Registration registration, Instant now, Access how, Long contingentId, boolean withItems) {
         Statement decision = new Statement(
@@ -140,7 +145,9 @@ class Places {
      * the lock is held, as the app answering the database is the step that waits longest for a core when many sign up.
      * PostgreSQL runs each statement with a snapshot of its own, taken once the lock is granted and the statement
      * before has run, so each sees the rows as the previous lock holder and the statements before left them. Returns
-     * the first column of each statement's rows. The caller has flushed the session.
+     * the first column of each statement's rows. The caller has flushed the session. Every parameter is typed (no
+     * null): the driver sends the statements together only while it need not ask the server for a parameter's type
+     * (with {@code stringtype=unspecified} in the JDBC URL it would send them one by one, still correct).
      */
     private List<List<String>> underLock(long conferenceId, List<Statement> statements) {
         List<Object> values = new ArrayList<>();
@@ -150,7 +157,7 @@ class Places {
             jdbc.append(";\n");
             Matcher numbered = NUMBERED_PARAMETER.matcher(next.sql());
             while (numbered.find()) {
-                values.add(next.parameters()[Integer.parseInt(numbered.group(1)) - 1]);
+                values.add(Objects.requireNonNull(next.parameters()[Integer.parseInt(numbered.group(1)) - 1]));
                 numbered.appendReplacement(jdbc, "?");
             }
             numbered.appendTail(jdbc);
@@ -165,7 +172,7 @@ class Places {
                 while (results.size() < statements.size()) {
                     if (!batch.getMoreResults()) {
                         throw new IllegalStateException(
-                                "Statement " + (results.size() + 1) + " under the lock gave no rows");
+                                "Statement " + (results.size() + 1) + " under the lock returned no result set");
                     }
                     List<String> rows = new ArrayList<>();
                     try (ResultSet row = batch.getResultSet()) {
@@ -221,13 +228,14 @@ class Places {
             """;
 
     /**
-     * Whether the decision just made (the registration's one event without an item) confirmed the registration: null
-     * when the decision refused it.
+     * Whether the decision just made confirmed the registration: null when the decision refused it. Valid only in the
+     * statements sent after the decision of a new registration, whose only decision event it is.
      */
     private static final String DECIDED = """
             decided as (
                 select kind = 'CONFIRMED' as confirmed from registration_event
-                where registration_id = ?1 and agenda_item_id is null order by id desc limit 1
+                where registration_id = ?1 and agenda_item_id is null and kind in ('CONFIRMED', 'WAITLISTED', 'PENDING')
+                order by id desc limit 1
             )""";
 
     /**
